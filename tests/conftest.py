@@ -1,0 +1,53 @@
+"""Shared fixtures. Tests run headless: Qt uses the offscreen platform."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture
+def fb():
+    """An empty fact base in memory."""
+    from briefing_app.store import FactBase
+
+    base = FactBase.open(":memory:")
+    yield base
+    base.close()
+
+
+@pytest.fixture
+def db_path(tmp_path):
+    """Where an on-disk fact base may be created."""
+    return tmp_path / "facts.sqlite"
+
+
+@pytest.fixture
+def disk_fb(db_path):
+    """An empty fact base on disk in a temporary folder."""
+    from briefing_app.store import FactBase
+
+    base = FactBase.open(db_path)
+    yield base
+    base.close()
+
+
+@pytest.fixture
+def sample_fb(tmp_path):
+    """A fact base on disk holding the shipped sample (the Petro-Trump meeting)."""
+    from briefing_app.sample import create_fact_base
+
+    base = create_fact_base(tmp_path / "sample.sqlite")
+    yield base
+    base.close()
+
+
+@pytest.fixture(autouse=True)
+def _isolated_user_data(tmp_path, monkeypatch):
+    """Never touch the real user's fact base or settings from a test."""
+    monkeypatch.setenv("BRIEFING_APP_DB", str(tmp_path / "default-factbase.sqlite"))
+    monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
