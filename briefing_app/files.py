@@ -29,6 +29,18 @@ def _describe(path: Path, error: OSError) -> str:
     return f"Cannot write {path}: {reason}"
 
 
+def _mode_for(target: Path) -> int:
+    """The permissions the finished file should have: those of the file it replaces, else
+    what a plain ``open()`` would give under the current umask (mkstemp's 0600 would hide
+    exported memos from colleagues on a shared drive)."""
+    try:
+        return target.stat().st_mode & 0o7777
+    except OSError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
+
+
 @contextlib.contextmanager
 def atomic_output(path: str | os.PathLike) -> Iterator[BinaryIO]:
     """Open a temporary binary file beside ``path``; on success it replaces ``path``.
@@ -47,6 +59,7 @@ def atomic_output(path: str | os.PathLike) -> Iterator[BinaryIO]:
         raise WriteError(_describe(target, error)) from error
     tmp = Path(tmp_name)
     try:
+        os.chmod(tmp, _mode_for(target))
         with os.fdopen(fd, "wb") as stream:
             yield stream
             stream.flush()

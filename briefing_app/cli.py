@@ -1,0 +1,338 @@
+"""The ``briefing-app`` command: the desktop app's layers, scriptable and without Qt.
+
+Every subcommand is a small function taking the parsed arguments and returning an exit
+code. Failures the user can fix (a missing file, a corrupt fact base, a bad pack) end as one
+line on stderr and exit status 1; argparse reports usage mistakes with status 2. Qt is
+imported only when the GUI starts, so the commands run on machines without a display.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from briefing_app import __version__, cli_output
+from briefing_app.dates import DateError
+from briefing_app.files import WriteError
+from briefing_app.paths import default_db_path
+
+PROG = "briefing-app"
+RENDER_FORMATS = ("docx", "pdf", "html")
+DEFAULT_SEARCH_LIMIT = 50
+
+
+class CliError(Exception):
+    """A failure to report as ``briefing-app: error: <message>`` with exit status 1."""
+
+
+# ---------------------------------------------------------------- the fact base
+
+
+def db_path(args: argparse.Namespace) -> Path:
+    return Path(args.db).expanduser() if args.db else default_db_path()
+
+
+def open_fact_base(args: argparse.Namespace):
+    """The fact base the command works on.
+
+    The default one (user data folder or ``$BRIEFING_APP_DB``) is created with the sample
+    on first use; a path named with ``--db`` must exist, so a typo never silently creates
+    a new fact base.
+    """
+    from briefing_app.sample import open_or_create_default
+    from briefing_app.store import FactBase
+
+    if not args.db:
+        return open_or_create_default()
+    path = db_path(args)
+    if not path.exists():
+        raise CliError(f"no fact base at {path} (create one with: {PROG} --db {path} init)")
+    return FactBase.open(path)
+
+
+# ---------------------------------------------------------------- commands
+
+
+def cmd_init(args: argparse.Namespace) -> int:
+    from briefing_app.sample import create_fact_base
+
+    path = db_path(args)
+    if path.exists():
+        raise CliError(f"a fact base already exists at {path}; it was left untouched")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with create_fact_base(path, empty=args.empty) as fb:
+        items, briefings = fb.item_count(), len(fb.list_briefings())
+    what = "an empty fact base" if args.empty else "a fact base with the sample data"
+    print(f"Created {what} at {path} ({_count(items, 'item')}, "
+          f"{_count(briefings, 'briefing')})")
+    return 0
+
+
+def cmd_import(args: argparse.Namespace) -> int:
+    """All files in one transaction: one bad file leaves the fact base as it was."""
+    from briefing_app.csv_import import import_csv
+    from briefing_app.factpack import PackError, import_pack
+
+    importers = {".json": import_pack, ".csv": import_csv}
+    paths = [Path(name) for name in args.files]
+    for path in paths:
+        if path.suffix.lower() not in importers:
+            raise CliError(f"{path}: not a fact pack (.json) or a CSV file (.csv)")
+    with open_fact_base(args) as fb:
+        reports = []
+        with fb.transaction():
+            for path in paths:
+                importer = importers[path.suffix.lower()]
+                try:
+                    result = importer(fb, path)
+                except PackError as error:
+                    raise CliError(_import_failure(path, error.problems)) from None
+                reports.append(f"{path}: {result.summary()}")
+    for report in reports:
+        print(report)
+    return 0
+
+
+def _import_failure(path: Path, problems: list[str]) -> str:
+    """The error line; with several problems, each is printed first on its own line."""
+    if len(problems) == 1:
+        return f"{_place_in(path, problems[0])}; nothing was imported"
+    for problem in problems:
+        print(_place_in(path, problem), file=sys.stderr)
+    return f"{path}: {len(problems)} problems; nothing was imported"
+
+
+def _place_in(path: Path, problem: str) -> str:
+    """A problem message that names its file, once."""
+    return problem if problem.startswith(str(path)) else f"{path}: {problem}"
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from briefing_app.factpack import export_pack
+
+    with open_fact_base(args) as fb:
+        briefing_ids = None
+        if args.briefing:
+            briefing_ids = [_find_briefing(fb, ref).id for ref in args.briefing]
+        try:
+            counts = export_pack(fb, Path(args.file), items=args.item, briefings=briefing_ids)
+        except KeyError as error:
+            raise CliError(f"{error.args[0]}; nothing was exported") from None
+    written = ", ".join(f"{n} {kind if n != 1 else _SINGULAR[kind]}" for kind, n in counts.items())
+    print(f"Wrote {args.file} ({written})")
+    return 0
+
+
+_SINGULAR = {"sources": "source", "people": "person", "items": "item", "briefings": "briefing"}
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" + ("" if number == 1 else "s")
+
+
+def _find_briefing(fb, ref: str):
+    briefing = fb.find_briefing(ref)
+    if briefing is None:
+        raise CliError(f"no briefing with the id or title {ref!r}")
+    return briefing
+
+
+def cmd_search(args: argparse.Namespace) -> int:
+    from briefing_app.store import parse
+
+    for reason in parse(args.query).ignored:  # a typo like kind:qoute should not go unseen
+        print(f"ignored: {reason}", file=sys.stderr)
+    with open_fact_base(args) as fb:
+        items = fb.search(args.query, limit=args.limit)
+        total = fb.count(args.query)
+        if args.json:
+            names = cli_output.NameCache(fb)
+            cli_output.write_json([cli_output.item_record(i, names) for i in items], sys.stdout)
+            return 0
+    if not items:
+        print(f"No items match {args.query!r}.", file=sys.stderr)
+        return 0
+    rows = [(i.id, i.kind, i.date, i.status, cli_output.item_summary(i)) for i in items]
+    headers = ("ID", "KIND", "DATE", "STATUS", "TEXT")
+    for line in cli_output.format_columns(headers, rows, cli_output.terminal_width()):
+        print(line)
+    if total > len(items):
+        print(f"{len(items)} of {total} matching items shown (see --limit)", file=sys.stderr)
+    return 0
+
+
+def cmd_briefings(args: argparse.Namespace) -> int:
+    with open_fact_base(args) as fb:
+        summaries = fb.list_briefings()
+    if args.json:
+        cli_output.write_json([cli_output.briefing_record(s) for s in summaries], sys.stdout)
+        return 0
+    if not summaries:
+        print("The fact base holds no briefings.", file=sys.stderr)
+        return 0
+    rows = [(s.id, s.date, s.meeting_date, s.template, s.title) for s in summaries]
+    headers = ("ID", "DATE", "MEETING", "TEMPLATE", "TITLE")
+    for line in cli_output.format_columns(headers, rows, cli_output.terminal_width()):
+        print(line)
+    return 0
+
+
+def cmd_render(args: argparse.Namespace) -> int:
+    from briefing_app.render import PreflightFailed, render_briefing
+
+    out = Path(args.output)
+    with open_fact_base(args) as fb:
+        try:
+            result = render_briefing(fb, args.briefing, out, args.format, strict=args.strict)
+        except PreflightFailed as failure:
+            _print_warnings(failure.warnings)
+            raise CliError(
+                f"{len(failure.warnings)} pre-flight warning(s) with --strict; "
+                f"{out} was not written"
+            ) from None
+    _print_warnings(result.warnings)
+    print(f"Wrote {result.path} ({result.format})")
+    return 0
+
+
+def _print_warnings(warnings: list) -> None:
+    for warning in warnings:
+        print(f"warning: {' '.join(warning.message.split())}", file=sys.stderr)
+
+
+def cmd_gui(args: argparse.Namespace) -> int:
+    path = db_path(args)
+    open_fact_base(args).close()  # the same checks and messages as the commands
+    try:
+        from briefing_app.ui.app import run_gui
+    except ImportError as error:
+        raise CliError(f"cannot start the desktop app: {error}") from None
+    return run_gui(path)
+
+
+# ---------------------------------------------------------------- parsing
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The whole command line; README's reference is checked against it (tests/test_docs)."""
+    db_option = argparse.ArgumentParser(add_help=False)
+    # SUPPRESS: an option given before the subcommand is not reset by the subparser.
+    db_option.add_argument(
+        "--db", metavar="PATH", default=argparse.SUPPRESS,
+        help="the fact base file (default: $BRIEFING_APP_DB or the user data folder)",
+    )
+
+    parser = argparse.ArgumentParser(
+        prog=PROG,
+        description="Compose briefing memos from a local fact base. "
+        "Without a command, opens the desktop app.",
+    )
+    parser.add_argument("--version", action="version", version=f"{PROG} {__version__}")
+    parser.add_argument(
+        "--db", metavar="PATH", default=None,
+        help="the fact base file (default: $BRIEFING_APP_DB or the user data folder, "
+        "created with the sample data on first use)",
+    )
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    def command(name: str, handler: Callable, help_text: str) -> argparse.ArgumentParser:
+        sub = commands.add_parser(name, parents=[db_option], help=help_text,
+                                  description=help_text)
+        sub.set_defaults(handler=handler)
+        return sub
+
+    init = command("init", cmd_init, "create a fact base (with the sample data unless --empty)")
+    init.add_argument("--empty", action="store_true", help="create it without the sample data")
+
+    imp = command("import", cmd_import, "import fact packs (.json) or CSV files")
+    imp.add_argument("files", nargs="+", metavar="FILE", help="a fact pack or a CSV file")
+
+    exp = command("export", cmd_export, "export items and briefings as a fact pack (.json)")
+    exp.add_argument("file", metavar="FILE", help="the fact pack to write")
+    exp.add_argument("--item", action="append", metavar="ID",
+                     help="export only this item (repeatable)")
+    exp.add_argument("--briefing", action="append", metavar="ID",
+                     help="export only this briefing and the items it cites (repeatable)")
+
+    search = command("search", cmd_search, "full-text search of the items")
+    search.add_argument("query", metavar="QUERY", help="words to find; \"\" lists every item")
+    search.add_argument("--limit", type=_positive_int, default=DEFAULT_SEARCH_LIMIT,
+                        metavar="N", help=f"show at most N items (default {DEFAULT_SEARCH_LIMIT})")
+    search.add_argument("--json", action="store_true", help="print a JSON array")
+
+    briefings = command("briefings", cmd_briefings, "list the briefings")
+    briefings.add_argument("--json", action="store_true", help="print a JSON array")
+
+    render = command("render", cmd_render, "write a briefing as a Word, PDF or HTML memo")
+    render.add_argument("briefing", metavar="BRIEFING", help="the briefing's id or exact title")
+    render.add_argument("-o", "--output", required=True, metavar="OUT",
+                        help="the file to write (.docx, .pdf or .html)")
+    render.add_argument("--format", choices=RENDER_FORMATS,
+                        help="the output format (default: from the extension of OUT)")
+    render.add_argument("--strict", action="store_true",
+                        help="treat pre-flight warnings as errors: exit 1 and write nothing")
+    return parser
+
+
+def subcommands(parser: argparse.ArgumentParser) -> dict[str, argparse.ArgumentParser]:
+    """The subcommand parsers by name (for the docs test and shell completion)."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            return dict(action.choices)
+    return {}
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return value
+
+
+def _project_errors() -> tuple[type[BaseException], ...]:
+    """Errors that mean "the input or the environment is wrong", never a bug."""
+    from briefing_app.document.writers import UnknownFormatError
+    from briefing_app.markings import MarkingError
+    from briefing_app.render import BriefingNotFoundError
+    from briefing_app.safe_read import PackError
+    from briefing_app.store import FactBaseError
+    from briefing_app.templates import TemplateError
+
+    return (
+        CliError, FactBaseError, PackError, DateError, WriteError, OSError,
+        BriefingNotFoundError, UnknownFormatError, TemplateError, MarkingError,
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", cmd_gui)
+    try:
+        return handler(args)
+    except KeyboardInterrupt:
+        print(f"{PROG}: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        # The reader went away (`briefing-app search x | head`): stop quietly. Pointing
+        # stdout at devnull keeps Python from failing again when it flushes at exit.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except Exception as error:
+        if not isinstance(error, _project_errors()):
+            raise
+        print(f"{PROG}: error: {_describe(error)}", file=sys.stderr)
+        return 1
+
+
+def _describe(error: BaseException) -> str:
+    """One line for people: OS errors name the file, other errors carry their message."""
+    if isinstance(error, OSError) and not isinstance(error, WriteError) and error.filename:
+        return f"{error.filename}: {error.strerror or error}"
+    return " ".join(str(error).split()) or type(error).__name__

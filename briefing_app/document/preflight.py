@@ -1,0 +1,153 @@
+"""Checks before export: what a careful staffer would want to know about a memo.
+
+Computed once here; the CLI prints the list and the GUI shows it next to the blocks
+(``section_index``/``block_index`` point at the first block citing the item). Each item is
+reported once per kind of problem even when several blocks cite it.
+
+Rules, and why:
+
+* ``missing-item``: a block cites an item no longer in the fact base (the builder skips
+  it) or a meeting participant is gone (the participants table skips them).
+* ``unverified`` / ``disputed``: the item's status.
+* ``unsourced``: no source, or its source record is gone; such an item prints without a
+  note mark.
+* ``stale``: a fact or quote dated more than ``stale_days`` before the meeting date (the
+  memo date when there is no meeting date, today when neither is set). Events are not
+  checked: an event's date is when it happened, not how old the information is.
+* ``unmarked``: an item without a marking in a marked memo, i.e. the briefing has a
+  marking, any included item has one, or portion marking is on. The memo prints it with
+  the scheme's lowest mark, which a person should confirm.
+* ``unknown-marking``: a code the scheme does not know, on the briefing or an item; the
+  builder refuses to render until it is fixed.
+
+Only items in ordinary sections count: blocks stored inside automatic sections are not
+printed (see ``build``).
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass
+
+from briefing_app import dates
+from briefing_app.document.text import one_line
+from briefing_app.markings import MarkingScheme
+from briefing_app.model import Briefing, Catalog, Item
+
+CODES = (
+    "unverified", "disputed", "unsourced", "stale", "unmarked", "missing-item",
+    "unknown-marking",
+)
+
+
+@dataclass(frozen=True)
+class PreflightWarning:
+    code: str  # one of CODES
+    message: str  # a sentence for people
+    section_index: int | None = None
+    block_index: int | None = None
+    item_id: str = ""
+
+
+Warning = PreflightWarning  # the name the architecture notes use
+
+
+def preflight(
+    briefing: Briefing,
+    catalog: Catalog,
+    *,
+    scheme: MarkingScheme,
+    stale_days: int = 30,
+    today: _dt.date | str | None = None,
+) -> list[PreflightWarning]:
+    """Warnings for ``briefing`` in memo order; briefing-level ones first."""
+    warnings: list[PreflightWarning] = []
+    if briefing.marking and not scheme.is_known(briefing.marking):
+        warnings.append(PreflightWarning(
+            "unknown-marking",
+            f"The memo's marking {briefing.marking!r} is not in the {scheme.name!r} scheme"
+            f" ({', '.join(scheme.codes)}).",
+        ))
+
+    cited: list[tuple[int, int, str, Item | None]] = []
+    seen: set[str] = set()
+    for s_index, section in enumerate(briefing.sections):
+        if section.automatic:
+            continue
+        for b_index, block in enumerate(section.blocks):
+            if block.item is None or block.item in seen:
+                continue
+            seen.add(block.item)
+            cited.append((s_index, b_index, block.item, catalog.get_item(block.item)))
+
+    marked = bool(briefing.marking) or briefing.portion_marking or any(
+        item is not None and item.marking for *_, item in cited
+    )
+    reference, reference_name = _reference_date(briefing, today)
+
+    for s_index, b_index, item_id, item in cited:
+        heading = one_line(briefing.sections[s_index].heading) or f"section {s_index + 1}"
+
+        def warn(code: str, message: str, s=s_index, b=b_index, i=item_id) -> None:
+            warnings.append(PreflightWarning(code, message, s, b, i))
+
+        if item is None:
+            warn("missing-item", f"A block in {heading} cites an item that no longer exists"
+                                 f" (id {item_id}); it is left out of the memo.")
+            continue
+        name = f"{_label(item)} ({item.kind} in {heading})"
+        if item.status == "unverified":
+            warn("unverified", f"{name} is not verified.")
+        elif item.status == "disputed":
+            warn("disputed", f"{name} is disputed.")
+        if not item.source:
+            warn("unsourced", f"{name} has no source.")
+        elif catalog.get_source(item.source) is None:
+            warn("unsourced", f"{name} cites a source that no longer exists.")
+        if item.kind != "event" and item.date and reference is not None:
+            try:
+                age = dates.age_in_days(item.date, reference)
+            except dates.DateError:
+                age = None
+            if age is not None and age > stale_days:
+                warn("stale", f"{name} is dated {_format(item.date, briefing.language)}, {age}"
+                              f" days before {reference_name} (limit {stale_days}).")
+        if item.marking and not scheme.is_known(item.marking):
+            warn("unknown-marking", f"{name} is marked {item.marking!r}, which the"
+                                    f" {scheme.name!r} scheme does not know"
+                                    f" ({', '.join(scheme.codes)}).")
+        elif marked and not item.marking:
+            warn("unmarked", f"{name} has no marking; the memo will show it as"
+                             f" {scheme.portion_mark(scheme.lowest)}.")
+
+    for person_id in briefing.meeting.participants:
+        if catalog.get_person(person_id) is None:
+            warnings.append(PreflightWarning(
+                "missing-item",
+                f"A meeting participant no longer exists (id {person_id});"
+                " the participants table leaves them out.",
+            ))
+    return warnings
+
+
+def _reference_date(briefing: Briefing, today) -> tuple[_dt.date | None, str]:
+    for value, name in ((briefing.meeting.date, "the meeting"), (briefing.date, "the memo date")):
+        if value and dates.is_valid(value):
+            return dates.parse(value).first_day(), name
+    if today is None:
+        return _dt.date.today(), "today"
+    if isinstance(today, str):
+        return dates.parse(today).first_day(), "today"
+    return today, "today"
+
+
+def _label(item: Item) -> str:
+    text = one_line(item.title) or one_line(item.text) or item.id
+    return f"\u201c{text[:57]}\u2026\u201d" if len(text) > 60 else f"\u201c{text}\u201d"
+
+
+def _format(value: str, language: str) -> str:
+    try:
+        return dates.format_date(value, language)
+    except dates.DateError:
+        return value

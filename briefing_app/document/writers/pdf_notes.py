@@ -1,0 +1,303 @@
+"""Footnotes for reportlab, which has none, in a single layout pass.
+
+Every note mark in the paragraph markup carries an ``<onDraw>`` callback, so drawing a
+flowable tells :class:`FootnoteLayout` which notes it cites. A note is printed once, at the
+foot of the page it is *first* cited on; the page's text frame (:class:`NotesFrame`)
+shrinks from the bottom as notes arrive.
+
+The hard case is the flowable whose own citation needs the space it is about to occupy (a
+paragraph that runs to the bottom of the page and cites a note). Before drawing a flowable
+that may cite notes, the frame draws it once on a scratch canvas to learn its citations
+and its bottom edge. If the notes would not fit under it, the frame raises its bottom by
+the notes' height and declines the flowable; reportlab then splits it (the first part ends
+above the notes, and is checked the same way) or moves it to the next page. Only when that
+is impossible -- a flowable taller than a page with its notes -- do the notes move to a
+trailing "Notes" list, together with notes never cited and any single note taller than
+half a page.
+A note is never dropped.
+"""
+
+from __future__ import annotations
+
+import copy
+import io
+from collections.abc import Callable
+
+from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Frame, Paragraph
+from reportlab.platypus.doctemplate import ActionFlowable, FrameActionFlowable
+from reportlab.platypus.flowables import DDIndenter, PageBreak, SlowPageBreak
+
+from briefing_app.document.writers.pdf_markup import NOTE_CALLBACK
+
+RULE_LENGTH = 1.5 * 72
+# first parts of a split that reportlab does not add directly but puts back in the story
+_NOT_ADDED_DIRECTLY = (PageBreak, SlowPageBreak, ActionFlowable, DDIndenter)
+RULE_SPACE_ABOVE = 8.0  # between the body text and the rule
+RULE_SPACE_BELOW = 4.0  # between the rule and the first note
+NOTE_GAP = 2.0  # between two notes
+FIT_TOLERANCE = 0.01  # points
+
+
+class FootnoteSet:
+    """The footnote texts as paragraphs, with their heights measured once."""
+
+    def __init__(self, paragraphs: dict[int, Paragraph], width: float, max_block: float):
+        self.paragraphs = paragraphs
+        self.width = width
+        self.max_block = max_block
+        self._heights: dict[int, float] = {}
+
+    def __bool__(self) -> bool:
+        return bool(self.paragraphs)
+
+    def height(self, number: int) -> float:
+        if number not in self._heights:
+            _, h = self.paragraphs[number].wrap(self.width, 1e6)
+            self._heights[number] = h
+        return self._heights[number]
+
+    def block_height(self, numbers: list[int]) -> float:
+        """Height of a footnote block: rule, spacing and the notes."""
+        if not numbers:
+            return 0.0
+        notes = sum(self.height(n) for n in numbers) + NOTE_GAP * (len(numbers) - 1)
+        return RULE_SPACE_ABOVE + RULE_SPACE_BELOW + notes
+
+
+class FootnoteLayout:
+    """Where each note goes during one build: page feet, or the trailing list."""
+
+    def __init__(self, notes: FootnoteSet, bottom: float, pagesize: tuple[float, float]):
+        self.notes = notes
+        self.bottom = bottom  # the lowest point of the text area (bottom margin)
+        self.pagesize = pagesize
+        self.page = 0
+        self.first_page: dict[int, int] = {}
+        self.placed: dict[int, list[int]] = {}
+        self.late: list[int] = []
+        self._pending: list[int] = []
+        self._probed: list[int] = []
+        self._scratch: Canvas | None = None
+
+    # -------------------------------------------------------- called while drawing
+
+    def start_page(self, page: int) -> None:
+        self.page = page
+        self._scratch = None  # a fresh scratch canvas per page keeps its memory small
+
+    def cited(self, number: int) -> None:
+        """A note mark was drawn on the real canvas."""
+        if number not in self.first_page:
+            self.first_page[number] = self.page
+            if number in self.notes.paragraphs:
+                self._pending.append(number)
+
+    def split_new(self, numbers: list[int]) -> tuple[list[int], list[int]]:
+        """Of notes newly cited: those for the page foot, and those taller than the share
+        of a page one note may take (they go to the trailing list)."""
+        fitting, too_big = [], []
+        for number in numbers:
+            if self.notes.block_height([number]) > self.notes.max_block:
+                too_big.append(number)
+            else:
+                fitting.append(number)
+        return fitting, too_big
+
+    def block_with(self, numbers: list[int]) -> float:
+        return self.notes.block_height(self.placed.get(self.page, []) + numbers)
+
+    def flowable_drawn(self, frame: NotesFrame, content_bottom: float) -> None:
+        """Settle the notes the flowable just drawn cited: to this page's foot if they fit
+        under it (the frame's bottom rises above them), else to the trailing list."""
+        if not self._pending:
+            return
+        new, self._pending = self._pending, []
+        fitting, too_big = self.split_new(new)
+        self.late.extend(too_big)
+        if not fitting:
+            return
+        block = self.block_with(fitting)
+        if content_bottom < self.bottom + block - FIT_TOLERANCE:
+            self.late.extend(fitting)  # the probe could not avoid it (see module docstring)
+            return
+        self.placed.setdefault(self.page, []).extend(fitting)
+        frame.raise_bottom(self.bottom + block)
+
+    # -------------------------------------------------------- probing
+
+    def probe_canvas(self) -> Canvas:
+        if self._scratch is None:
+            self._scratch = Canvas(io.BytesIO(), pagesize=self.pagesize)
+            self._scratch.setNamedCB(NOTE_CALLBACK, self._probe_cited)
+        self._probed = []
+        return self._scratch
+
+    def _probe_cited(self, canv, kind, label) -> None:
+        number = _note_number(label)
+        if number is not None:
+            self._probed.append(number)
+
+    def probed_new(self) -> list[int]:
+        """Notes the probed flowable cites for the first time, in order, once each."""
+        seen: list[int] = []
+        for number in self._probed:
+            if (
+                number not in self.first_page
+                and number in self.notes.paragraphs
+                and number not in seen
+            ):
+                seen.append(number)
+        return seen
+
+    # -------------------------------------------------------- output
+
+    def draw_page_notes(self, canv, page: int, x: float) -> None:
+        """Draw ``page``'s notes at the foot of the text area, under a short rule."""
+        numbers = self.placed.get(page, [])
+        if not numbers:
+            return
+        y = self.bottom + self.notes.block_height(numbers) - RULE_SPACE_ABOVE
+        canv.saveState()
+        canv.setLineWidth(0.5)
+        canv.line(x, y, x + RULE_LENGTH, y)
+        canv.restoreState()
+        y -= RULE_SPACE_BELOW
+        for number in numbers:
+            height = self.notes.height(number)
+            self.notes.paragraphs[number].drawOn(canv, x, y - height)
+            y -= height + NOTE_GAP
+
+    def trailing_numbers(self) -> list[int]:
+        """Notes for the trailing list: moved there, or never cited at all."""
+        never_cited = [n for n in self.notes.paragraphs if n not in self.first_page]
+        return sorted(set(self.late) | set(never_cited))
+
+
+class NotesFrame(Frame):
+    """A frame whose bottom rises above the footnotes of the notes cited on its page."""
+
+    def __init__(self, *args, notes: FootnoteLayout, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.notes = notes
+        self._verified = None
+
+    def __deepcopy__(self, memo):
+        # reportlab deep-copies the current frame to measure keep-together groups; the
+        # copy must share the page's footnote layout (which holds a canvas) by reference.
+        clone = self.__class__.__new__(self.__class__)
+        memo[id(self)] = clone
+        for name, value in self.__dict__.items():
+            clone.__dict__[name] = value if name == "notes" else copy.deepcopy(value, memo)
+        return clone
+
+    def raise_bottom(self, y: float) -> None:
+        # reportlab keeps the lowest usable y of a frame in ``_y1p`` (no public setter).
+        self._y1p = max(self._y1p, y)
+
+    def add(self, flowable, canv, trySplit=0):
+        if self._checks(flowable) and flowable is not self._verified:
+            needed = self._notes_needed(flowable, trySplit)
+            if needed is not None and not self._atTop:
+                self.raise_bottom(needed)
+                return 0  # reportlab now splits it (see ``split``) or moves it on
+        self._verified = None
+        added = Frame._add(self, flowable, canv, trySplit)
+        if added:
+            self.notes.flowable_drawn(self, self._y + flowable.getSpaceAfter())
+        return added
+
+    def split(self, flowable, canv):
+        """Split so that the first part ends above the notes it cites itself."""
+        if not self._checks(flowable):
+            return Frame.split(self, flowable, canv)
+        original_bottom = self._y1p
+        for _ in range(8):
+            parts = Frame.split(self, flowable, canv)
+            if not parts or isinstance(parts[0], _NOT_ADDED_DIRECTLY):
+                break
+            needed = self._notes_needed(parts[0], 0)
+            if needed is None:
+                self._verified = parts[0]  # reportlab adds it next; no need to probe again
+                return parts
+            self.raise_bottom(needed)
+        else:
+            parts = []
+        if not parts and self._atTop:
+            # Nothing smaller fits at the top of a page: place it anyway; its notes that
+            # cannot go under it move to the trailing list (``flowable_drawn``).
+            self._y1p = original_bottom
+            return Frame.split(self, flowable, canv)
+        return parts
+
+    def _checks(self, flowable) -> bool:
+        return bool(self.notes.notes) and might_cite(flowable)
+
+    def _notes_needed(self, flowable, trySplit) -> float | None:
+        """Draw ``flowable`` on a scratch canvas; if the notes it cites first would sit
+        under its bottom edge, the frame bottom they need; None when all is well (or when
+        it does not fit anyway, and reportlab will split it)."""
+        saved = dict(self.__dict__)
+        scratch = self.notes.probe_canvas()
+        try:
+            fits = Frame._add(self, flowable, scratch, trySplit)
+            bottom = self._y + flowable.getSpaceAfter()
+        finally:
+            self.__dict__.clear()
+            self.__dict__.update(saved)
+        if not fits:
+            return None
+        fitting, _ = self.notes.split_new(self.notes.probed_new())
+        if not fitting:
+            return None
+        needed = self.notes.bottom + self.notes.block_with(fitting)
+        return None if bottom >= needed - FIT_TOLERANCE else needed
+
+
+class TrailingNotes(FrameActionFlowable):
+    """Marker at the end of the story: when the frame reaches it, it adds the trailing
+    "Notes" list if any note could not go at a page foot (known only by then)."""
+
+    locChanger = 1  # never swallowed into a keep-with-next group
+
+    def __init__(self, layout: FootnoteLayout, make: Callable[[list[int]], list]):
+        self.layout = layout
+        self.make = make
+
+    def frameAction(self, frame) -> None:
+        numbers = self.layout.trailing_numbers()
+        if numbers:
+            frame.add_generated_content(*self.make(numbers))
+
+
+def might_cite(flowable, depth: int = 0) -> bool:
+    """Whether ``flowable`` (or anything inside it) may hold a note mark."""
+    if getattr(flowable, "cites_notes", False):
+        return True
+    if depth > 6:
+        return False
+    for name in ("_content", "_flowable", "_cellvalues"):
+        inner = flowable.__dict__.get(name) if hasattr(flowable, "__dict__") else None
+        if inner is None:
+            continue
+        if isinstance(inner, list | tuple):
+            if any(might_cite(item, depth + 1) for item in _flatten(inner)):
+                return True
+        elif might_cite(inner, depth + 1):
+            return True
+    return False
+
+
+def _flatten(items):
+    for item in items:
+        if isinstance(item, list | tuple):
+            yield from _flatten(item)
+        else:
+            yield item
+
+
+def _note_number(label) -> int | None:
+    try:
+        return int(label)
+    except (TypeError, ValueError):
+        return None

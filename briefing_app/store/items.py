@@ -1,0 +1,216 @@
+"""Reading and writing items with their tags and people (SQL for the ``items`` family)."""
+
+from __future__ import annotations
+
+import sqlite3
+import uuid
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import replace
+
+from briefing_app import dates
+from briefing_app.model import ITEM_KINDS, STATUSES, Item
+
+from . import search_index
+from .errors import FactBaseError
+
+CHUNK = 500  # ids per IN (...) list, well below SQLite's variable limit on any build
+
+_COLUMNS = (
+    "id", "kind", "title", "text", "date", "source_id", "status", "marking", "notes",
+    "speaker_id", "language", "translation", "context", "end_date", "location", "created",
+    "updated",
+)
+_UPSERT = (
+    f"INSERT INTO items({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))}) "
+    "ON CONFLICT(id) DO UPDATE SET "
+    + ", ".join(f"{c} = excluded.{c}" for c in _COLUMNS if c != "id")
+)
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+def nocase(text: str) -> str:
+    """SQLite's NOCASE folding (ASCII letters only), so Python and SQL agree on equality."""
+    return text.translate(_ASCII_LOWER)
+
+
+def chunks(values: Sequence, size: int = CHUNK) -> Iterator[Sequence]:
+    for start in range(0, len(values), size):
+        yield values[start : start + size]
+
+
+def marks(n: int) -> str:
+    return ", ".join("?" * n)
+
+
+def validated(item: Item) -> Item:
+    """A clean copy of ``item``: checked kind, status and dates, tidy tags and people.
+
+    Raises ``ValueError`` (``DateError`` for dates) naming the bad value.
+    """
+    if item.kind not in ITEM_KINDS:
+        raise ValueError(f"{item.kind!r} is not an item kind (use {', '.join(ITEM_KINDS)})")
+    if item.status not in STATUSES:
+        raise ValueError(f"{item.status!r} is not a status (use {', '.join(STATUSES)})")
+    if not (item.text or "").strip() and not (item.title or "").strip():
+        raise ValueError("An item needs a text or a title.")
+    tags: dict[str, str] = {}
+    for tag in item.tags:
+        name = (tag or "").strip()
+        if name:
+            tags.setdefault(nocase(name), name)
+    return replace(
+        item,
+        id=item.id or str(uuid.uuid4()),
+        date=dates.normalize(item.date),
+        end_date=dates.normalize(item.end_date),
+        tags=list(tags.values()),
+        people=list(dict.fromkeys(p for p in item.people if p)),
+        source=item.source or None,
+        speaker=item.speaker or None,
+    )
+
+
+def check_references(conn: sqlite3.Connection, items: Sequence[Item]) -> None:
+    """Raise :class:`FactBaseError` naming the first person or source that does not exist."""
+    for table, label, wanted in (
+        ("people", "person", {p for i in items for p in (*i.people, i.speaker) if p}),
+        ("sources", "source", {i.source for i in items if i.source}),
+    ):
+        missing = set(wanted)
+        ordered = sorted(wanted)
+        for part in chunks(ordered):
+            rows = conn.execute(f"SELECT id FROM {table} WHERE id IN ({marks(len(part))})", part)
+            missing.difference_update(r[0] for r in rows)
+        if missing:
+            raise FactBaseError(f"There is no {label} with the id {sorted(missing)[0]!r}.")
+
+
+def write(
+    conn: sqlite3.Connection, items: Sequence[Item], *, now: str, touch: bool = True
+) -> list[Item]:
+    """Upsert validated items and replace their tags and people; returns them as stored.
+
+    ``touch`` sets ``updated`` to ``now`` and keeps a stored item's ``created``; without it
+    the given timestamps are kept (imports, undo), empty ones filled with ``now``.
+    The caller owns the transaction and the search index refresh.
+    """
+    ids = [i.id for i in items]
+    existing: dict[str, str] = {}
+    for part in chunks(ids):
+        rows = conn.execute(
+            f"SELECT id, created FROM items WHERE id IN ({marks(len(part))})", part
+        )
+        existing.update((r[0], r[1]) for r in rows)
+    stored = []
+    for item in items:
+        if touch:
+            created = existing.get(item.id) or item.created or now
+            updated = now
+        else:
+            created = item.created or existing.get(item.id) or now
+            updated = item.updated or now
+        stored.append(replace(item, created=created, updated=updated))
+    conn.executemany(_UPSERT, (_row(i) for i in stored))
+    _replace_tags(conn, stored)
+    _replace_people(conn, stored)
+    return stored
+
+
+def _row(item: Item) -> tuple:
+    return (
+        item.id, item.kind, item.title, item.text, item.date, item.source, item.status,
+        item.marking, item.notes, item.speaker, item.language, item.translation,
+        item.context, item.end_date, item.location, item.created, item.updated,
+    )
+
+
+def tag_ids(conn: sqlite3.Connection, names: Iterable[str]) -> dict[str, int]:
+    """Ids of the named tags, creating missing ones; keys are :func:`nocase` names."""
+    wanted = {nocase(n): n for n in names}
+    conn.executemany("INSERT OR IGNORE INTO tags(name) VALUES (?)", ((n,) for n in wanted.values()))
+    found: dict[str, int] = {}
+    values = list(wanted.values())
+    for part in chunks(values):
+        rows = conn.execute(
+            f"SELECT id, name FROM tags WHERE name IN ({marks(len(part))})", part
+        )
+        found.update((nocase(r[1]), r[0]) for r in rows)
+    return found
+
+
+def _replace_tags(conn: sqlite3.Connection, items: Sequence[Item]) -> None:
+    conn.executemany("DELETE FROM item_tags WHERE item_id = ?", ((i.id,) for i in items))
+    ids = tag_ids(conn, (t for i in items for t in i.tags))
+    conn.executemany(
+        "INSERT INTO item_tags(item_id, tag_id, position) VALUES (?, ?, ?)",
+        ((i.id, ids[nocase(t)], n) for i in items for n, t in enumerate(i.tags)),
+    )
+
+
+def _replace_people(conn: sqlite3.Connection, items: Sequence[Item]) -> None:
+    conn.executemany("DELETE FROM item_people WHERE item_id = ?", ((i.id,) for i in items))
+    conn.executemany(
+        "INSERT INTO item_people(item_id, person_id, position) VALUES (?, ?, ?)",
+        ((i.id, p, n) for i in items for n, p in enumerate(i.people)),
+    )
+
+
+def save(
+    conn: sqlite3.Connection, items: Sequence[Item], *, now: str, touch: bool = True
+) -> list[Item]:
+    """Validate, check references, write and index items (inside the caller's transaction).
+
+    The sync triggers are paused while writing, and the touched items are indexed once at
+    the end, so saving many items costs one index write per item.
+    """
+    clean = [validated(i) for i in items]
+    check_references(conn, clean)
+    search_index.pause(conn)
+    stored = write(conn, clean, now=now, touch=touch)
+    search_index.refresh(conn, [i.id for i in stored])
+    search_index.resume(conn)  # on failure the caller's rollback removes the pause too
+    return stored
+
+
+def load(conn: sqlite3.Connection, ids: Sequence[str]) -> list[Item]:
+    """The items with these ids, in the given order; unknown ids are skipped."""
+    unique = list(dict.fromkeys(ids))
+    found: dict[str, Item] = {}
+    for part in chunks(unique):
+        q = marks(len(part))
+        for r in conn.execute(f"SELECT * FROM items WHERE id IN ({q})", part):
+            found[r["id"]] = _item(r)
+        for item_id, name in conn.execute(
+            f"""SELECT it.item_id, t.name FROM item_tags it JOIN tags t ON t.id = it.tag_id
+            WHERE it.item_id IN ({q}) ORDER BY it.item_id, it.position""",
+            part,
+        ):
+            found[item_id].tags.append(name)
+        for item_id, person_id in conn.execute(
+            f"""SELECT item_id, person_id FROM item_people WHERE item_id IN ({q})
+            ORDER BY item_id, position""",
+            part,
+        ):
+            found[item_id].people.append(person_id)
+    return [found[i] for i in unique if i in found]
+
+
+def _item(r: sqlite3.Row) -> Item:
+    return Item(
+        id=r["id"], kind=r["kind"], text=r["text"], title=r["title"], date=r["date"],
+        source=r["source_id"], status=r["status"], marking=r["marking"], notes=r["notes"],
+        created=r["created"], updated=r["updated"], speaker=r["speaker_id"],
+        language=r["language"], translation=r["translation"], context=r["context"],
+        end_date=r["end_date"], location=r["location"],
+    )
+
+
+def delete(conn: sqlite3.Connection, ids: Sequence[str]) -> int:
+    """Delete items (their tags and people links go with them); returns how many."""
+    deleted = 0
+    unique = list(dict.fromkeys(ids))
+    for part in chunks(unique):
+        deleted += conn.execute(
+            f"DELETE FROM items WHERE id IN ({marks(len(part))})", part
+        ).rowcount
+    return deleted

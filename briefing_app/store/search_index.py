@@ -1,0 +1,231 @@
+"""The full-text search index and what keeps it in sync.
+
+``items_search`` is one FTS5 table keyed by ``items.num``. Besides the item's own text it
+holds denormalised labels: the names of the speaker and the people, the tag names and the
+source outlet, so one MATCH finds an item by any of them. The labels also live in
+``item_labels`` (one row per item, indexed), which is what the item table sorts by.
+
+Both derived tables are kept in sync by triggers, so the index stays right whoever writes
+the file, the app or the sqlite-utils CLI:
+
+- on ``items``: insert, delete, change of text columns, change of speaker or source;
+- on ``item_tags`` and ``item_people``: insert, delete, update;
+- on ``people``, ``sources`` and ``tags``: a rename (the triggers fire only when the name
+  really changed);
+- ``item_labels`` refreshes the FTS row whenever a label changes.
+
+Bulk writers (saving many items at once) pause the triggers with a row in ``meta``, write,
+then refresh just the touched items in a few set-based statements (:func:`refresh`). The
+pause row is written and removed inside the same transaction, so no other connection ever
+sees it. The trigger SQL is created by migration 4 from the expressions below; changing an
+expression needs a new migration that recreates the triggers.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable
+
+FTS_TABLE = "items_search"
+TOKENIZER = "unicode61 remove_diacritics 2"
+# Column of the FTS table and its bm25 weight: a word in the title or a name counts more.
+FTS_COLUMNS = {
+    "title": 4.0,
+    "text": 1.0,
+    "context": 0.5,
+    "translation": 1.0,
+    "notes": 0.5,
+    "location": 1.0,
+    "people": 2.0,
+    "tags": 2.0,
+    "source": 1.0,
+}
+ITEM_TEXT_COLUMNS = ("title", "text", "context", "translation", "notes", "location")
+PAUSE_KEY = "search_sync_paused"
+
+_ACTIVE = f"NOT EXISTS (SELECT 1 FROM meta WHERE key = '{PAUSE_KEY}')"
+
+
+def people_label(num: str) -> str:
+    """Speaker first, then the item's people in order, without repeating the speaker."""
+    return f"""coalesce((SELECT group_concat(name, ', ') FROM (
+        SELECT p.name AS name, -1 AS pos FROM items i JOIN people p ON p.id = i.speaker_id
+            WHERE i.num = {num}
+        UNION ALL
+        SELECT p.name, ip.position FROM items i
+            JOIN item_people ip ON ip.item_id = i.id JOIN people p ON p.id = ip.person_id
+            WHERE i.num = {num} AND ip.person_id IS NOT i.speaker_id
+        ORDER BY 2)), '')"""
+
+
+def tags_label(num: str) -> str:
+    return f"""coalesce((SELECT group_concat(name, ', ') FROM (
+        SELECT t.name AS name FROM items i
+            JOIN item_tags it ON it.item_id = i.id JOIN tags t ON t.id = it.tag_id
+            WHERE i.num = {num} ORDER BY it.position)), '')"""
+
+
+def source_label(num: str) -> str:
+    return f"""coalesce((SELECT s.outlet FROM items i JOIN sources s ON s.id = i.source_id
+        WHERE i.num = {num}), '')"""
+
+
+_FTS_INSERT_COLUMNS = ", ".join(["rowid", *FTS_COLUMNS])
+_FTS_SELECT_COLUMNS = ", ".join(
+    ["i.num", *(f"i.{c}" for c in ITEM_TEXT_COLUMNS), "l.people", "l.tags", "l.source"]
+)
+
+
+def _fts_refresh_one(num: str) -> str:
+    return f"""DELETE FROM {FTS_TABLE} WHERE rowid = {num};
+        INSERT INTO {FTS_TABLE}({_FTS_INSERT_COLUMNS})
+            SELECT {_FTS_SELECT_COLUMNS} FROM items i JOIN item_labels l ON l.item_num = i.num
+            WHERE i.num = {num};"""
+
+
+def _item_nums(id_expr: str) -> str:
+    return f"(SELECT num FROM items WHERE id = {id_expr})"
+
+
+def create_statements() -> list[str]:
+    """DDL of the derived tables and every sync trigger (used by migration 4)."""
+    fts_columns = ", ".join(FTS_COLUMNS)
+    weights = ", ".join(str(w) for w in FTS_COLUMNS.values())
+    statements = [
+        """CREATE TABLE item_labels (
+            item_num INTEGER PRIMARY KEY,
+            people TEXT NOT NULL DEFAULT '',
+            tags TEXT NOT NULL DEFAULT '',
+            source TEXT NOT NULL DEFAULT ''
+        )""",
+        "CREATE INDEX item_labels_by_people ON item_labels(people COLLATE NOCASE)",
+        "CREATE INDEX item_labels_by_tags ON item_labels(tags COLLATE NOCASE)",
+        "CREATE INDEX item_labels_by_source ON item_labels(source COLLATE NOCASE)",
+        f"""CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(
+            {fts_columns}, tokenize = '{TOKENIZER}', prefix = '2 3')""",
+        f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rank) VALUES ('rank', 'bm25({weights})')",
+        f"""CREATE TRIGGER items_search_item_inserted AFTER INSERT ON items WHEN {_ACTIVE}
+        BEGIN
+            INSERT OR REPLACE INTO item_labels(item_num, people, tags, source) VALUES (
+                new.num, {people_label("new.num")}, {tags_label("new.num")},
+                {source_label("new.num")});
+            {_fts_refresh_one("new.num")}
+        END""",
+        f"""CREATE TRIGGER items_search_item_text_changed
+        AFTER UPDATE OF {", ".join(ITEM_TEXT_COLUMNS)} ON items WHEN {_ACTIVE}
+        BEGIN
+            {_fts_refresh_one("new.num")}
+        END""",
+        f"""CREATE TRIGGER items_search_item_links_changed
+        AFTER UPDATE OF speaker_id, source_id ON items WHEN {_ACTIVE}
+        BEGIN
+            UPDATE item_labels SET people = {people_label("item_labels.item_num")},
+                source = {source_label("item_labels.item_num")}
+            WHERE item_num = new.num;
+        END""",
+        f"""CREATE TRIGGER items_search_item_deleted AFTER DELETE ON items WHEN {_ACTIVE}
+        BEGIN
+            DELETE FROM item_labels WHERE item_num = old.num;
+            DELETE FROM {FTS_TABLE} WHERE rowid = old.num;
+        END""",
+        f"""CREATE TRIGGER items_search_labels_changed AFTER UPDATE ON item_labels
+        WHEN {_ACTIVE} AND (old.people IS NOT new.people OR old.tags IS NOT new.tags
+            OR old.source IS NOT new.source)
+        BEGIN
+            {_fts_refresh_one("new.item_num")}
+        END""",
+        f"""CREATE TRIGGER items_search_person_renamed AFTER UPDATE OF name ON people
+        WHEN {_ACTIVE} AND old.name IS NOT new.name
+        BEGIN
+            UPDATE item_labels SET people = {people_label("item_labels.item_num")}
+            WHERE item_num IN (
+                SELECT num FROM items WHERE speaker_id = new.id
+                UNION SELECT i.num FROM item_people ip JOIN items i ON i.id = ip.item_id
+                    WHERE ip.person_id = new.id);
+        END""",
+        f"""CREATE TRIGGER items_search_source_renamed AFTER UPDATE OF outlet ON sources
+        WHEN {_ACTIVE} AND old.outlet IS NOT new.outlet
+        BEGIN
+            UPDATE item_labels SET source = new.outlet
+            WHERE item_num IN (SELECT num FROM items WHERE source_id = new.id);
+        END""",
+        f"""CREATE TRIGGER items_search_tag_renamed AFTER UPDATE OF name ON tags
+        WHEN {_ACTIVE} AND old.name IS NOT new.name
+        BEGIN
+            UPDATE item_labels SET tags = {tags_label("item_labels.item_num")}
+            WHERE item_num IN (SELECT i.num FROM item_tags it JOIN items i ON i.id = it.item_id
+                WHERE it.tag_id = new.id);
+        END""",
+    ]
+    for table, label, expression in (
+        ("item_tags", "tags", tags_label),
+        ("item_people", "people", people_label),
+    ):
+        set_label = f"{label} = {expression('item_labels.item_num')}"
+        statements += [
+            f"""CREATE TRIGGER items_search_{table}_inserted AFTER INSERT ON {table}
+            WHEN {_ACTIVE}
+            BEGIN
+                UPDATE item_labels SET {set_label} WHERE item_num = {_item_nums("new.item_id")};
+            END""",
+            f"""CREATE TRIGGER items_search_{table}_deleted AFTER DELETE ON {table}
+            WHEN {_ACTIVE}
+            BEGIN
+                UPDATE item_labels SET {set_label} WHERE item_num = {_item_nums("old.item_id")};
+            END""",
+            f"""CREATE TRIGGER items_search_{table}_updated AFTER UPDATE ON {table}
+            WHEN {_ACTIVE}
+            BEGIN
+                UPDATE item_labels SET {set_label} WHERE item_num IN (
+                    SELECT num FROM items WHERE id IN (old.item_id, new.item_id));
+            END""",
+        ]
+    return statements
+
+
+def pause(conn: sqlite3.Connection) -> None:
+    """Stop the sync triggers for the rest of this transaction (see :func:`resume`)."""
+    conn.execute("INSERT OR REPLACE INTO meta(key, value) VALUES (?, '1')", (PAUSE_KEY,))
+
+
+def resume(conn: sqlite3.Connection) -> None:
+    conn.execute("DELETE FROM meta WHERE key = ?", (PAUSE_KEY,))
+
+
+def refresh(conn: sqlite3.Connection, item_ids: Iterable[str]) -> None:
+    """Recompute the labels and FTS rows of the given (existing) items.
+
+    Call it with the triggers paused: it writes the derived tables directly.
+    """
+    conn.execute("CREATE TEMP TABLE IF NOT EXISTS refresh_ids (id TEXT PRIMARY KEY)")
+    conn.execute("DELETE FROM temp.refresh_ids")
+    conn.executemany(
+        "INSERT OR IGNORE INTO temp.refresh_ids(id) VALUES (?)", ((i,) for i in item_ids)
+    )
+    nums = "SELECT num FROM items WHERE id IN (SELECT id FROM temp.refresh_ids)"
+    conn.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({nums})")
+    _fill(conn, nums)
+    conn.execute("DELETE FROM temp.refresh_ids")
+
+
+def rebuild(conn: sqlite3.Connection) -> None:
+    """Recompute every label and the whole FTS index from the tables (a repair tool)."""
+    pause(conn)
+    conn.execute("DELETE FROM item_labels")
+    conn.execute(f"DELETE FROM {FTS_TABLE}")
+    _fill(conn, "SELECT num FROM items")
+    resume(conn)
+
+
+def _fill(conn: sqlite3.Connection, nums_sql: str) -> None:
+    conn.execute(
+        f"""INSERT OR REPLACE INTO item_labels(item_num, people, tags, source)
+        SELECT target.num, {people_label("target.num")}, {tags_label("target.num")},
+            {source_label("target.num")}
+        FROM items AS target WHERE target.num IN ({nums_sql})"""
+    )
+    conn.execute(
+        f"""INSERT INTO {FTS_TABLE}({_FTS_INSERT_COLUMNS})
+        SELECT {_FTS_SELECT_COLUMNS} FROM items i JOIN item_labels l ON l.item_num = i.num
+        WHERE i.num IN ({nums_sql})"""
+    )

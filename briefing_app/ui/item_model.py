@@ -1,0 +1,240 @@
+"""The item table's model: only the rows fetched so far, more on demand, sorted in SQL.
+
+A fact base may hold hundreds of thousands of items, so the model never loads them all: it
+asks the store for a page of 200 flat :class:`~briefing_app.store.rows.ItemRow` records at
+a time (``canFetchMore``/``fetchMore``, driven by the view as the user scrolls) and sorts
+by re-querying with ``ORDER BY`` rather than through a QSortFilterProxyModel, which would
+need every row in memory.
+
+Pages are requested by :meth:`ItemTableModel.request_page` and accepted by
+:meth:`ItemTableModel.receive_page`, tagged with a generation number that changes with
+every new query or sort. Today the request runs synchronously (a LIMIT 200 page takes
+milliseconds); a background worker can later answer the same request asynchronously, and
+a page for an outdated query is then simply dropped.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Protocol
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+
+from briefing_app.dates import DateError, format_date
+from briefing_app.store import FactBaseError
+from briefing_app.store.rows import ItemRow
+
+ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
+"""Role under which every cell returns its row's item id."""
+
+AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+class RowSource(Protocol):
+    """What the model needs from the fact base (``FactBase`` provides it)."""
+
+    def count(self, query: str) -> int: ...
+
+    def search_rows(
+        self, query: str, *, sort: str = ..., descending: bool = ..., limit: int = ...,
+        offset: int = ...,
+    ) -> list[ItemRow]: ...
+
+
+@dataclass(frozen=True)
+class Column:
+    key: str  # ItemRow attribute and the store's sort key
+    header: str
+    tooltip: bool = False  # the cell may be cut short in the view: show it whole on hover
+
+
+COLUMNS = (
+    Column("kind", "Kind"),
+    Column("date", "Date"),
+    Column("title", "Title", tooltip=True),
+    Column("text", "Text", tooltip=True),
+    Column("people", "People", tooltip=True),
+    Column("source", "Source"),
+    Column("tags", "Tags", tooltip=True),
+    Column("status", "Status"),
+    Column("marking", "Marking"),
+)
+COLUMN_KEYS = tuple(column.key for column in COLUMNS)
+
+
+def display_value(row: ItemRow, key: str) -> str:
+    value = getattr(row, key)
+    if key == "date":
+        try:
+            return format_date(value)
+        except DateError:
+            return value
+    if key in ("kind", "status"):
+        return value.capitalize()
+    if key == "text":
+        return " ".join(value.split())
+    return value
+
+
+class ItemTableModel(QAbstractTableModel):
+    """Rows of the items matching :attr:`query`, fetched in pages of :attr:`batch_size`."""
+
+    batch_size = 200
+
+    failed = Signal(str)  # a message for people when the fact base could not be read
+    rowsLoaded = Signal()  # after a reset or a fetched page: the shown/total counts changed
+
+    def __init__(self, source: RowSource, parent=None):
+        super().__init__(parent)
+        self._source = source
+        self._query = ""
+        self._sort = "date"
+        self._descending = True  # newest first: what a briefing usually needs
+        self._rows: list[ItemRow] = []
+        self._total = 0
+        self._generation = 0
+        self.refresh()
+
+    # ------------------------------------------------------------ state
+
+    @property
+    def query(self) -> str:
+        return self._query
+
+    @property
+    def total(self) -> int:
+        """How many items match the query, fetched or not."""
+        return self._total
+
+    @property
+    def generation(self) -> int:
+        """Changes with every new query, sort or refresh; tags page requests."""
+        return self._generation
+
+    @property
+    def sort_key(self) -> str:
+        return self._sort
+
+    @property
+    def descending(self) -> bool:
+        return self._descending
+
+    @property
+    def sort_column(self) -> int:
+        return COLUMN_KEYS.index(self._sort)
+
+    def item_id(self, row: int) -> str:
+        return self._rows[row].id
+
+    def row_of(self, item_id: str) -> int | None:
+        """Row of a fetched item, ``None`` when it is not (yet) fetched."""
+        for number, row in enumerate(self._rows):
+            if row.id == item_id:
+                return number
+        return None
+
+    def set_query(self, query: str) -> None:
+        if query != self._query:
+            self._query = query
+            self.refresh()
+
+    def refresh(self) -> None:
+        """Start over: count the matches and fetch the first page (after a query, a sort or
+        a change in the fact base). The first page arrives inside the reset, so views and
+        the selection never see an empty table in between."""
+        self._generation += 1
+        error = ""
+        self.beginResetModel()
+        try:
+            self._total = self._source.count(self._query)
+            self._rows = self._fetch(0) if self._total else []
+        except FactBaseError as failure:
+            self._rows, self._total, error = [], 0, str(failure)
+        if len(self._rows) < self.batch_size:
+            self._total = len(self._rows)  # the whole result is here
+        self.endResetModel()
+        if error:
+            self.failed.emit(error)
+        self.rowsLoaded.emit()
+
+    # ------------------------------------------------------------ paging
+
+    def _fetch(self, offset: int) -> list[ItemRow]:
+        return self._source.search_rows(
+            self._query, sort=self._sort, descending=self._descending,
+            limit=self.batch_size, offset=offset,
+        )
+
+    def request_page(self, offset: int) -> None:
+        """Ask for the page at ``offset``; a worker may answer later via receive_page."""
+        generation = self._generation
+        try:
+            rows = self._fetch(offset)
+        except FactBaseError as error:
+            self._total = len(self._rows)  # stop asking for more
+            self.failed.emit(str(error))
+            self.rowsLoaded.emit()
+            return
+        self.receive_page(generation, offset, rows)
+
+    def receive_page(self, generation: int, offset: int, rows: list[ItemRow]) -> None:
+        """Append a page; one asked for under an older query or sort is dropped."""
+        if generation != self._generation or offset != len(self._rows):
+            return  # an answer to an outdated request
+        if rows:
+            first = len(self._rows)
+            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
+            self._rows.extend(rows)
+            self.endInsertRows()
+        if len(rows) < self.batch_size:
+            self._total = len(self._rows)  # a short page is the last one
+        else:
+            self._total = max(self._total, len(self._rows))
+        self.rowsLoaded.emit()
+
+    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
+        return not parent.isValid() and len(self._rows) < self._total
+
+    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
+        if self.canFetchMore(parent):
+            self.request_page(len(self._rows))
+
+    # ------------------------------------------------------------ Qt model API
+
+    def rowCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: AnyIndex = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(COLUMNS)
+
+    def data(self, index: AnyIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        column = COLUMNS[index.column()]
+        if role == Qt.ItemDataRole.DisplayRole:
+            return display_value(row, column.key)
+        if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
+            return display_value(row, column.key) or None
+        if role == ITEM_ID_ROLE:
+            return row.id
+        return None
+
+    def headerData(self, section: int, orientation: Qt.Orientation,
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if role != Qt.ItemDataRole.DisplayRole:
+            return None
+        if orientation == Qt.Orientation.Horizontal:
+            return COLUMNS[section].header if 0 <= section < len(COLUMNS) else None
+        return str(section + 1)
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        """Re-query in the new order (the store sorts in SQL, over every match)."""
+        if not 0 <= column < len(COLUMNS):
+            return
+        key = COLUMNS[column].key
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (key, descending) == (self._sort, self._descending):
+            return
+        self._sort, self._descending = key, descending
+        self.refresh()

@@ -1,0 +1,312 @@
+"""The main window, driven as a user would: typing, clicking rows and headers, scrolling."""
+
+from __future__ import annotations
+
+import importlib.util
+import time
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QAbstractButton, QLineEdit, QMessageBox, QTableView
+
+from briefing_app.model import Item
+from briefing_app.sample import create_fact_base
+from briefing_app.store import FactBase
+from briefing_app.ui import app as ui_app
+from briefing_app.ui.item_details import EMPTY, detail_fields
+from briefing_app.ui.item_model import COLUMN_KEYS
+from briefing_app.ui.main_window import MainWindow
+from briefing_app.ui.status import count_text, display_path
+
+BENCH = Path(__file__).resolve().parent.parent / "bench" / "generate_factbase.py"
+
+
+@pytest.fixture
+def window(qtbot, sample_fb):
+    win = MainWindow(sample_fb, sample_fb.path)
+    qtbot.addWidget(win)
+    win.resize(1300, 800)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+@pytest.fixture(scope="module")
+def big_db(tmp_path_factory):
+    spec = importlib.util.spec_from_file_location("generate_factbase", BENCH)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    path = tmp_path_factory.mktemp("big") / "big.sqlite"
+    module.generate(path, 450, 11)
+    return path
+
+
+def click_row(qtbot, table: QTableView, row: int) -> None:
+    index = table.model().index(row, COLUMN_KEYS.index("title"))
+    table.scrollTo(index)
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton,
+                     pos=table.visualRect(index).center())
+
+
+def click_header(qtbot, table: QTableView, key: str) -> None:
+    header = table.horizontalHeader()
+    column = COLUMN_KEYS.index(key)
+    x = header.sectionViewportPosition(column) + header.sectionSize(column) // 2
+    qtbot.mouseClick(header.viewport(), Qt.MouseButton.LeftButton,
+                     pos=QPoint(x, header.height() // 2))
+
+
+def titles(window: MainWindow) -> list[str]:
+    model = window.model
+    column = COLUMN_KEYS.index("title")
+    return [model.index(row, column).data() for row in range(model.rowCount())]
+
+
+# ---------------------------------------------------------------- search as you type
+
+
+def test_typing_filters_the_table_after_a_pause(qtbot, window, sample_fb):
+    everything = window.model.rowCount()
+    assert everything == sample_fb.item_count()
+
+    qtbot.keyClicks(window.search_box, "sanctions")
+    assert window.model.rowCount() == everything  # debounced: no query per keystroke yet
+    assert window.debouncer.pending
+    qtbot.waitUntil(lambda: window.model.query == "sanctions", timeout=2000)
+
+    assert 0 < window.model.rowCount() == sample_fb.count("sanctions") < everything
+    assert "Showing" in window.count_label.text() and "matching" in window.count_label.text()
+
+    window.search_box.clear()
+    qtbot.waitUntil(lambda: window.model.rowCount() == everything, timeout=2000)
+
+
+def test_enter_searches_at_once(qtbot, window):
+    qtbot.keyClicks(window.search_box, "kind:event")
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
+    assert window.model.query == "kind:event"
+    assert set(window.model.index(r, 0).data() for r in range(window.model.rowCount())) == {
+        "Event"
+    }
+
+
+def test_an_ignored_part_of_the_query_is_named_in_the_status_bar(qtbot, window):
+    qtbot.keyClicks(window.search_box, "kind:rumour")
+    qtbot.waitUntil(lambda: "ignored" in window.count_label.text(), timeout=2000)
+    assert "kind:rumour is not one of fact, quote, event" in window.count_label.text()
+
+
+# ---------------------------------------------------------------- details
+
+
+def test_clicking_a_row_shows_the_item_in_the_details_pane(qtbot, window):
+    assert "Select an item" in window.details.toPlainText()
+    row = window.model.row_of("q-trump-great-honor")
+    click_row(qtbot, window.table, row)
+
+    assert window.current_item.item_id == "q-trump-great-honor"
+    text = window.details.toPlainText()
+    assert "Trump: a “Great Honor” to speak with Petro" in text
+    assert "January 2026" in text  # the date as people write it
+    assert "Speaker" in text and "Donald Trump (President of the United States)" in text
+    assert "Context" in text and "phone-call" in text
+    assert "Briefing seed article" in text
+
+
+def test_keyboard_moves_the_details_along(qtbot, window):
+    click_row(qtbot, window.table, 0)
+    first = window.current_item.item_id
+    qtbot.keyClick(window.table, Qt.Key.Key_Down)
+    assert window.current_item.item_id == window.model.item_id(1) != first
+    assert window.details.item.id == window.model.item_id(1)
+
+
+def test_the_selection_survives_a_search_that_still_lists_the_item(qtbot, window):
+    click_row(qtbot, window.table, window.model.row_of("e-white-house-meeting"))
+    window.search_box.setText("White House")
+    window.debouncer.flush()
+    assert window.current_item.item_id == "e-white-house-meeting"
+    assert window.table.currentIndex().row() == window.model.row_of("e-white-house-meeting")
+
+    window.search_box.setText("kind:quote")
+    window.debouncer.flush()
+    assert window.current_item.item_id is None
+    assert "Select an item" in window.details.toPlainText()
+
+
+def test_details_list_every_field_of_an_event(sample_fb):
+    event = sample_fb.get_item("e-white-house-meeting")
+    fields = dict(detail_fields(event, sample_fb))
+    assert fields["Kind"] == "Event"
+    assert fields["Date"] == "February 3, 2026"
+    assert fields["Location"] == "White House, Washington"
+    assert "End date" in fields and "Speaker" not in fields
+    assert fields["ID"] == "e-white-house-meeting"
+    assert fields["Status"] == "Unverified" and fields["Marking"] == "U"
+
+
+def test_details_name_missing_references_and_show_empty_fields_as_a_dash(qtbot, fb):
+    item = Item(id="q-1", kind="quote", text="¡Hola!", speaker="p-gone", language="es",
+                people=["p-gone"])
+    fields = dict(detail_fields(item, fb))
+    assert fields["Speaker"] == "(missing person p-gone)"
+    assert fields["Language"] == "Spanish"
+    assert fields["Source"] == ""
+
+    from briefing_app.ui.item_details import ItemDetailsView
+
+    view = ItemDetailsView(fb)
+    qtbot.addWidget(view)
+    view.show_item(item)
+    assert f"Translation\n{EMPTY}" in view.toPlainText().replace("\t", "\n")
+
+
+@pytest.fixture
+def bogota_time(monkeypatch):
+    monkeypatch.setenv("TZ", "America/Bogota")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_details_show_the_update_time_in_local_time(fb, bogota_time):
+    item = Item(id="f-1", kind="fact", text="x", updated="2026-02-03T16:30:00+00:00")
+    assert dict(detail_fields(item, fb))["Updated"] == "2026-02-03 11:30"
+
+
+def test_details_escape_markup_in_user_text(qtbot, fb):
+    from briefing_app.ui.item_details import ItemDetailsView
+
+    view = ItemDetailsView(fb)
+    qtbot.addWidget(view)
+    view.show_item(Item(id="f-1", kind="fact", text="<b>not bold</b> & more"))
+    assert "<b>not bold</b> & more" in view.toPlainText()
+
+
+# ---------------------------------------------------------------- sorting and paging
+
+
+def test_clicking_a_header_sorts_by_that_column_in_sql(qtbot, window, sample_fb):
+    click_header(qtbot, window.table, "title")
+    assert (window.model.sort_key, window.model.descending) == ("title", False)
+    assert titles(window) == sorted(titles(window), key=str.casefold)
+    assert window.table.horizontalHeader().sortIndicatorSection() == COLUMN_KEYS.index("title")
+
+    click_header(qtbot, window.table, "title")
+    assert window.model.descending
+    assert titles(window) == sorted(titles(window), key=str.casefold, reverse=True)
+
+
+def test_scrolling_to_the_end_fetches_the_next_page(qtbot, big_db):
+    with FactBase.open(big_db) as fb:
+        win = MainWindow(fb, big_db)
+        qtbot.addWidget(win)
+        win.show()
+        qtbot.waitExposed(win)
+        assert win.model.rowCount() == 200
+        assert win.count_label.text() == "Showing 200 of 450 items"
+
+        win.table.scrollToBottom()
+        qtbot.waitUntil(lambda: win.model.rowCount() == 400, timeout=3000)
+        qtbot.waitUntil(lambda: win.count_label.text() == "Showing 400 of 450 items",
+                        timeout=3000)
+        win.table.scrollToBottom()
+        qtbot.waitUntil(lambda: win.model.rowCount() == 450, timeout=3000)
+        assert not win.model.canFetchMore(win.table.rootIndex())
+        win.close()
+
+
+# ---------------------------------------------------------------- menus, status, a11y
+
+
+def test_ctrl_f_focuses_the_search_box(qtbot, window):
+    window.table.setFocus()
+    assert window.find_action.shortcut() == QKeySequence("Ctrl+F")
+    qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(window.search_box.hasFocus, timeout=2000)
+
+
+def test_ctrl_q_closes_the_window(qtbot, window):
+    assert window.quit_action.shortcut() == QKeySequence("Ctrl+Q")
+    qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: not window.isVisible(), timeout=2000)
+
+
+def test_the_status_bar_shows_the_count_and_the_fact_base(window, sample_fb):
+    count = sample_fb.item_count()
+    assert window.count_label.text() == f"Showing {count} of {count} items"
+    assert window.path_label.text() == display_path(sample_fb.path)
+    assert str(sample_fb.path) in window.path_label.toolTip()
+    assert Path(sample_fb.path).name in window.windowTitle()
+
+
+def test_interactive_widgets_have_accessible_names(window):
+    widgets = window.findChildren(QLineEdit) + window.findChildren(QTableView)
+    widgets += [window.details, window.count_label, window.path_label]
+    for widget in widgets:
+        assert widget.accessibleName(), widget.objectName()
+    assert all(b.accessibleName() or b.text() or b.toolTip()
+               for b in window.findChildren(QAbstractButton) if b.isVisible())
+
+
+def test_hidden_columns_can_be_shown_from_the_header_menu(window):
+    tags = COLUMN_KEYS.index("tags")
+    assert window.table.isColumnHidden(tags)
+    window.column_chooser.actions["tags"].trigger()
+    assert not window.table.isColumnHidden(tags)
+
+
+def test_count_text():
+    assert count_text(200, 5000, 5000, "") == "Showing 200 of 5,000 items"
+    assert count_text(1, 1, 40, "visa") == (
+        "Showing 1 of 1 matching item (40 items in the fact base)"
+    )
+    assert count_text(0, 0, 40, "kind:x", ("kind:x is not one of fact, quote, event",)) == (
+        "Showing 0 of 0 matching items (40 items in the fact base)"
+        " — ignored: kind:x is not one of fact, quote, event"
+    )
+
+
+def test_display_path_shortens_the_home_folder():
+    assert display_path("/home/ana/.local/share/f.sqlite", home="/home/ana") == (
+        str(Path("~/.local/share/f.sqlite"))
+    )
+    assert display_path("/srv/shared/f.sqlite", home="/home/ana") == "/srv/shared/f.sqlite"
+
+
+# ---------------------------------------------------------------- starting the app
+
+
+def test_run_gui_shows_the_window_and_returns_the_exit_status(qtbot, tmp_path):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    path = tmp_path / "facts.sqlite"
+    create_fact_base(path).close()
+    seen: list[str] = []
+
+    def look_and_quit():
+        windows = [w for w in QApplication.topLevelWidgets()
+                   if isinstance(w, MainWindow) and w.isVisible()]
+        seen.extend(w.windowTitle() for w in windows)
+        for w in windows:
+            w.close()
+        QApplication.exit(0)
+
+    QTimer.singleShot(100, look_and_quit)
+    assert ui_app.run_gui(path) == 0
+    assert seen == ["facts.sqlite — Briefing Builder"]
+
+
+def test_run_gui_on_a_broken_file_shows_the_error_and_returns_1(qtbot, tmp_path, monkeypatch):
+    broken = tmp_path / "broken.sqlite"
+    broken.write_bytes(b"not a database" * 50)
+    shown: list[str] = []
+    monkeypatch.setattr(QMessageBox, "critical",
+                        lambda parent, title, text: shown.append(text))
+    assert ui_app.run_gui(broken) == 1
+    assert shown and "not a Briefing Builder fact base" in shown[0]
+
