@@ -565,7 +565,7 @@ _blocks = st.one_of(
 )
 
 
-@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(
     blocks=st.lists(_blocks, max_size=8),
     notes=st.lists(st.builds(Note, st.integers(0, 6), _content), max_size=4),

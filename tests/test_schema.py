@@ -15,8 +15,8 @@ from briefing_app.store import (
     FactBaseError,
     NewerSchemaError,
     NotAFactBaseError,
+    schema,
 )
-from briefing_app.store import schema
 
 EXPECTED_TABLES = {
     "items", "people", "sources", "tags", "item_tags", "item_people", "briefings",
@@ -37,7 +37,7 @@ def test_open_creates_a_missing_file_with_every_table(db_path):
     with FactBase.open(db_path):
         pass
     db = sqlite_utils.Database(db_path)
-    assert EXPECTED_TABLES <= set(db.table_names())
+    assert set(db.table_names()) >= EXPECTED_TABLES
     assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
     assert db.execute("SELECT value FROM meta WHERE key = 'application'").fetchone()[0] == (
         "briefing-builder"

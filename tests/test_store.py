@@ -321,7 +321,8 @@ def test_invalid_briefing_values_are_rejected(fb):
     with pytest.raises(ValueError, match="'sidenotes' is not a note style"):
         fb.save_briefing(Briefing("", "x", note_style="sidenotes"))
     with pytest.raises(ValueError, match="'shout' is not a block style"):
-        fb.save_briefing(Briefing("", "x", sections=[Section("s", [Block(text="t", style="shout")])]))
+        shouting = Section("s", [Block(text="t", style="shout")])
+        fb.save_briefing(Briefing("", "x", sections=[shouting]))
     with pytest.raises(ValueError, match="'summary' is not an automatic section"):
         fb.save_briefing(Briefing("", "x", sections=[Section("s", automatic="summary")]))
     with pytest.raises(DateError, match="'tomorrow'"):
@@ -419,10 +420,9 @@ def test_transaction_takes_the_write_lock_at_once(disk_fb, db_path):
     other = FactBase.open(db_path)
     other.connection.execute("PRAGMA busy_timeout = 50")
     try:
-        with disk_fb.transaction():
-            with pytest.raises(FactBaseError, match="another program"):
-                with other.transaction():
-                    pass
+        busy = pytest.raises(FactBaseError, match="another program")
+        with disk_fb.transaction(), busy, other.transaction():
+            pass
     finally:
         other.close()
 

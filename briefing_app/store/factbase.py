@@ -217,8 +217,17 @@ class FactBase:
     ) -> list[ItemRow]:
         """One page of flat rows for the item table, sorted in SQL by ``sort``: one of
         date, kind, title, text, people, source, tags, status, marking, relevance."""
-        sql, params = search.rows_sql(_parsed(query), sort, descending, limit, offset)
+        parsed = _parsed(query)
         with self._reading() as conn:
+            walk = False
+            if search.walk_sort_index(parsed, sort, limit, offset, 1, 1):
+                total = conn.execute("SELECT count(*) FROM items").fetchone()[0]
+                count_sql, count_params = search.count_sql(parsed)
+                matching = conn.execute(count_sql, count_params).fetchone()[0]
+                walk = search.walk_sort_index(parsed, sort, limit, offset, matching, total)
+            sql, params = search.rows_sql(
+                parsed, sort, descending, limit, offset, filter_by_index=not walk
+            )
             return [ItemRow(*r) for r in conn.execute(sql, params)]
 
     def rebuild_search_index(self) -> None:
@@ -343,9 +352,69 @@ class FactBase:
     def delete_saved_search(self, name: str) -> bool:
         return self._write(settings.delete_saved_search, name)
 
+    # ------------------------------------------------------------ fine-grained briefing edits
+    # Thin wrappers over :mod:`.briefing_edits` (the composer's edits, each one transaction;
+    # each returns what its undo needs).
+
+    def update_briefing_header(self, briefing_id: str, **changes: object) -> dict[str, object]:
+        """Change header fields (``title``, ``to``, ``meeting_date``, ``participants`` ...);
+        returns their previous values."""
+        return self._write(briefing_edits.update_header, briefing_id, changes, now=_now())
+
+    def add_section(self, briefing_id: str, position: int, heading: str,
+                    automatic: str = "", *, section_id: int | None = None) -> int:
+        return self._write(briefing_edits.add_section, briefing_id, position, heading,
+                           automatic, now=_now(), section_id=section_id)
+
+    def rename_section(self, section_id: int, heading: str) -> str:
+        return self._write(briefing_edits.rename_section, section_id, heading, now=_now())
+
+    def move_section(self, section_id: int, position: int) -> int:
+        return self._write(briefing_edits.move_section, section_id, position, now=_now())
+
+    def remove_section(self, section_id: int) -> briefing_edits.RemovedSection:
+        return self._write(briefing_edits.remove_section, section_id, now=_now())
+
+    def restore_section(self, removed: briefing_edits.RemovedSection) -> Section:
+        return self._write(briefing_edits.restore_section, removed, now=_now())
+
+    def insert_blocks(self, section_id: int, position: int, blocks: Iterable[Block]) -> list[Block]:
+        return self._write(briefing_edits.insert_blocks, section_id, position, list(blocks),
+                           now=_now())
+
+    def move_block(self, block_id: int, section_id: int, position: int) -> tuple[int, int]:
+        return self._write(briefing_edits.move_block, block_id, section_id, position,
+                           now=_now())
+
+    def update_block(self, block_id: int, **changes: str) -> dict[str, str]:
+        return self._write(briefing_edits.update_block, block_id, changes, now=_now())
+
+    def remove_blocks(self, block_ids: Iterable[int]) -> list[briefing_edits.RemovedBlock]:
+        return self._write(briefing_edits.remove_blocks, list(block_ids), now=_now())
+
+    def restore_blocks(self, removed: Sequence[briefing_edits.RemovedBlock]) -> list[Block]:
+        return self._write(briefing_edits.restore_blocks, list(removed), now=_now())
+
+    def duplicate_briefing(self, briefing_id: str, title: str) -> Briefing:
+        return self._write(briefing_edits.duplicate_briefing, briefing_id, title, now=_now())
+
+    def remove_briefing(self, briefing_id: str) -> Briefing | None:
+        """Delete a briefing and return it whole, for :meth:`restore_briefing` (undo)."""
+        return self._write(briefing_edits.remove_briefing, briefing_id)
+
+    def restore_briefing(self, briefing: Briefing) -> Briefing:
+        return self._write(briefing_edits.restore_briefing, briefing, now=_now())
+
 
 def _parsed(query: str | Query) -> Query:
     return query if isinstance(query, Query) else parse(query)
 
 
 __all__ = ["FactBase", "FactBaseError"]
+
+
+# The composer's fine-grained briefing edits (methods above) live in their own module;
+# imported here, at the end, so the shared head of this file stays as it was.
+from briefing_app.model import Block, Section  # noqa: E402
+
+from . import briefing_edits  # noqa: E402

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from . import search_index
 
 APPLICATION = "briefing-builder"
+TEXT_SORT_CHARS = 60  # the item table sorts texts by this many first characters
 
 
 @dataclass(frozen=True)
@@ -208,11 +209,17 @@ def _fill_existing_items() -> tuple[str, ...]:
     )
 
 
+# The item table sorts texts by their start; a full-text index would double the texts.
+_TEXT_START_INDEX = (
+    f"CREATE INDEX items_by_text_start ON items(substr(text, 1, {TEXT_SORT_CHARS}) COLLATE NOCASE)",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("create items, people, sources and tags", _CORE_TABLES),
     Migration("create briefings, sections and blocks", _BRIEFING_TABLES),
     Migration("create settings and saved searches", _SETTINGS_TABLES),
     Migration("create the search index and its sync triggers", _search_index_statements()),
+    Migration("index the start of item texts for sorting", _TEXT_START_INDEX),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

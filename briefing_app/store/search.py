@@ -21,6 +21,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from .query import Query, TextTerm
+from .schema import TEXT_SORT_CHARS
 from .search_index import FTS_COLUMNS, FTS_TABLE
 
 ORDERS = ("relevance", "date", "date-desc")
@@ -32,7 +33,7 @@ ROW_SORTS: dict[str, tuple[str, ...]] = {
     "status": ("items.status", "items.date", "items.num"),
     "marking": ("items.marking", "items.date", "items.num"),
     "title": ("items.title COLLATE NOCASE", "items.num"),
-    "text": ("items.text COLLATE NOCASE", "items.num"),
+    "text": (f"substr(items.text, 1, {TEXT_SORT_CHARS}) COLLATE NOCASE", "items.num"),
     "people": ("labels.people COLLATE NOCASE", "labels.item_num"),
     "source": ("labels.source COLLATE NOCASE", "labels.item_num"),
     "tags": ("labels.tags COLLATE NOCASE", "labels.item_num"),
@@ -100,13 +101,20 @@ class Plan:
         return ([self.match] if self.match is not None else []) + self.params
 
 
-def plan(query: Query) -> Plan:
+def plan(query: Query, *, filter_by_index: bool = True) -> Plan:
+    """The FTS match and the conditions of ``query``.
+
+    ``filter_by_index=False`` writes the conditions so that SQLite cannot use an index to
+    find the matching rows (a unary ``+``): it then walks the index of the sort column and
+    tests each row, which is the fast way when most rows match (see :func:`walk_sort_index`).
+    """
     result = Plan()
+    col = "items." if filter_by_index else "+items."
     if query.has_words:
         result.match = match_expression(query.positive_terms, query.negative_terms)
     elif query.negative_terms:
         result.conditions.append(
-            f"items.num NOT IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?)"
+            f"{col}num NOT IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?)"
         )
         result.params.append(match_expression((), query.negative_terms))
     for column, values, negated in (
@@ -117,21 +125,37 @@ def plan(query: Query) -> Plan:
     ):
         if values:
             marks = ", ".join("?" * len(values))
-            result.conditions.append(f"items.{column} {'NOT IN' if negated else 'IN'} ({marks})")
+            result.conditions.append(f"{col}{column} {'NOT IN' if negated else 'IN'} ({marks})")
             result.params.extend(values)
     for tag in query.tags:
-        result.conditions.append(f"items.num IN {_TAGGED}")
+        result.conditions.append(f"{col}num IN {_TAGGED}")
         result.params.append(tag)
     for tag in query.not_tags:
-        result.conditions.append(f"items.num NOT IN {_TAGGED}")
+        result.conditions.append(f"{col}num NOT IN {_TAGGED}")
         result.params.append(tag)
     if query.after:
-        result.conditions.append("items.date >= ?")
+        result.conditions.append(f"{col}date >= ?")
         result.params.append(query.after)
     if query.before:
-        result.conditions.append("items.date > '' AND items.date < ?")
+        result.conditions.append(f"{col}date > '' AND {col}date < ?")
         result.params.append(query.before)
     return result
+
+
+def walk_sort_index(
+    query: Query, sort: str, limit: int | None, offset: int, matching: int, total: int
+) -> bool:
+    """Whether a filter-only page is cheaper to find by walking the sort column's index.
+
+    Filtering first costs about the number of matching rows (all are sorted); walking the
+    sort index costs about ``(offset + limit) * total / matching`` rows. SQLite cannot
+    weigh this itself (it has no statistics on value ranges), so the caller counts first.
+    """
+    if query.has_words or sort in ("date", "relevance") or not plan(query).conditions:
+        return False
+    if limit is None or matching == 0:
+        return False
+    return (offset + limit) * total < 2 * matching * matching
 
 
 def _page(limit: int | None, offset: int) -> tuple[str, list[object]]:
@@ -146,14 +170,15 @@ def _order(terms: tuple[str, ...], descending: bool) -> str:
 
 
 def _page_sql(
-    query: Query, terms: tuple[str, ...] | None, descending: bool, limit, offset
+    query: Query, terms: tuple[str, ...] | None, descending: bool, limit, offset,
+    filter_by_index: bool = True,
 ) -> tuple[str, list[object], str]:
     """Inner query of one page: ``num`` (and ``score`` when ranking) of the rows in order.
 
     ``terms`` None means relevance. Returns the SQL, its parameters and the ORDER BY that
     puts the page in order again once joined to the display tables.
     """
-    p = plan(query)
+    p = plan(query, filter_by_index=filter_by_index)
     page, page_params = _page(limit, offset)
     if terms is None:
         sql = p.select(f"rownum AS num, {SCORE} AS score") + " ORDER BY score, num" + page
@@ -196,11 +221,12 @@ def rows_sql(
     descending: bool = False,
     limit: int | None = 200,
     offset: int = 0,
+    filter_by_index: bool = True,
 ) -> tuple[str, list[object]]:
     """SQL for one page of flat display rows (see :class:`~.rows.ItemRow`).
 
     ``relevance`` is best first whatever ``descending`` says; without words it is the
-    date, newest first.
+    date, newest first. ``filter_by_index``: see :func:`plan`.
     """
     if sort not in ROW_SORT_KEYS:
         raise ValueError(f"{sort!r} is not a column to sort by (use {', '.join(ROW_SORT_KEYS)})")
@@ -209,7 +235,9 @@ def rows_sql(
         descending = True
     else:
         terms = ROW_SORTS[sort]
-    inner, params, outer_order = _page_sql(query, terms, descending, limit, offset)
+    inner, params, outer_order = _page_sql(
+        query, terms, descending, limit, offset, filter_by_index
+    )
     sql = (
         f"SELECT {_ROW_COLUMNS} FROM ({inner}) AS page"
         " JOIN items ON items.num = page.num"

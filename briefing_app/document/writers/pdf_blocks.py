@@ -89,11 +89,18 @@ def _paragraph(markup: str, style, content: list) -> rl.Paragraph:
 
 
 class StoryBuilder:
-    """Turns blocks into flowables for one document; keeps anchors unique."""
+    """Turns blocks into flowables for one document; keeps anchors unique.
 
-    def __init__(self, styles: MemoStyles, frame_width: float):
+    ``safe`` lays tables and the memo header out as plain paragraphs and keeps nothing
+    together: the writer's second try when reportlab cannot place something (a table row
+    taller than a page that may not split, say).
+    """
+
+    def __init__(self, styles: MemoStyles, frame_width: float, frame_height: float, *, safe=False):
         self.styles = styles
         self.frame_width = frame_width
+        self.frame_height = frame_height
+        self.safe = safe
         self._keys: set[str] = set()
         self.has_outline = False
 
@@ -173,7 +180,8 @@ class StoryBuilder:
         if node.attribution:
             attribution = "\u2014\u00a0" + inline_markup(node.attribution)
             parts.append(_paragraph(attribution, styles.attribution, node.attribution))
-        return [rl.KeepTogether(parts), rl.Spacer(1, styles.body.spaceAfter)]
+        spacer = rl.Spacer(1, styles.body.spaceAfter)
+        return [*parts, spacer] if self.safe else [rl.KeepTogether(parts), spacer]
 
     def table(self, node: Table) -> list:
         header = [clean(cell) for cell in node.header]
@@ -189,6 +197,8 @@ class StoryBuilder:
             row = list(row)[:columns] + [[]] * (columns - len(row))
             rows.append(([inline_markup(cell) for cell in row], row))
         rows[0][0][0] = portion_prefix(node.mark) + rows[0][0][0]
+        if self.safe:
+            return self._table_as_paragraphs(rows, bool(header))
         data = [
             [
                 _paragraph(markup, styles.header_cell if header and i == 0 else styles.cell, inl)
@@ -198,10 +208,12 @@ class StoryBuilder:
         ]
         widths = self._column_widths(node.widths, columns)
         pad = min(4.0, max(0.5, min(widths) * 0.12))  # many narrow columns: thin padding
+        # A repeated header row can never split, so only a reasonably short one repeats.
+        repeat = bool(header) and _row_height(data[0], widths, pad) < self.frame_height / 4
         table = rl.Table(
             data,
             colWidths=widths,
-            repeatRows=1 if header else 0,
+            repeatRows=1 if repeat else 0,
             splitInRow=1,
             hAlign="LEFT",
         )
@@ -219,6 +231,18 @@ class StoryBuilder:
         table.setStyle(rl.TableStyle(commands))
         table.spaceAfter = styles.body.spaceAfter
         return [table]
+
+    def _table_as_paragraphs(self, rows, has_header: bool) -> list:
+        header = rows[0][0] if has_header else []
+        flowables = []
+        if has_header:
+            flowables.append(rl.Paragraph(" | ".join(header), self.styles.header_cell))
+        for markup, content in rows[1:] if has_header else rows:
+            for index, (cell, inline) in enumerate(zip(markup, content, strict=True)):
+                label = f"<b>{header[index]}:</b> " if index < len(header) and header[index] else ""
+                flowables.append(_paragraph(label + cell, self.styles.cell, inline))
+            flowables.append(rl.Spacer(1, self.styles.size * 0.5))
+        return flowables
 
     def memo_header(self, node: MemoHeader) -> list:
         styles = self.styles
@@ -243,9 +267,14 @@ class StoryBuilder:
                     _paragraph(inline_markup(value), styles.header_value, value),
                 ]
             )
-        if rows:
+        if rows and self.safe:
+            for label, value in rows:
+                flowables.extend([label, value])
+        elif rows:
             first = min(max(label_width + 14, 1.0 * inch), 2.4 * inch)
-            table = rl.Table(rows, colWidths=[first, self.frame_width - first], hAlign="LEFT")
+            table = rl.Table(
+                rows, colWidths=[first, self.frame_width - first], hAlign="LEFT", splitInRow=1
+            )
             table.setStyle(
                 rl.TableStyle(
                     [
@@ -308,6 +337,12 @@ class StoryBuilder:
             key, n = f"{base}-{n}", n + 1
         self._keys.add(key)
         return key
+
+
+def _row_height(cells: list, widths: list[float], pad: float) -> float:
+    return max(
+        cell.wrap(width - 2 * pad, 1e6)[1] for cell, width in zip(cells, widths, strict=True)
+    )
 
 
 def _positive(value) -> bool:

@@ -21,7 +21,7 @@ from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import BaseDocTemplate, PageTemplate, Spacer
+from reportlab.platypus import BaseDocTemplate, LayoutError, PageTemplate, Spacer
 
 from briefing_app.document.model import Document, Note, UnknownNodeError
 from briefing_app.document.text import clean
@@ -74,7 +74,16 @@ class _MemoRenderer:
         self.footnotes = self._footnotes()
 
     def render(self, stream: BinaryIO) -> None:
-        builder = StoryBuilder(self.styles, FRAME_WIDTH)
+        try:
+            doc = self._build(stream, safe=False)
+        except LayoutError:
+            # Something reportlab cannot place (e.g. a table row taller than a page that
+            # may not split): lay tables out as paragraphs instead. Nothing was written yet.
+            doc = self._build(stream, safe=True)
+        doc.save()
+
+    def _build(self, stream: BinaryIO, *, safe: bool) -> _MemoDocTemplate:
+        builder = StoryBuilder(self.styles, FRAME_WIDTH, FRAME_HEIGHT, safe=safe)
         story = builder.story(self.document.blocks) or [Spacer(0, 0)]  # always one page
         layout = FootnoteLayout(self.footnotes, MARGIN, LETTER)
         if self.footnotes:
@@ -93,12 +102,12 @@ class _MemoRenderer:
             show_outline=builder.has_outline,
         )
         doc.build(story, canvasmaker=_MemoCanvas)
-        doc.save()
+        return doc
 
     def _footnotes(self) -> FootnoteSet:
         self._notes_by_number: dict[int, Note] = {}
         paragraphs = {}
-        builder = StoryBuilder(self.styles, FRAME_WIDTH)
+        builder = StoryBuilder(self.styles, FRAME_WIDTH, FRAME_HEIGHT)
         if self.document.note_style == "footnotes":
             for note in self.document.footnotes:
                 if not isinstance(note, Note):

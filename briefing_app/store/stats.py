@@ -1,0 +1,60 @@
+"""Counts for the workspace sidebar: how many items name each person and each source.
+
+Kinds, statuses and tags already have their counts on :class:`FactBase`
+(``counts_by_kind``, ``counts_by_status``, ``list_tags``); these two complete the set. Each
+is one grouped query over the link tables, so it stays fast on a large fact base.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from dataclasses import dataclass
+from typing import Any
+
+
+@dataclass(frozen=True)
+class PersonCount:
+    id: str
+    name: str
+    items: int  # items where the person is the speaker or among the people
+
+
+@dataclass(frozen=True)
+class SourceCount:
+    outlet: str
+    items: int  # items citing any source of this outlet
+    sources: int  # how many source records share the outlet
+
+
+def _people_counts(conn: sqlite3.Connection) -> list[PersonCount]:
+    rows = conn.execute(
+        """SELECT p.id, p.name, count(DISTINCT links.item_id) FROM people p
+        LEFT JOIN (
+            SELECT person_id, item_id FROM item_people
+            UNION ALL
+            SELECT speaker_id, id FROM items WHERE speaker_id IS NOT NULL
+        ) AS links ON links.person_id = p.id
+        GROUP BY p.id ORDER BY p.name COLLATE NOCASE, p.id"""
+    )
+    return [PersonCount(r[0], r[1], r[2]) for r in rows]
+
+
+def _source_counts(conn: sqlite3.Connection) -> list[SourceCount]:
+    rows = conn.execute(
+        """SELECT s.outlet, count(i.num), count(DISTINCT s.id) FROM sources s
+        LEFT JOIN items i ON i.source_id = s.id
+        GROUP BY s.outlet COLLATE NOCASE ORDER BY s.outlet COLLATE NOCASE"""
+    )
+    return [SourceCount(r[0], r[1], r[2]) for r in rows]
+
+
+def people_counts(fb: Any) -> list[PersonCount]:
+    """Every person, by name, with the number of items that name them (0 included)."""
+    return fb._read(_people_counts)
+
+
+def source_counts(fb: Any) -> list[SourceCount]:
+    """Every outlet, by name, with the number of items citing it (sources of one outlet —
+    several articles of the same paper — are counted together, as ``source:`` finds them
+    by outlet)."""
+    return fb._read(_source_counts)

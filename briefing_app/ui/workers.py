@@ -1,0 +1,154 @@
+"""Long jobs (import, export, render, backup) off the UI thread, with progress and Cancel.
+
+A job is a plain function ``job(progress, cancelled) -> result``: it calls
+``progress(done, total)`` now and then and checks ``cancelled()`` between steps, which is
+exactly what ``briefing_app.factpack`` and ``csv_import`` accept. :class:`Worker` runs it
+on the global QThreadPool and reports back through Qt signals, which Qt delivers on the UI
+thread. SQLite connections must not cross threads: give the job the fact base *path* and
+let it open its own :class:`~briefing_app.store.FactBase`.
+
+:func:`run_with_progress` adds the modal progress dialog with a Cancel button that every
+long job in the app shows.
+
+Usage::
+
+    worker = Worker(lambda progress, cancelled: import_pack(path, progress, cancelled))
+    worker.signals.finished.connect(on_done)      # result
+    worker.signals.failed.connect(on_error)       # exception
+    worker.signals.cancelled.connect(on_cancel)   # job stopped because Cancel was pressed
+    worker.start()
+"""
+
+from __future__ import annotations
+
+import threading
+import traceback
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtWidgets import QProgressDialog, QWidget
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+Job = Callable[[Progress, Cancelled], Any]
+
+
+class JobCancelled(Exception):  # noqa: N818 - reads as an event, like KeyboardInterrupt
+    """A job may raise this when it notices ``cancelled()``; the worker reports a cancel."""
+
+
+class WorkerSignals(QObject):
+    """Signals live on a QObject; a QRunnable cannot carry them itself."""
+
+    progress = Signal(int, int)  # done, total (total 0 = unknown)
+    finished = Signal(object)  # the job's return value
+    failed = Signal(object)  # the exception (its traceback text is in .traceback_text)
+    cancelled = Signal()
+    done = Signal()  # after any of finished / failed / cancelled: clean up here
+
+
+class Worker(QRunnable):
+    """Runs one job on a pool thread. Cancel with :meth:`cancel` from the UI thread."""
+
+    def __init__(self, job: Job):
+        super().__init__()
+        self._job = job
+        self._cancel = threading.Event()
+        self.signals = WorkerSignals()
+        self.setAutoDelete(False)  # we hold the reference; Qt must not delete it under us
+
+    # --------------------------------------------------------------- UI thread
+
+    def start(self, pool: QThreadPool | None = None) -> None:
+        (pool or QThreadPool.globalInstance()).start(self)
+
+    def cancel(self) -> None:
+        self._cancel.set()
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self._cancel.is_set()
+
+    # --------------------------------------------------------------- pool thread
+
+    def run(self) -> None:
+        signals = self.signals
+        try:
+            result = self._job(self._report, self._cancel.is_set)
+        except JobCancelled:
+            signals.cancelled.emit()
+        except BaseException as error:  # noqa: BLE001 - everything must reach the UI
+            error.traceback_text = traceback.format_exc()  # type: ignore[attr-defined]
+            signals.failed.emit(error)
+        else:
+            if self._cancel.is_set():
+                signals.cancelled.emit()
+            else:
+                signals.finished.emit(result)
+        signals.done.emit()
+
+    def _report(self, done: int, total: int) -> None:
+        self.signals.progress.emit(int(done), int(total))
+
+
+def run_with_progress(
+    parent: QWidget | None,
+    job: Job,
+    *,
+    label: str,
+    on_finished: Callable[[Any], None] | None = None,
+    on_failed: Callable[[BaseException], None] | None = None,
+    on_cancelled: Callable[[], None] | None = None,
+    pool: QThreadPool | None = None,
+) -> Worker:
+    """Start ``job`` in a worker behind a window-modal progress dialog with Cancel.
+
+    The dialog appears only if the job lasts more than half a second (Qt's minimum
+    duration), so quick jobs do not flash a window. Pressing Cancel asks the job to stop;
+    the dialog closes when the job has really ended. The returned worker is kept alive by
+    the dialog until then (the caller need not hold it); the dialog is ``worker.dialog``.
+    """
+    tr = QCoreApplication.translate
+    dialog = QProgressDialog(label, tr("Workers", "Cancel"), 0, 0, parent)
+    dialog.setWindowTitle(tr("Workers", "Working…"))
+    dialog.setAccessibleName(label)
+    dialog.setWindowModality(Qt.WindowModality.WindowModal)
+    dialog.setAutoClose(False)
+    dialog.setAutoReset(False)
+    dialog.setMinimumDuration(500)
+    dialog.setValue(0)
+
+    worker = Worker(job)
+    worker.dialog = dialog  # type: ignore[attr-defined]
+    dialog._worker = worker  # type: ignore[attr-defined]  # keep alive while it runs
+
+    def show_progress(done: int, total: int) -> None:
+        if total > 0:
+            dialog.setMaximum(total)
+            dialog.setValue(min(done, total))
+
+    def on_cancel_pressed() -> None:
+        worker.cancel()
+        dialog.setLabelText(tr("Workers", "Cancelling…"))
+
+    def close_dialog(*_outcome: object) -> None:
+        dialog.canceled.disconnect(on_cancel_pressed)
+        dialog.reset()
+        dialog.hide()
+        dialog.deleteLater()
+
+    dialog.canceled.connect(on_cancel_pressed)
+    worker.signals.progress.connect(show_progress)
+    # Signals emitted on the pool thread reach these slots queued, on the UI thread, in
+    # connection order: the dialog closes before the result handlers show message boxes.
+    for outcome in (worker.signals.finished, worker.signals.failed, worker.signals.cancelled):
+        outcome.connect(close_dialog)
+    if on_finished is not None:
+        worker.signals.finished.connect(on_finished)
+    if on_failed is not None:
+        worker.signals.failed.connect(on_failed)
+    if on_cancelled is not None:
+        worker.signals.cancelled.connect(on_cancelled)
+    worker.start(pool)
+    return worker

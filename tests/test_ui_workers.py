@@ -1,0 +1,161 @@
+"""The background worker: results, errors, progress and Cancel reach the UI thread."""
+
+from __future__ import annotations
+
+import threading
+
+from PySide6.QtCore import QThread
+from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton, QWidget
+from shiboken6 import isValid
+
+from briefing_app.store import FactBase
+from briefing_app.ui.workers import JobCancelled, Worker, run_with_progress
+
+
+def test_the_job_runs_off_the_ui_thread_and_its_result_arrives_on_it(qtbot):
+    ran_on: list[object] = []
+    received_on: list[object] = []
+
+    def job(progress, cancelled):
+        ran_on.append(threading.get_ident())
+        return 6 * 7
+
+    worker = Worker(job)
+    worker.signals.finished.connect(lambda _r: received_on.append(QThread.currentThread()))
+    with qtbot.waitSignal(worker.signals.finished, timeout=5000) as blocker:
+        worker.start()
+    assert blocker.args == [42]
+    assert ran_on and ran_on[0] != threading.get_ident()
+    assert received_on == [QApplication.instance().thread()]
+
+
+def test_an_exception_is_reported_with_its_traceback(qtbot):
+    def job(progress, cancelled):
+        raise ValueError("row 3: no text")
+
+    worker = Worker(job)
+    with qtbot.waitSignal(worker.signals.failed, timeout=5000) as blocker:
+        worker.start()
+    error = blocker.args[0]
+    assert isinstance(error, ValueError) and str(error) == "row 3: no text"
+    assert "ValueError: row 3: no text" in error.traceback_text
+
+
+def test_progress_is_reported_in_order(qtbot):
+    seen: list[tuple[int, int]] = []
+
+    def job(progress, cancelled):
+        for done in range(1, 4):
+            progress(done, 3)
+        return None
+
+    worker = Worker(job)
+    worker.signals.progress.connect(lambda done, total: seen.append((done, total)))
+    with qtbot.waitSignal(worker.signals.done, timeout=5000):
+        worker.start()
+    qtbot.waitUntil(lambda: len(seen) == 3, timeout=2000)
+    assert seen == [(1, 3), (2, 3), (3, 3)]
+
+
+def test_cancel_stops_a_job_that_checks_cancelled(qtbot):
+    started = threading.Event()
+
+    def job(progress, cancelled):
+        started.set()
+        while not cancelled():
+            QThread.msleep(5)
+        raise JobCancelled
+
+    worker = Worker(job)
+    finished: list[object] = []
+    worker.signals.finished.connect(finished.append)
+    with qtbot.waitSignal(worker.signals.cancelled, timeout=5000):
+        worker.start()
+        assert started.wait(5)
+        worker.cancel()
+    assert finished == []
+
+
+def test_a_job_that_returns_after_cancel_counts_as_cancelled(qtbot):
+    def job(progress, cancelled):
+        while not cancelled():
+            QThread.msleep(5)
+        return "partial"
+
+    worker = Worker(job)
+    with qtbot.waitSignal(worker.signals.cancelled, timeout=5000):
+        worker.start()
+        worker.cancel()
+
+
+def test_the_worker_uses_its_own_fact_base_connection(qtbot, sample_fb):
+    """The documented pattern: pass the path, open a FactBase in the job."""
+    path = sample_fb.path
+
+    def job(progress, cancelled):
+        with FactBase.open(path) as own:
+            return own.item_count()
+
+    worker = Worker(job)
+    with qtbot.waitSignal(worker.signals.finished, timeout=5000) as blocker:
+        worker.start()
+    assert blocker.args == [sample_fb.item_count()]
+
+
+def test_progress_dialog_cancel_button_cancels_the_job(qtbot):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    started = threading.Event()
+    outcomes: list[str] = []
+
+    def job(progress, cancelled):
+        started.set()
+        progress(1, 10)
+        while not cancelled():
+            QThread.msleep(5)
+        raise JobCancelled
+
+    worker = run_with_progress(
+        parent, job, label="Importing…",
+        on_finished=lambda _r: outcomes.append("finished"),
+        on_cancelled=lambda: outcomes.append("cancelled"),
+    )
+    dialog = worker.dialog
+    assert isinstance(dialog, QProgressDialog)
+    assert started.wait(5)
+    qtbot.waitUntil(lambda: dialog.maximum() == 10, timeout=2000)  # progress reached it
+    dialog.show()
+    cancel_button = dialog.findChildren(QPushButton)[0]
+    assert cancel_button.text() == "Cancel"
+    cancel_button.click()
+    qtbot.waitUntil(lambda: outcomes == ["cancelled"], timeout=5000)
+    assert not isValid(dialog) or not dialog.isVisible()  # closed (and soon deleted)
+
+
+def test_progress_dialog_closes_before_the_result_handler_runs(qtbot):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    visible_when_done: list[bool] = []
+    holder: dict[str, Worker] = {}
+
+    def job(progress, cancelled):
+        return "ok"
+
+    def on_finished(result):
+        visible_when_done.append(holder["worker"].dialog.isVisible())
+
+    holder["worker"] = run_with_progress(parent, job, label="Exporting…",
+                                         on_finished=on_finished)
+    holder["worker"].dialog.show()
+    qtbot.waitUntil(lambda: visible_when_done == [False], timeout=5000)
+
+
+def test_progress_dialog_reports_a_failure(qtbot):
+    errors: list[BaseException] = []
+
+    def job(progress, cancelled):
+        raise OSError("disk full")
+
+    run_with_progress(None, job, label="Backing up…", on_failed=errors.append)
+    qtbot.waitUntil(lambda: len(errors) == 1, timeout=5000)
+    assert str(errors[0]) == "disk full"
