@@ -18,6 +18,7 @@ import docx
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from memo_helpers import FakeFactBase
 from pypdf import PdfReader
 
 from briefing_app.document.build import build_document
@@ -27,7 +28,6 @@ from briefing_app.model import Block, Briefing, Item, Meeting, Person, Section, 
 from briefing_app.render import render_briefing
 from briefing_app.sample import SAMPLE_BRIEFING_ID
 from briefing_app.store import FactBase
-from memo_helpers import FakeFactBase
 
 needs_poppler = pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils missing")
 needs_qpdf = pytest.mark.skipif(not shutil.which("qpdf"), reason="qpdf missing")
