@@ -9,6 +9,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 import pytest  # noqa: E402
 
 
+def pytest_configure(config):
+    """Guard against PySide6 6.12's None refcount bug on Python 3.11 before any Qt test runs
+    (tests build widgets without going through the app's start-up)."""
+    import briefing_app.ui  # noqa: F401  (applies the guard on import)
+
+
 @pytest.fixture
 def fb():
     """An empty fact base in memory."""
@@ -51,3 +57,25 @@ def _isolated_user_data(tmp_path, monkeypatch):
     monkeypatch.setenv("BRIEFING_APP_DB", str(tmp_path / "default-factbase.sqlite"))
     monkeypatch.setenv("XDG_DATA_HOME", str(tmp_path / "xdg-data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "xdg-config"))
+
+
+@pytest.fixture(autouse=True)
+def _no_background_job_outlives_its_test(request):
+    """Workers run on Qt's global thread pool (two threads on a two-core machine). A job
+    left running by one test would starve the next test's workers, so each test must
+    leave the pool idle; the test that does not is named here."""
+    yield
+    from PySide6.QtCore import QThreadPool
+    from PySide6.QtWidgets import QApplication
+
+    pool = QThreadPool.globalInstance()
+    if pool.activeThreadCount() == 0:
+        return
+    app = QApplication.instance()
+    for _ in range(100):  # up to ~5 s, delivering the workers' queued signals meanwhile
+        if pool.waitForDone(50):
+            break
+        if app is not None:
+            app.processEvents()
+    else:
+        pytest.fail(f"{request.node.nodeid} left a background job running", pytrace=False)

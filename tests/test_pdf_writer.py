@@ -102,6 +102,15 @@ def test_module_declares_its_format():
     assert pdf_writer.EXTENSION == ".pdf"
 
 
+def test_the_registry_writes_pdf_files_through_this_writer(tmp_path):
+    from briefing_app.document.writers import get_writer, write_document
+
+    assert get_writer("pdf") is pdf_writer
+    path = write_document(make_doc([Paragraph([Text("Hello")])]), tmp_path / "memo.PDF")
+    assert path.read_bytes().startswith(b"%PDF-")
+    assert "Hello" in PdfReader(path).pages[0].extract_text()
+
+
 @pytest.mark.skipif(shutil.which("qpdf") is None, reason="no qpdf")
 def test_qpdf_finds_no_errors(tmp_path):
     blocks, notes = cited_paragraphs(12, lambda n: 60)
@@ -273,6 +282,23 @@ def test_footnotes_sit_below_the_text_above_the_page_number(tmp_path):
 
 
 @needs_pdftotext
+@pytest.mark.parametrize("words", [560, 600, 640, 680])
+def test_a_page_long_paragraph_citing_early_keeps_its_note_on_that_page(words, tmp_path):
+    # Nearly a page of text starting at the top of page 2: it fits without its note but
+    # not with it, so it must split above the note rather than push the note elsewhere.
+    blocks = [
+        PageBreak(),
+        Paragraph([Text("KiteK"), NoteRef(1), Text(" "), body(words)]),
+        Paragraph([Text("AfterIt")]),
+    ]
+    notes = [Note(1, [Text("SourceOne " + "detail " * 40)])]
+    pages = page_texts(render(make_doc(blocks, footnotes=notes)), tmp_path)
+    assert pages_with(pages, "KiteK") == [2]
+    assert pages_with(pages, "SourceOne") == [2]
+    assert not any("Notes" in text for text in pages)
+
+
+@needs_pdftotext
 def test_a_note_cited_twice_is_printed_once_on_the_first_page(tmp_path):
     blocks = [
         Paragraph([Text("First KiteA"), NoteRef(1)]),
@@ -422,6 +448,43 @@ def test_huge_paragraph_and_unbreakable_word_render_completely(tmp_path):
 
 
 @needs_pdftotext
+@pytest.mark.parametrize(
+    "block",
+    [
+        Heading(text="HeadWord " * 3000),  # once looped forever (keep-with-next)
+        Table(header=["HeadWord " * 3000, "B"], rows=[[[Text("a")], [Text("b")]]]),
+        MemoHeader(title="MEMO", fields=[("SUBJECT", [Text("HeadWord " * 3000)])]),
+        BlockQuote(original=[Text("HeadWord " * 3000)], attribution=[Text("Speaker")]),
+        BulletList(items=[ListItem([Text("HeadWord " * 3000)])]),
+    ],
+    ids=["heading", "table-header", "memo-subject", "quote", "list-item"],
+)
+def test_blocks_taller_than_a_page_flow_onto_more_pages(block, tmp_path):
+    pages = page_texts(render(make_doc([block, Paragraph([Text("AfterIt")])])), tmp_path)
+    assert len(pages) >= 3
+    text = "".join(pages)
+    assert text.count("HeadWord") == 3000
+    assert "AfterIt" in pages[-1]
+
+
+@needs_pdftotext
+def test_when_reportlab_cannot_place_a_table_it_prints_as_paragraphs(tmp_path, monkeypatch):
+    from briefing_app.document.writers import pdf_blocks
+
+    class RowsNeverSplit(pdf_blocks.rl.Table):
+        def __init__(self, *args, **kwargs):
+            kwargs["splitInRow"] = 0
+            super().__init__(*args, **kwargs)
+
+    monkeypatch.setattr(pdf_blocks.rl, "Table", RowsNeverSplit)
+    table = Table(header=["When", "What"], rows=[[[Text("Jan 5")], [Text("Cell " * 3000)]]])
+    pages = page_texts(render(make_doc([table])), tmp_path)
+    text = "".join(pages)
+    assert text.count("Cell") == 3000
+    assert "What: Cell" in text and "When: Jan 5" in text
+
+
+@needs_pdftotext
 def test_table_header_repeats_on_every_page(tmp_path):
     rows = [[[Text(f"Row{i}")], [Text("An event of some length " * 3)]] for i in range(90)]
     document = make_doc([Table(header=["WhenCol", "WhatCol"], rows=rows, widths=[1, 4])])
@@ -429,6 +492,27 @@ def test_table_header_repeats_on_every_page(tmp_path):
     assert len(pages) >= 2
     assert all("WhenCol" in text and "WhatCol" in text for text in pages)
     assert all(pages_with(pages, f"Row{i} ") for i in range(90))
+
+
+@needs_pdftotext
+@pytest.mark.parametrize("cited", [True, False])
+@pytest.mark.parametrize("lead", [100, 300, 500])
+def test_a_table_split_by_a_page_break_shows_its_header_once_per_page(cited, lead, tmp_path):
+    # A row taller than a page follows short rows: reportlab would split the rest of the
+    # table again in the space left and repeat the header mid-page.
+    def cite(n):
+        return [NoteRef(n)] if cited else []
+
+    rows = [[[Text(f"Row{i}")], [Text(f"Event {i} " * 12), *cite(i + 1)]] for i in range(12)]
+    rows.append([[Text("Long")], [Text("Tariffs rise. " * 400), *cite(13)]])
+    notes = [Note(n, [Text(f"Source{n} text")]) for n in range(1, 14)] if cited else []
+    blocks = [Paragraph([body(lead)]), Table(header=["WhenCol", "WhatCol"], rows=rows)]
+    pages = page_texts(render(make_doc(blocks, footnotes=notes)), tmp_path)
+    for text in pages:
+        if "Row" in text or "Tariffs" in text:
+            assert text.count("WhenCol") == 1, text
+    for n in range(1, 14 if cited else 1):
+        assert len(pages_with(pages, f"Source{n} ")) == 1
 
 
 def test_links_are_clickable_and_unsafe_schemes_are_not():

@@ -159,6 +159,13 @@ def test_unusable_operators_are_ignored_and_reported(facts, query, note):
     assert found(facts, query) == ALL
 
 
+def test_a_pasted_wall_of_terms_is_cut_and_reported():
+    parsed = parse(" ".join(f"tag:t{n}" for n in range(500)) + " colombia " * 100)
+    assert len(parsed.tags) == 64
+    assert parsed.ignored == ("only the first 64 terms are used",)
+    assert parse("colombia " * 500).terms == (TextTerm("colombia"),)
+
+
 def test_unknown_field_is_plain_text(facts):
     facts.save_item(Item("G", "fact", "Call at 10:30 about http://efe.com"))
     assert found(facts, "10:30") == {"G"}
@@ -177,6 +184,8 @@ JUNK = [
     "^sanc", "{title}: x", "title:sanctions", "sanctions:", "🙂", "🇨🇴 colombia", "\x00",
     "\x07\x1b[31m", "a\tb\nc", "\u200b", "\ufeff", "ñ", "ß", "İ", "x" * 5000,
     '"' * 101, "-" * 50, "colombia " * 200,
+    " ".join(f"w{n}" for n in range(3000)), " ".join(f"tag:t{n}" for n in range(1200)),
+    " ".join(f"-tag:t{n} -w{n}" for n in range(1200)),
 ]
 
 
@@ -438,3 +447,51 @@ def test_index_stays_in_sync_through_a_mixed_session(facts):
     item.speaker = "trump"
     facts.save_item(item)
     assert_index_in_sync(facts)
+
+
+@pytest.mark.parametrize(
+    "query", ["kind:quote", "after:2025-09 before:2026-02", "-tag:sanctions", "status:v -x"]
+)
+@pytest.mark.parametrize("sort", ["title", "people", "tags", "kind", "text"])
+def test_walking_the_sort_index_finds_the_same_page(facts, query, sort):
+    from briefing_app.store import search
+
+    parsed = parse(query)
+    results = []
+    for filter_by_index in (True, False):
+        sql, params = search.rows_sql(parsed, sort, False, 2, 1, filter_by_index)
+        results.append(facts.connection.execute(sql, params).fetchall())
+    assert [tuple(r) for r in results[0]] == [tuple(r) for r in results[1]]
+    assert "+items." in search.rows_sql(parsed, sort, filter_by_index=False)[0]
+
+
+def test_sort_index_is_walked_only_when_most_rows_match():
+    from briefing_app.store.search import may_walk_sort_index, walk_sort_index
+
+    assert walk_sort_index(200, 0, matching=24_000, total=100_000)
+    assert not walk_sort_index(200, 0, matching=500, total=100_000)
+    assert not walk_sort_index(200, 50_000, matching=24_000, total=100_000)
+    assert not walk_sort_index(200, 0, matching=0, total=100_000)
+    assert may_walk_sort_index(parse("kind:quote"), "title", 200)
+    assert not may_walk_sort_index(parse("kind:quote"), "date", 200)
+    assert not may_walk_sort_index(parse("sanctions kind:quote"), "title", 200)
+    assert not may_walk_sort_index(parse(""), "title", 200)
+
+
+@pytest.mark.parametrize(
+    "query", ["kind:quote person:petro after:2025", "sanctions tag:coffee", "white -x status:v"]
+)
+def test_the_full_text_index_is_always_the_outer_loop(facts, query):
+    """Else SQLite may run the full-text query once per item (seconds at 100,000 items)."""
+    from briefing_app.store import search
+
+    facts.connection.execute("ANALYZE")  # statistics must not change the plan's shape
+    parsed = parse(query)
+    for sql, params in (
+        search.count_sql(parsed),
+        search.ids_sql(parsed, "date"),
+        search.rows_sql(parsed, "people"),
+    ):
+        plan = [r[3] for r in facts.connection.execute("EXPLAIN QUERY PLAN " + sql, params)]
+        loops = [step for step in plan if step.startswith(("SCAN", "SEARCH"))]
+        assert "items_search" in loops[0], plan

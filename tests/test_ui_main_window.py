@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import importlib.util
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -141,7 +143,7 @@ def test_details_list_every_field_of_an_event(sample_fb):
     fields = dict(detail_fields(event, sample_fb))
     assert fields["Kind"] == "Event"
     assert fields["Date"] == "February 3, 2026"
-    assert fields["Location"] == "White House, Washington"
+    assert fields["Location"] == event.location == "The White House, Washington"
     assert "End date" in fields and "Speaker" not in fields
     assert fields["ID"] == "e-white-house-meeting"
     assert fields["Status"] == "Unverified" and fields["Marking"] == "U"
@@ -280,25 +282,36 @@ def test_display_path_shortens_the_home_folder():
 # ---------------------------------------------------------------- starting the app
 
 
-def test_run_gui_shows_the_window_and_returns_the_exit_status(qtbot, tmp_path):
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
+RUN_GUI_AND_QUIT = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication
+from briefing_app.ui import app as ui_app
+from briefing_app.ui.main_window import MainWindow
 
+def look_and_quit():
+    windows = [w for w in QApplication.topLevelWidgets()
+               if isinstance(w, MainWindow) and w.isVisible()]
+    print("shown:", *[w.windowTitle() for w in windows], sep="\\n")
+    for w in windows:
+        w.close()
+    QApplication.exit(0)
+
+ui_app.application()
+QTimer.singleShot(300, look_and_quit)
+sys.exit(ui_app.run_gui(sys.argv[1]))
+"""
+
+
+def test_run_gui_shows_the_window_and_returns_the_exit_status(tmp_path):
+    """The real start-up, event loop and exit, in its own process as a user would run it
+    (a real ``app.exec()`` inside the test process would disturb the shared test app)."""
     path = tmp_path / "facts.sqlite"
     create_fact_base(path).close()
-    seen: list[str] = []
-
-    def look_and_quit():
-        windows = [w for w in QApplication.topLevelWidgets()
-                   if isinstance(w, MainWindow) and w.isVisible()]
-        seen.extend(w.windowTitle() for w in windows)
-        for w in windows:
-            w.close()
-        QApplication.exit(0)
-
-    QTimer.singleShot(100, look_and_quit)
-    assert ui_app.run_gui(path) == 0
-    assert seen == ["facts.sqlite — Briefing Builder"]
+    result = subprocess.run([sys.executable, "-c", RUN_GUI_AND_QUIT, str(path)],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[1:] == ["facts.sqlite — Briefing Builder"]
 
 
 def test_run_gui_on_a_broken_file_shows_the_error_and_returns_1(qtbot, tmp_path, monkeypatch):

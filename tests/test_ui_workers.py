@@ -159,3 +159,18 @@ def test_progress_dialog_reports_a_failure(qtbot):
     run_with_progress(None, job, label="Backing up…", on_failed=errors.append)
     qtbot.waitUntil(lambda: len(errors) == 1, timeout=5000)
     assert str(errors[0]) == "disk full"
+
+
+def test_a_started_worker_needs_no_reference_from_the_caller(qtbot):
+    import gc
+
+    results: list[object] = []
+
+    def start() -> None:
+        worker = Worker(lambda progress, cancelled: "kept alive")
+        worker.signals.finished.connect(results.append)
+        worker.start()
+
+    start()
+    gc.collect()
+    qtbot.waitUntil(lambda: results == ["kept alive"], timeout=5000)

@@ -61,6 +61,8 @@ class FactBase:
             if self._conn is None:
                 return
             with contextlib.suppress(sqlite3.Error):
+                # Refresh planner statistics where needed; the limit keeps it quick.
+                self._conn.execute("PRAGMA analysis_limit = 400")
                 self._conn.execute("PRAGMA optimize")
             self._conn.close()
             self._conn = None
@@ -220,11 +222,11 @@ class FactBase:
         parsed = _parsed(query)
         with self._reading() as conn:
             walk = False
-            if search.walk_sort_index(parsed, sort, limit, offset, 1, 1):
+            if search.may_walk_sort_index(parsed, sort, limit):
                 total = conn.execute("SELECT count(*) FROM items").fetchone()[0]
                 count_sql, count_params = search.count_sql(parsed)
                 matching = conn.execute(count_sql, count_params).fetchone()[0]
-                walk = search.walk_sort_index(parsed, sort, limit, offset, matching, total)
+                walk = search.walk_sort_index(limit, offset, matching, total)
             sql, params = search.rows_sql(
                 parsed, sort, descending, limit, offset, filter_by_index=not walk
             )

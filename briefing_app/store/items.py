@@ -206,11 +206,20 @@ def _item(r: sqlite3.Row) -> Item:
 
 
 def delete(conn: sqlite3.Connection, ids: Sequence[str]) -> int:
-    """Delete items (their tags and people links go with them); returns how many."""
+    """Delete items (their tags and people links go with them); returns how many.
+
+    The sync triggers are paused and the derived rows removed in a few set-based
+    statements per 500 items, instead of trigger work for every item and link.
+    """
     deleted = 0
     unique = list(dict.fromkeys(ids))
+    search_index.pause(conn)
     for part in chunks(unique):
+        nums = f"SELECT num FROM items WHERE id IN ({marks(len(part))})"
+        conn.execute(f"DELETE FROM {search_index.FTS_TABLE} WHERE rowid IN ({nums})", part)
+        conn.execute(f"DELETE FROM item_labels WHERE item_num IN ({nums})", part)
         deleted += conn.execute(
             f"DELETE FROM items WHERE id IN ({marks(len(part))})", part
         ).rowcount
+    search_index.resume(conn)
     return deleted

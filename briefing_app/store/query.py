@@ -25,7 +25,10 @@ but not ``2026-02`` or ``2026-02-03``. Items without a date never match after:/b
 ``-after:X`` means ``before:X`` and ``-before:X`` means ``after:X``.
 
 Repeating kind: or status: means any of them; repeating tag:, person: or source: means
-all of them. Free words and phrases must all match.
+all of them. Free words and phrases must all match. Words ignore letter case and accents
+(``bogota`` finds Bogotá) and are looked for in the title, text, context, translation,
+notes, location, people's names, tag names and source outlet. A query keeps its first
+64 terms (:data:`MAX_TERMS`).
 
 Nothing typed is an error: ``AND``, ``OR``, ``NOT``, ``NEAR(``, ``*``, SQL fragments and
 emoji are plain text; words without letters or digits, a lone ``-``, a field with nothing
@@ -43,6 +46,7 @@ from briefing_app import dates
 from briefing_app.model import ITEM_KINDS, STATUSES
 
 FIELDS = ("kind", "status", "tag", "person", "source", "after", "before")
+MAX_TERMS = 64  # words/phrases, and tags, kept per query; more is a paste accident
 TEXT_FIELD_COLUMNS = {"person": "people", "source": "source"}
 
 
@@ -197,10 +201,14 @@ class _Builder:
         self.ignored: list[str] = []
 
     def add(self, negated: bool, head: str, value: str, quoted: bool, closed: bool) -> None:
+        if len(self.terms) + sum(map(len, self.sets.values())) >= MAX_TERMS:
+            if not self.ignored or not self.ignored[-1].startswith("only the first"):
+                self.ignored.append(f"only the first {MAX_TERMS} terms are used")
+            return
         if not head:
             if has_token(value):
                 exact = (quoted and closed) or _last_word_is_short(value)
-                self.terms.append(TextTerm(value, exact=exact, negated=negated))
+                self._add_term(TextTerm(value, exact=exact, negated=negated))
             return
         if not value.strip():
             self.ignored.append(f"{head}: needs a value")
@@ -209,7 +217,7 @@ class _Builder:
             if has_token(value):
                 column = TEXT_FIELD_COLUMNS[head]
                 exact = (quoted and closed) or _last_word_is_short(value)
-                self.terms.append(TextTerm(value, exact=exact, column=column, negated=negated))
+                self._add_term(TextTerm(value, exact=exact, column=column, negated=negated))
             else:
                 self.ignored.append(f"{head}:{value} has no words to look for")
         elif head == "tag":
@@ -225,6 +233,10 @@ class _Builder:
                 self._add_to("kinds" if head == "kind" else "statuses", chosen, negated)
         else:
             self._add_date(head, value, negated)
+
+    def _add_term(self, term: TextTerm) -> None:
+        if term not in self.terms:
+            self.terms.append(term)
 
     def _add_to(self, name: str, value: str, negated: bool, casefold: bool = False) -> None:
         target = self.sets[("not_" if negated else "") + name]
@@ -246,7 +258,7 @@ class _Builder:
 
     def build(self) -> Query:
         return Query(
-            terms=tuple(dict.fromkeys(self.terms)),
+            terms=tuple(self.terms),
             **{name: tuple(values) for name, values in self.sets.items()},
             after=max(self.after, default=""),
             before=min(self.before, default=""),

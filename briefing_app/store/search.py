@@ -45,12 +45,19 @@ SCORE = f"bm25({FTS_TABLE}, {', '.join(str(w) for w in FTS_COLUMNS.values())})"
 _ROW_COLUMNS = f"""items.id, items.kind, items.date, items.title,
     substr(items.text, 1, {SNIPPET_CHARS}), labels.people, labels.source, labels.tags,
     items.status, items.marking"""
-# Row numbers (not ids) of the items with a tag: any index on items carries the row
-# number, so the test needs no visit to the items table itself.
-_TAGGED = (
-    "(SELECT tagged.num FROM item_tags JOIN tags ON tags.id = item_tags.tag_id"
-    " JOIN items AS tagged ON tagged.id = item_tags.item_id WHERE tags.name = ?)"
-)
+
+
+def _tagged(count: int, every: bool) -> str:
+    """Row numbers (not ids: any index on items carries the row number, so the test needs
+    no visit to the items table) of the items with any, or ``every``, of ``count`` tags."""
+    names = "tags.name = ?" if count == 1 else f"tags.name IN ({', '.join('?' * count)})"
+    sql = (
+        "(SELECT tagged.num FROM item_tags JOIN tags ON tags.id = item_tags.tag_id"
+        f" JOIN items AS tagged ON tagged.id = item_tags.item_id WHERE {names}"
+    )
+    if every and count > 1:
+        sql += f" GROUP BY tagged.num HAVING count(*) = {count}"
+    return sql + ")"
 
 
 def fts_term(term: TextTerm) -> str:
@@ -83,16 +90,20 @@ class Plan:
     def select(self, columns: str, *, items: bool = False, labels: bool = False) -> str:
         """``SELECT columns FROM ... WHERE ...``; ``items``/``labels`` when the columns or
         the order need those tables. ``rownum`` in ``columns`` is the item's row number."""
+        join = "JOIN"
         if self.match is not None:
+            # CROSS JOIN keeps the full-text index as the outer loop: the other way round,
+            # SQLite would run the full-text query once per item.
+            join = "CROSS JOIN"
             tables = FTS_TABLE
             rownum = f"{FTS_TABLE}.rowid"
             if items or labels or self.conditions:
-                tables += f" JOIN items ON items.num = {FTS_TABLE}.rowid"
+                tables += f" {join} items ON items.num = {FTS_TABLE}.rowid"
             where = [f"{FTS_TABLE} MATCH ?", *self.conditions]
         else:
             tables, rownum, where = "items", "items.num", list(self.conditions)
         if labels:
-            tables += f" JOIN item_labels AS labels ON labels.item_num = {rownum}"
+            tables += f" {join} item_labels AS labels ON labels.item_num = {rownum}"
         sql = f"SELECT {columns.replace('rownum', rownum)} FROM {tables}"
         return sql + (f" WHERE {' AND '.join(where)}" if where else "")
 
@@ -106,7 +117,7 @@ def plan(query: Query, *, filter_by_index: bool = True) -> Plan:
 
     ``filter_by_index=False`` writes the conditions so that SQLite cannot use an index to
     find the matching rows (a unary ``+``): it then walks the index of the sort column and
-    tests each row, which is the fast way when most rows match (see :func:`walk_sort_index`).
+    tests each row, the fast way when most rows match (see :func:`walk_sort_index`).
     """
     result = Plan()
     col = "items." if filter_by_index else "+items."
@@ -127,12 +138,12 @@ def plan(query: Query, *, filter_by_index: bool = True) -> Plan:
             marks = ", ".join("?" * len(values))
             result.conditions.append(f"{col}{column} {'NOT IN' if negated else 'IN'} ({marks})")
             result.params.extend(values)
-    for tag in query.tags:
-        result.conditions.append(f"{col}num IN {_TAGGED}")
-        result.params.append(tag)
-    for tag in query.not_tags:
-        result.conditions.append(f"{col}num NOT IN {_TAGGED}")
-        result.params.append(tag)
+    if query.tags:
+        result.conditions.append(f"{col}num IN {_tagged(len(query.tags), every=True)}")
+        result.params.extend(query.tags)
+    if query.not_tags:
+        result.conditions.append(f"{col}num NOT IN {_tagged(len(query.not_tags), every=False)}")
+        result.params.extend(query.not_tags)
     if query.after:
         result.conditions.append(f"{col}date >= ?")
         result.params.append(query.after)
@@ -142,20 +153,24 @@ def plan(query: Query, *, filter_by_index: bool = True) -> Plan:
     return result
 
 
-def walk_sort_index(
-    query: Query, sort: str, limit: int | None, offset: int, matching: int, total: int
-) -> bool:
-    """Whether a filter-only page is cheaper to find by walking the sort column's index.
+def may_walk_sort_index(query: Query, sort: str, limit: int | None) -> bool:
+    """Whether a page of a filter-only query might be found faster by walking the index of
+    the sort column and testing each row (see :func:`walk_sort_index`)."""
+    if query.has_words or sort in ("date", "relevance") or limit is None:
+        return False
+    if query.negative_terms:
+        return False  # counting their rows costs as much as the page itself
+    return bool(plan(query).conditions)
+
+
+def walk_sort_index(limit: int, offset: int, matching: int, total: int) -> bool:
+    """Whether walking the sort index beats filtering first, given the row counts.
 
     Filtering first costs about the number of matching rows (all are sorted); walking the
     sort index costs about ``(offset + limit) * total / matching`` rows. SQLite cannot
-    weigh this itself (it has no statistics on value ranges), so the caller counts first.
+    weigh this itself (it keeps no statistics on value ranges), so the caller counts.
     """
-    if query.has_words or sort in ("date", "relevance") or not plan(query).conditions:
-        return False
-    if limit is None or matching == 0:
-        return False
-    return (offset + limit) * total < 2 * matching * matching
+    return matching > 0 and (offset + limit) * total < 2 * matching * matching
 
 
 def _page(limit: int | None, offset: int) -> tuple[str, list[object]]:

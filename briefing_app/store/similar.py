@@ -5,7 +5,8 @@ editor asks for items with very similar text. Comparing against every item would
 on 100,000 of them, so the search index narrows the field first: the new text's rarest
 words (fewest items contain them, read from an ``fts5vocab`` view of the index) find at
 most :data:`CANDIDATES` items, and only those are compared in Python with
-:class:`difflib.SequenceMatcher` on folded text (letter case, accents and spacing ignored).
+:class:`difflib.SequenceMatcher` over the folded words (letter case, accents,
+punctuation and spacing ignored).
 """
 
 from __future__ import annotations
@@ -20,8 +21,9 @@ from .search_index import FTS_TABLE
 
 THRESHOLD = 0.8
 CANDIDATES = 50
-RARE_WORDS = 4
-COMMON = 20_000  # above this many matches for the rare words together, require them all
+RARE_WORDS = 4  # any of these may match when few items have them
+ALL_WORDS = 8  # all of these must match when the text has only common words
+RANKED_MAX = 5_000  # ranking more matches than this by relevance is too slow
 _VOCAB = "similar_terms"
 _WORD = re.compile(r"\w+")
 
@@ -43,12 +45,18 @@ def fold(text: str) -> str:
     return " ".join(bare.casefold().split())
 
 
+def words(text: str) -> list[str]:
+    """The folded words of a text, in order (punctuation dropped)."""
+    return _WORD.findall(fold(text))
+
+
 def similarity(a: str, b: str) -> float:
-    """How alike two texts are (difflib ratio of the folded texts)."""
-    return _ratio(fold(a), fold(b), 0.0)
+    """How alike two texts are: difflib's ratio over their folded words, so one changed
+    word in twenty costs 0.05 whatever its length."""
+    return _ratio(words(a), words(b), 0.0)
 
 
-def _ratio(a: str, b: str, threshold: float) -> float:
+def _ratio(a: list[str], b: list[str], threshold: float) -> float:
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
         return 0.0
@@ -61,57 +69,68 @@ def find_similar(
 ) -> list[SimilarItem]:
     """Items whose text (or title, for items without text) is at least ``threshold``
     alike to ``text``, most alike first; ``exclude_id`` leaves out the item being edited."""
-    wanted = fold(text)
+    wanted = words(text)
     if not wanted:
         return []
     return fb._read(_find, wanted, exclude_id, threshold, limit)
 
 
-def _find(conn: sqlite3.Connection, wanted: str, exclude_id: str | None, threshold: float,
+def _find(conn: sqlite3.Connection, wanted: list[str], exclude_id: str | None, threshold: float,
           limit: int) -> list[SimilarItem]:
-    match = _match_expression(conn, wanted)
-    if match is None:
+    query = _candidate_query(conn, wanted)
+    if query is None:
         return []
+    match, order = query
     rows = conn.execute(
         f"""SELECT i.id, i.kind, i.title, i.text, i.date FROM {FTS_TABLE} s
         JOIN items i ON i.num = s.rowid
-        WHERE {FTS_TABLE} MATCH ? ORDER BY s.rank LIMIT {CANDIDATES}""",
+        WHERE {FTS_TABLE} MATCH ? ORDER BY {order} LIMIT {CANDIDATES}""",
         (match,),
     ).fetchall()
     found = []
     for item_id, kind, title, body, date in rows:
         if item_id == exclude_id:
             continue
-        ratio = _ratio(wanted, fold(body or title), threshold)
+        ratio = _ratio(wanted, words(body or title), threshold)
         if ratio >= threshold:
             found.append(SimilarItem(item_id, kind, title, body, date, ratio))
     found.sort(key=lambda s: -s.ratio)
     return found[:limit]
 
 
-def _match_expression(conn: sqlite3.Connection, wanted: str) -> str | None:
-    """An FTS5 query for the rarest words of the text, in the title and text columns."""
-    words = {w for w in _WORD.findall(wanted) if len(w) >= 3 or w.isdigit()}
-    if not words:
-        words = set(_WORD.findall(wanted))
-    counts = _document_counts(conn, words)
-    rare = sorted((n, w) for w, n in counts.items() if n > 0)[:RARE_WORDS]
-    if not rare:
+def _candidate_query(conn: sqlite3.Connection, wanted: list[str]) -> tuple[str, str] | None:
+    """An FTS5 query on the title and text columns and the order to take candidates in.
+
+    Any of the rarest words, best match first, when few items have them. When the text
+    has only common words, ranking tens of thousands of matches would take too long, so
+    all of them must match, and if that is still too many the newest matches are taken.
+    """
+    terms = {w for w in wanted if len(w) >= 3 or w.isdigit()} or set(wanted)
+    counts = sorted((n, w) for w, n in _document_counts(conn, terms).items() if n > 0)
+    if not counts:
         return None
-    joiner = " AND " if sum(n for n, _ in rare) > COMMON else " OR "
-    if joiner == " AND ":
-        rare = rare[:2]
-    terms = joiner.join('"' + w.replace('"', '""') + '"' for _, w in rare)
+    rare = counts[:RARE_WORDS]
+    if sum(n for n, _ in rare) <= RANKED_MAX:
+        return _expression(rare, " OR "), "s.rank"
+    match = _expression(counts[:ALL_WORDS], " AND ")
+    matches = conn.execute(
+        f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?", (match,)
+    ).fetchone()[0]
+    return match, "s.rank" if matches <= RANKED_MAX else "s.rowid DESC"
+
+
+def _expression(words: list[tuple[int, str]], joiner: str) -> str:
+    terms = joiner.join('"' + w.replace('"', '""') + '"' for _, w in words)
     return "{title text} : (" + terms + ")"
 
 
-def _document_counts(conn: sqlite3.Connection, words: set[str]) -> dict[str, int]:
+def _document_counts(conn: sqlite3.Connection, terms: set[str]) -> dict[str, int]:
     conn.execute(
         f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{_VOCAB} "
         f"USING fts5vocab(main, {FTS_TABLE}, 'row')"
     )
     counts = {}
-    for word in sorted(words):
+    for word in sorted(terms):
         row = conn.execute(f"SELECT doc FROM temp.{_VOCAB} WHERE term = ?", (word,)).fetchone()
         counts[word] = row[0] if row else 0
     return counts

@@ -243,6 +243,7 @@ class TagSnapshot:
     name: str
     links: tuple[tuple[str, int, int], ...] = field(default=())  # item_id, tag_id, position
     survivor: str = ""
+    survivor_id: int | None = None
 
 
 def capture_tag(fb, name: str, survivor: str = "") -> TagSnapshot:
@@ -265,7 +266,8 @@ def capture_tag(fb, name: str, survivor: str = "") -> TagSnapshot:
             AND tag_id IN ({marks(len(tag_ids))}) ORDER BY item_id, position""",
             [found[0], *tag_ids],
         ).fetchall()
-        return TagSnapshot(found[0], found[1], tuple(tuple(r) for r in links), survivor)
+        return TagSnapshot(found[0], found[1], tuple(tuple(r) for r in links), survivor,
+                           tag_ids[1] if survivor else None)
 
     return fb._read(capture)
 
@@ -274,7 +276,7 @@ def restore_tag(fb, snapshot: TagSnapshot) -> None:
     """Recreate a deleted or merged-away tag with its id and put its links back."""
     def restore(conn: sqlite3.Connection) -> None:
         conn.execute("INSERT INTO tags(id, name) VALUES (?, ?)", (snapshot.tag_id, snapshot.name))
-        tag_ids = sorted({row[1] for row in snapshot.links} | {snapshot.tag_id})
+        tag_ids = sorted({snapshot.tag_id, snapshot.survivor_id} - {None})
         linked = sorted({row[0] for row in snapshot.links})
         for part in chunks(linked):
             conn.execute(
@@ -288,3 +290,14 @@ def restore_tag(fb, snapshot: TagSnapshot) -> None:
         )
 
     fb._write(restore)
+
+
+def source_use_counts(fb) -> dict[str, int]:
+    """How many items cite each source, by source id (uncited sources are left out)."""
+    def count(conn: sqlite3.Connection) -> dict[str, int]:
+        rows = conn.execute(
+            "SELECT source_id, count(*) FROM items WHERE source_id IS NOT NULL "
+            "GROUP BY source_id")
+        return dict(rows.fetchall())
+
+    return fb._read(count)

@@ -22,6 +22,7 @@ class ActionSpec:
     shortcut: Shortcut = None
     icon: str = ""  # freedesktop icon theme name
     tip: str = ""
+    short: str = ""  # tool bar label when the menu text is too long for it
 
 
 def _t(text: str) -> str:
@@ -35,11 +36,12 @@ SPECS = (
     ActionSpec("new_fact_base", _t("&New Fact Base…"), None, "document-new",
                _t("Create a new fact base, empty or with the sample")),
     ActionSpec("open_fact_base", _t("&Open Fact Base…"), SK.Open, "document-open",
-               _t("Open another fact base file")),
+               _t("Open another fact base file"), _t("Open")),
     ActionSpec("import", _t("&Import…"), "Ctrl+I", "document-import",
                _t("Import a fact pack (JSON) or a CSV file of items")),
     ActionSpec("export_all", _t("Export &Whole Fact Base…"), "Ctrl+E", "document-export",
-               _t("Export every item, person, source and briefing as a fact pack")),
+               _t("Export every item, person, source and briefing as a fact pack"),
+               _t("Export")),
     ActionSpec("export_selection", _t("Export &Selected Items…"), "Ctrl+Shift+E", "",
                _t("Export the selected items (with their people and sources) as a fact pack")),
     ActionSpec("backup", _t("&Back Up…"), "Ctrl+Shift+B", "document-save-as",
@@ -59,7 +61,7 @@ SPECS = (
     ActionSpec("toggle_details", _t("Show &Details"), "Ctrl+Shift+2", "",
                _t("Show or hide the item details pane")),
     ActionSpec("focus_sidebar", _t("Go to Side&bar"), "Ctrl+1", "", _t("Move to the sidebar")),
-    ActionSpec("focus_table", _t("Go to &Items"), "Ctrl+2", "", _t("Move to the item table")),
+    ActionSpec("focus_table", _t("Go to Item &Table"), "Ctrl+2", "", _t("Move to the item table")),
     ActionSpec("search_help", _t("&Search Syntax"), SK.HelpContents, "help-contents",
                _t("How to write searches")),
     ActionSpec("about", _t("&About Briefing Builder"), None, "help-about", ""),
@@ -87,5 +89,7 @@ def create_actions(parent: QObject) -> dict[str, QAction]:
         if spec.tip:
             action.setStatusTip(tr("Actions", spec.tip))
             action.setToolTip(tr("Actions", spec.tip))
+        if spec.short:
+            action.setIconText(tr("Actions", spec.short))
         actions[spec.key] = action
     return actions

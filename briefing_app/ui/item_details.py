@@ -1,8 +1,11 @@
-"""The read-only pane that shows every field of the item selected in the table.
+"""The pane that shows every field of the item selected in the table, with an Edit button.
 
 :func:`detail_fields` decides what to show (pure Python, so it is tested without widgets);
 :class:`ItemDetailsView` only draws it. Fields that belong to the item's kind are always
 listed, empty ones as a dash, so a missing source or date is visible rather than absent.
+The text itself is read-only; its "Edit…" button (above the fields) emits
+:attr:`ItemDetailsView.editRequested`, which the editing controller answers with the
+item editor.
 """
 
 from __future__ import annotations
@@ -10,13 +13,15 @@ from __future__ import annotations
 import datetime as _dt
 import html
 
-from PySide6.QtWidgets import QTextBrowser, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QPushButton, QTextBrowser, QWidget
 
 from briefing_app.dates import DateError, format_date
 from briefing_app.model import Catalog, Item
 
 EMPTY = "—"
-LANGUAGE_NAMES = {"en": "English", "es": "Spanish", "fr": "French", "pt": "Portuguese"}
+LANGUAGE_NAMES = {"en": "English", "es": "Spanish", "fr": "French", "pt": "Portuguese",
+                  "de": "German", "it": "Italian"}
 
 
 def _date(value: str) -> str:
@@ -113,6 +118,7 @@ class ItemDetailsView(QTextBrowser):
     """Shows one item, or a hint when nothing is selected."""
 
     PLACEHOLDER = "Select an item to see its details."
+    editRequested = Signal(str)  # the id of the shown item
 
     def __init__(self, catalog: Catalog, parent: QWidget | None = None):
         super().__init__(parent)
@@ -122,7 +128,30 @@ class ItemDetailsView(QTextBrowser):
         self.setAccessibleName("Item details")
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
+        self.edit_button = QPushButton(self.tr("Edit…"), self)
+        self.edit_button.setObjectName("editItemButton")
+        self.edit_button.setAccessibleName(self.tr("Edit this item"))
+        self.edit_button.setToolTip(self.tr("Edit this item (F2, or Enter in the table)"))
+        self.edit_button.clicked.connect(self._request_edit)
+        self.edit_button.hide()  # until an editor is wired in: no button that does nothing
         self.show_item(None)
+
+    def enable_editing(self) -> None:
+        """Show the Edit button (the editing controller calls this once it listens)."""
+        # A strip above the text holds the button, so it never covers a field.
+        self.setViewportMargins(0, self.edit_button.sizeHint().height() + 8, 0, 0)
+        self.edit_button.show()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt override)
+        super().resizeEvent(event)
+        hint = self.edit_button.sizeHint()
+        frame = self.frameWidth()
+        self.edit_button.setGeometry(
+            self.width() - frame - hint.width() - 6, frame + 4, hint.width(), hint.height())
+
+    def _request_edit(self) -> None:
+        if self._item is not None:
+            self.editRequested.emit(self._item.id)
 
     @property
     def item(self) -> Item | None:
@@ -130,6 +159,7 @@ class ItemDetailsView(QTextBrowser):
 
     def show_item(self, item: Item | None) -> None:
         self._item = item
+        self.edit_button.setEnabled(item is not None)
         if item is None:
             self.setHtml(f"<p style='color:#777'>{html.escape(self.PLACEHOLDER)}</p>")
             return

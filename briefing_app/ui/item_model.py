@@ -15,17 +15,32 @@ a page for an outdated query is then simply dropped.
 
 from __future__ import annotations
 
+import json
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Protocol
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QCoreApplication,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    Signal,
+)
 
 from briefing_app.dates import DateError, format_date
 from briefing_app.store import FactBaseError
 from briefing_app.store.rows import ItemRow
+from briefing_app.ui.composer.icons import kind_icon
 
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 """Role under which every cell returns its row's item id."""
+USED_ROLE = Qt.ItemDataRole.UserRole + 2
+"""Role under which every cell says whether the open briefing cites its row's item."""
+ITEM_IDS_MIME = "application/x-briefing-item-ids"
+"""Mime type of dragged items: a JSON list of item ids (the composer accepts it)."""
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 
@@ -93,6 +108,7 @@ class ItemTableModel(QAbstractTableModel):
         self._rows: list[ItemRow] = []
         self._total = 0
         self._generation = 0
+        self._used: frozenset[str] = frozenset()
         self.refresh()
 
     # ------------------------------------------------------------ state
@@ -214,11 +230,50 @@ class ItemTableModel(QAbstractTableModel):
         column = COLUMNS[index.column()]
         if role == Qt.ItemDataRole.DisplayRole:
             return display_value(row, column.key)
+        if column.key == "title" and row.id in self._used and role in (
+                Qt.ItemDataRole.DecorationRole, Qt.ItemDataRole.ToolTipRole):
+            return self._used_mark(row, role)
         if role == Qt.ItemDataRole.ToolTipRole and column.tooltip:
             return display_value(row, column.key) or None
         if role == ITEM_ID_ROLE:
             return row.id
+        if role == USED_ROLE:
+            return row.id in self._used
         return None
+
+    # ------------------------------------------------------------ the composer's hooks
+
+    def _used_mark(self, row: ItemRow, role: int):
+        """A check mark before the title of an item the open briefing cites."""
+        if role == Qt.ItemDataRole.DecorationRole:
+            return kind_icon("used", 12)
+        used = QCoreApplication.translate("ItemTableModel", "Used in the open briefing")
+        return f"{display_value(row, 'title')}\n({used})"
+
+    def set_used_ids(self, ids: Iterable[str]) -> None:
+        """Mark the items the open briefing cites (a check mark before the title)."""
+        used = frozenset(ids)
+        if used != self._used:
+            self._used = used
+            if self._rows:
+                title = COLUMN_KEYS.index("title")
+                self.dataChanged.emit(self.index(0, title),
+                                      self.index(len(self._rows) - 1, title))
+
+    def flags(self, index: AnyIndex) -> Qt.ItemFlag:
+        flags = super().flags(index)
+        return flags | Qt.ItemFlag.ItemIsDragEnabled if index.isValid() else flags
+
+    def mimeTypes(self) -> list[str]:
+        return [ITEM_IDS_MIME, "text/plain"]
+
+    def mimeData(self, indexes) -> QMimeData:
+        """The dragged rows' item ids (once each, in table order) and their texts."""
+        rows = sorted({index.row() for index in indexes if index.isValid()})
+        data = QMimeData()
+        data.setData(ITEM_IDS_MIME, json.dumps([self._rows[r].id for r in rows]).encode())
+        data.setText("\n\n".join(display_value(self._rows[r], "text") for r in rows))
+        return data
 
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole):

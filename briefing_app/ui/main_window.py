@@ -1,96 +1,157 @@
 """The main window: layout and wiring only.
 
-Search box and item table on the left, the selected item's details on the right, counts
-and the fact base's path in the status bar. What each part does lives in its own small
-class (:class:`~.item_model.ItemTableModel`, :class:`~.debounce.Debouncer`,
-:class:`~.current_item.CurrentItem`, :class:`~.item_details.ItemDetailsView`), so the
-workspace and the composer can be built on them without touching this layout.
+Sidebar of filters on the left, search box and item table in the centre, the selected
+item's details on the right, counts and the fact base's path in the status bar. What each
+part does lives in its own small class (:class:`~.sidebar.Sidebar`,
+:class:`~.search_box.SearchBox`, :class:`~.item_model.ItemTableModel`,
+:class:`~.file_ops.FileOps`, ...); this module only builds and connects them, one
+``_install_*`` method per feature area.
+
+For the other parts of the app (editing, composer) the window offers:
+
+- ``window.fact_base``: a :class:`~.fact_base_handle.FactBaseHandle` that always reaches
+  the fact base open now (``window.fact_base.target`` is the FactBase itself);
+- ``window.fact_base_changed``: emit it after changing data; the table, sidebar counts and
+  completions reload. ``window.fact_base_replaced`` fires when another file is opened
+  (the undo stack is cleared then);
+- ``window.menus["file"|"edit"|"view"|"item"|"help"]``, ``window.toolbar``,
+  ``window.actions`` (see :mod:`.actions`), ``window.undo_stack``;
+- ``window.item_view`` / ``window.item_model`` / ``window.details`` /
+  ``window.current_item``, and ``window.selected_item_ids()``.
+
+The Item menu stays hidden until something is added to it.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QHBoxLayout,
     QHeaderView,
     QLabel,
-    QLineEdit,
     QMainWindow,
+    QMenu,
+    QMessageBox,
     QSplitter,
     QTableView,
+    QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
+from briefing_app import __version__
+from briefing_app.store.connection import MEMORY
 from briefing_app.store.query import parse as parse_query
+from briefing_app.ui.actions import create_actions
 from briefing_app.ui.columns import ColumnChooser
 from briefing_app.ui.current_item import CurrentItem
 from briefing_app.ui.debounce import Debouncer
+from briefing_app.ui.fact_base_handle import FactBaseHandle
+from briefing_app.ui.file_drop import FileDrop
+from briefing_app.ui.file_ops import FileOps
 from briefing_app.ui.item_details import ItemDetailsView
 from briefing_app.ui.item_model import COLUMN_KEYS, ItemTableModel
+from briefing_app.ui.none_guard import guard_none_refcount
+from briefing_app.ui.query_text import combine
+from briefing_app.ui.saved_searches import SavedSearches
+from briefing_app.ui.search_box import FieldValues, SearchBox
+from briefing_app.ui.settings import AppSettings
+from briefing_app.ui.sidebar import Sidebar
 from briefing_app.ui.status import count_text, display_path
 
 APP_TITLE = "Briefing Builder"
 SEARCH_DELAY_MS = 200
 SEARCH_HINT = 'Search: words, "a phrase", kind:quote, tag:…, person:…, after:2025-09'
 COLUMN_WIDTHS = {
-    "kind": 55, "date": 125, "title": 220, "people": 150, "source": 120, "tags": 130,
+    "kind": 55, "date": 125, "title": 200, "people": 130, "source": 110, "tags": 130,
     "status": 80, "marking": 60,
 }
+SEARCH_SYNTAX_HTML = """<p>Type words to find items containing them (the last word may be
+cut short: <b>sanc</b> finds sanctions). Combine any of:</p>
+<table cellspacing='4'>
+<tr><td><b>"exact phrase"</b></td><td>the words in this order</td></tr>
+<tr><td><b>kind:quote</b></td><td>fact, quote or event</td></tr>
+<tr><td><b>status:verified</b></td><td>unverified, verified or disputed</td></tr>
+<tr><td><b>tag:sanctions</b>, <b>tag:"human rights"</b></td><td>items with this tag</td></tr>
+<tr><td><b>person:petro</b></td><td>speaker or people named so</td></tr>
+<tr><td><b>source:efe</b></td><td>the source outlet</td></tr>
+<tr><td><b>after:2025-09</b>, <b>before:2026-02</b></td><td>by date</td></tr>
+<tr><td><b>-word</b>, <b>-tag:x</b></td><td>exclude</td></tr>
+</table>
+<p>After <b>tag:</b>, <b>person:</b>, <b>source:</b>, <b>kind:</b> or <b>status:</b> the
+box offers the names in the fact base. Esc clears the search and the sidebar filter.</p>"""
+
+
+class _ShowWhenFilled(QObject):
+    """Shows a menu's title in the menu bar once an action is added to it."""
+
+    def eventFilter(self, menu, event) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.ActionAdded:
+            menu.menuAction().setVisible(True)
+        return False
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, fact_base, db_path: str | Path, parent: QWidget | None = None):
+    fact_base_changed = Signal()  # data changed: views, counts and completions reload
+    fact_base_replaced = Signal(object)  # another fact base was opened (the FactBase)
+
+    def __init__(self, fact_base, db_path: str | Path, parent: QWidget | None = None, *,
+                 settings: AppSettings | None = None, owns_fact_base: bool = False):
+        """``owns_fact_base``: the window closes ``fact_base`` when it opens another file
+        or closes (else the caller does)."""
         super().__init__(parent)
-        self.fact_base = fact_base
+        guard_none_refcount()  # see none_guard: the window makes many void Qt calls
+        self.fact_base = FactBaseHandle(fact_base)
         self.db_path = Path(db_path)
+        self.settings = settings if settings is not None else AppSettings()
+        # The fact base to close when replaced or when the window closes: one this
+        # window opened (or was handed with owns_fact_base).
+        self._owned = fact_base if owns_fact_base else None
+        self._item_total: int | None = None
         self.setObjectName("mainWindow")
-        self.setWindowTitle(f"{self.db_path.name} — {APP_TITLE}")
         self.resize(1280, 800)
+        self.undo_stack = QUndoStack(self)
+        self.actions = create_actions(self)
+        self.menus: dict[str, QMenu] = {}
 
-        self.model = ItemTableModel(fact_base, self)
-        self.search_box = self._make_search_box()
-        self.table = self._make_table()
-        self.details = ItemDetailsView(fact_base, self)
-        self.debouncer = Debouncer(SEARCH_DELAY_MS, self)
-        self.current_item = CurrentItem(self.table, self.model, fact_base, self)
-        self.count_label = QLabel(self)
-        self.count_label.setObjectName("itemCount")
-        self.count_label.setAccessibleName("Item count")
-        self.path_label = QLabel(display_path(self.db_path), self)
-        self.path_label.setObjectName("factBasePath")
-        self.path_label.setAccessibleName("Fact base file")
-        self.path_label.setToolTip(f"The fact base this window shows: {self.db_path}")
-
-        self._lay_out()
-        self._make_menus()
-        self._wire()
+        self._install_workspace()
+        self._install_search()
+        self._install_sidebar()
+        self._install_status_bar()
+        self._install_layout()
+        self._install_menus()
+        self._install_toolbar()
+        self._install_undo()
+        self._install_saved_searches()
+        self._install_files()
+        self._install_view_actions()
+        self._install_refresh()
+        self._install_settings()
+        self._show_fact_base_name()
         self._update_count()
 
-    # ------------------------------------------------------------ parts
+    # ------------------------------------------------------------ workspace
 
-    def _make_search_box(self) -> QLineEdit:
-        box = QLineEdit(self)
-        box.setObjectName("searchBox")
-        box.setAccessibleName("Search items")
-        box.setAccessibleDescription(
-            "Filters the item table as you type. " + SEARCH_HINT.removeprefix("Search: ")
-        )
-        box.setPlaceholderText(SEARCH_HINT)
-        box.setToolTip(SEARCH_HINT)
-        box.setClearButtonEnabled(True)
-        return box
+    def _install_workspace(self) -> None:
+        self.item_model = self.model = ItemTableModel(self.fact_base, self)
+        self.item_view = self.table = self._make_table()
+        self.details = ItemDetailsView(self.fact_base, self)
+        self.current_item = CurrentItem(self.table, self.model, self.fact_base, self)
+        self.current_item.changed.connect(self.details.show_item)
+        self.model.failed.connect(self._show_error)
 
     def _make_table(self) -> QTableView:
         table = QTableView(self)
         table.setObjectName("itemTable")
-        table.setAccessibleName("Items")
+        table.setAccessibleName(self.tr("Items"))
         table.setModel(self.model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         table.setAlternatingRowColors(True)
         table.setWordWrap(False)
         table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move within it
@@ -102,6 +163,9 @@ class MainWindow(QMainWindow):
         for column, key in enumerate(COLUMN_KEYS):
             if key in COLUMN_WIDTHS:
                 table.setColumnWidth(column, COLUMN_WIDTHS[key])
+        # The longest date as people read it must fit, whatever the font size.
+        longest_date = table.fontMetrics().horizontalAdvance("September 30, 2026") + 28
+        table.setColumnWidth(COLUMN_KEYS.index("date"), longest_date)
         header.setSectionResizeMode(COLUMN_KEYS.index("text"), QHeaderView.ResizeMode.Stretch)
         # Enabling sorting sorts by the indicator set above, which the model already has.
         table.setSortingEnabled(True)
@@ -113,59 +177,337 @@ class MainWindow(QMainWindow):
             return Qt.SortOrder.DescendingOrder
         return Qt.SortOrder.AscendingOrder
 
-    def _lay_out(self) -> None:
-        left = QWidget(self)
-        column = QVBoxLayout(left)
-        column.setContentsMargins(6, 6, 0, 6)
-        column.addWidget(self.search_box)
-        column.addWidget(self.table)
+    def selected_item_ids(self) -> list[str]:
+        """Ids of the selected rows, in table order."""
+        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
+        return [self.model.item_id(row) for row in rows]
 
-        splitter = QSplitter(self)
-        splitter.setObjectName("mainSplitter")
-        splitter.addWidget(left)
-        splitter.addWidget(self.details)
-        splitter.setStretchFactor(0, 3)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([960, 360])
-        splitter.setChildrenCollapsible(False)
-        self.setCentralWidget(splitter)
+    # ------------------------------------------------------------ search and filters
 
-        self.statusBar().addWidget(self.count_label, 1)
-        self.statusBar().addPermanentWidget(self.path_label)
+    def _install_search(self) -> None:
+        self.field_values = FieldValues(self.fact_base)
+        self.search_box = SearchBox(self.field_values, self)
+        box = self.search_box
+        box.setObjectName("searchBox")
+        box.setAccessibleName(self.tr("Search items"))
+        box.setAccessibleDescription(self.tr(
+            "Filters the item table as you type. Words, \"a phrase\", kind:quote, tag:…, "
+            "person:…, after:2025-09. Esc clears."))
+        box.setPlaceholderText(self.tr(SEARCH_HINT))
+        box.setToolTip(self.tr(SEARCH_HINT))
+        box.setClearButtonEnabled(True)
+        self.debouncer = Debouncer(SEARCH_DELAY_MS, self)
+        box.textChanged.connect(self.debouncer.push)
+        box.returnPressed.connect(self.debouncer.flush)
+        box.escape_pressed.connect(self.clear_filters)
+        self.debouncer.settled.connect(self._apply_query)
 
-    def _make_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        self.quit_action = QAction("&Quit", self)
-        self.quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        self.quit_action.triggered.connect(self.close)
-        file_menu.addAction(self.quit_action)
+        self.filter_label = QLabel(self)
+        self.filter_label.setObjectName("activeFilters")
+        self.filter_label.setAccessibleName(self.tr("Active filters"))
+        self.filter_label.setTextFormat(Qt.TextFormat.PlainText)
+        self.clear_button = QToolButton(self)
+        self.clear_button.setObjectName("clearFilters")
+        self.clear_button.setText(self.tr("Clear"))
+        self.clear_button.setAccessibleName(self.tr("Clear search and filter"))
+        self.clear_button.setToolTip(self.tr("Show every item again (Esc in the search box)"))
+        self.clear_button.clicked.connect(self.clear_filters)
+        self.filter_bar = QWidget(self)
+        row = QHBoxLayout(self.filter_bar)
+        row.setContentsMargins(2, 0, 0, 0)
+        row.addWidget(self.filter_label, 1)
+        row.addWidget(self.clear_button)
+        self.filter_bar.setVisible(False)
 
-        edit_menu = self.menuBar().addMenu("&Edit")
-        self.find_action = QAction("&Find", self)
-        self.find_action.setShortcut(QKeySequence("Ctrl+F"))
-        self.find_action.triggered.connect(self.focus_search)
-        edit_menu.addAction(self.find_action)
+    def _install_sidebar(self) -> None:
+        self.sidebar = Sidebar(self.fact_base, self)
+        self.sidebar.filter_changed.connect(lambda _query, _label: self._apply_query())
 
-    def _wire(self) -> None:
-        self.search_box.textChanged.connect(self.debouncer.push)
-        self.search_box.returnPressed.connect(self.debouncer.flush)
-        self.debouncer.settled.connect(self.model.set_query)
-        self.model.rowsLoaded.connect(self._update_count)
-        self.model.failed.connect(self._show_error)
-        self.current_item.changed.connect(self.details.show_item)
+    def _apply_query(self, _typed: str = "") -> None:
+        """Run the sidebar filter and the typed search together, in SQL."""
+        typed = self.search_box.text()
+        sidebar_query, sidebar_label = self.sidebar.current_filter
+        self.model.set_query(combine(sidebar_query, typed))
+        parts = []
+        if sidebar_label:
+            parts.append(sidebar_label)
+        if typed.strip():
+            parts.append(self.tr("search “%s”") % typed.strip())
+        self.filter_label.setText(self.tr("Showing only: %s") % self.tr(" and ").join(parts))
+        self.filter_bar.setVisible(bool(parts))
 
-    # ------------------------------------------------------------ behaviour
+    def clear_filters(self) -> None:
+        """Empty the search box and go back to all items."""
+        self.debouncer.flush()
+        self.search_box.clear()
+        self.debouncer.flush()
+        self.sidebar.clear_filter()
+        self._apply_query()
 
     def focus_search(self) -> None:
         self.search_box.setFocus()
         self.search_box.selectAll()
 
+    # ------------------------------------------------------------ layout and status
+
+    def _install_status_bar(self) -> None:
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("itemCount")
+        self.count_label.setAccessibleName(self.tr("Item count"))
+        self.path_label = QLabel(self)
+        self.path_label.setObjectName("factBasePath")
+        self.path_label.setAccessibleName(self.tr("Fact base file"))
+        self.statusBar().addWidget(self.count_label, 1)
+        self.statusBar().addPermanentWidget(self.path_label)
+        self.model.rowsLoaded.connect(self._update_count)
+
+    def _install_layout(self) -> None:
+        centre = QWidget(self)
+        column = QVBoxLayout(centre)
+        column.setContentsMargins(0, 6, 0, 6)
+        column.setSpacing(4)
+        column.addWidget(self.search_box)
+        column.addWidget(self.filter_bar)
+        column.addWidget(self.table)
+
+        self.splitter = QSplitter(self)
+        self.splitter.setObjectName("mainSplitter")
+        self.splitter.addWidget(self.sidebar)
+        self.splitter.addWidget(centre)
+        self.splitter.addWidget(self.details)
+        for number, stretch in enumerate((0, 3, 1)):
+            self.splitter.setStretchFactor(number, stretch)
+        self.splitter.setSizes([220, 900, 280])
+        self.splitter.setChildrenCollapsible(False)
+        self.setCentralWidget(self.splitter)
+        # Tab goes sidebar -> search -> filter bar -> table -> details; typing starts in
+        # the search box, so no row is picked before the user picks one.
+        QWidget.setTabOrder(self.sidebar, self.search_box)
+        QWidget.setTabOrder(self.search_box, self.clear_button)
+        QWidget.setTabOrder(self.clear_button, self.table)
+        QWidget.setTabOrder(self.table, self.details)
+        self.search_box.setFocus()
+
+    def _show_fact_base_name(self) -> None:
+        self.setWindowTitle(f"{self.db_path.name} — {APP_TITLE}")
+        self.path_label.setText(display_path(self.db_path))
+        self.path_label.setToolTip(self.tr("The fact base this window shows: %s") % self.db_path)
+
     def _update_count(self) -> None:
         query = self.model.query
+        if self._item_total is None:  # read once per change of the data, not per page
+            self._item_total = self.fact_base.item_count()
         self.count_label.setText(count_text(
-            self.model.rowCount(), self.model.total, self.fact_base.item_count(), query,
+            self.model.rowCount(), self.model.total, self._item_total, query,
             parse_query(query).ignored,
         ))
 
     def _show_error(self, message: str) -> None:
         self.statusBar().showMessage(message, 10_000)
+
+    # ------------------------------------------------------------ menus and tool bar
+
+    def _install_menus(self) -> None:
+        bar = self.menuBar()
+        for key, title in (("file", self.tr("&File")), ("edit", self.tr("&Edit")),
+                           ("view", self.tr("&View")), ("item", self.tr("&Item")),
+                           ("help", self.tr("&Help"))):
+            self.menus[key] = bar.addMenu(title)
+            self.menus[key].setObjectName(f"menu_{key}")
+        item_menu = self.menus["item"]
+        item_menu.menuAction().setVisible(False)  # the editing part fills it
+        self._show_when_filled = _ShowWhenFilled(self)
+        item_menu.installEventFilter(self._show_when_filled)
+
+        a = self.actions
+        self.quit_action = a["quit"]
+        self.find_action = a["find"]
+        self.quit_action.triggered.connect(self.close)
+        self.find_action.triggered.connect(self.focus_search)
+        a["clear_filters"].triggered.connect(self.clear_filters)
+        a["about"].triggered.connect(self._about)
+        a["search_help"].triggered.connect(self._search_help)
+
+        self.recent_menu = QMenu(self.tr("Open &Recent"), self)
+        self.recent_menu.setObjectName("menu_recent")
+        file_menu = self.menus["file"]
+        file_menu.addActions([a["new_fact_base"], a["open_fact_base"]])
+        file_menu.addMenu(self.recent_menu)
+        file_menu.addSeparator()
+        file_menu.addActions([a["import"], a["export_all"], a["export_selection"]])
+        file_menu.addSeparator()
+        file_menu.addAction(a["backup"])
+        file_menu.addSeparator()
+        file_menu.addAction(a["quit"])
+
+        edit_menu = self.menus["edit"]
+        edit_menu.addActions([a["undo"], a["redo"]])
+        edit_menu.addSeparator()
+        edit_menu.addActions([a["find"], a["clear_filters"], a["save_search"]])
+
+        view_menu = self.menus["view"]
+        view_menu.addActions([a["toggle_sidebar"], a["toggle_details"]])
+        view_menu.addSeparator()
+        view_menu.addActions([a["focus_sidebar"], a["focus_table"]])
+        view_menu.addSeparator()
+        view_menu.addAction(a["refresh"])
+
+        self.menus["help"].addActions([a["search_help"], a["about"]])
+
+    def _install_toolbar(self) -> None:
+        self.toolbar = QToolBar(self.tr("Main tool bar"), self)
+        self.toolbar.setObjectName("mainToolBar")
+        self.toolbar.setAccessibleName(self.tr("Main tool bar"))
+        self.toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.toolbar.setMovable(False)
+        a = self.actions
+        self.toolbar.addActions([a["open_fact_base"], a["import"], a["export_all"],
+                                 a["backup"]])
+        self.toolbar.addSeparator()
+        self.toolbar.addActions([a["undo"], a["redo"]])
+        self.toolbar.addSeparator()
+        self.toolbar.addAction(a["save_search"])
+        self.addToolBar(self.toolbar)
+
+    def _install_undo(self) -> None:
+        """The shared undo stack; its commands come from the editing part of the app."""
+        undo, redo = self.actions["undo"], self.actions["redo"]
+        undo.triggered.connect(self.undo_stack.undo)
+        redo.triggered.connect(self.undo_stack.redo)
+        undo.setEnabled(False)
+        redo.setEnabled(False)
+        self.undo_stack.canUndoChanged.connect(undo.setEnabled)
+        self.undo_stack.canRedoChanged.connect(redo.setEnabled)
+        self.undo_stack.undoTextChanged.connect(
+            lambda text: undo.setText(self.tr("&Undo %s") % text if text else self.tr("&Undo")))
+        self.undo_stack.redoTextChanged.connect(
+            lambda text: redo.setText(self.tr("&Redo %s") % text if text else self.tr("&Redo")))
+
+    def _install_saved_searches(self) -> None:
+        self.saved_searches = SavedSearches(self.fact_base, self)
+        self.saved_searches.changed.connect(self.fact_base_changed)
+        self.actions["save_search"].triggered.connect(
+            lambda: self.saved_searches.save(self.model.query))
+        self.sidebar.save_search_requested.connect(
+            lambda: self.saved_searches.save(self.model.query))
+        self.sidebar.rename_search_requested.connect(self.saved_searches.rename)
+        self.sidebar.delete_search_requested.connect(self.saved_searches.delete)
+
+    def _install_files(self) -> None:
+        self.file_ops = FileOps(self)
+        a = self.actions
+        a["new_fact_base"].triggered.connect(self.file_ops.new_fact_base)
+        a["open_fact_base"].triggered.connect(self.file_ops.open_dialog)
+        a["import"].triggered.connect(self.file_ops.import_dialog)
+        a["export_all"].triggered.connect(lambda: self.file_ops.export_dialog(selection=False))
+        a["export_selection"].triggered.connect(
+            lambda: self.file_ops.export_dialog(selection=True))
+        a["backup"].triggered.connect(self.file_ops.backup_dialog)
+        self.file_drop = FileDrop(self, self.file_ops)
+        self.recent_menu.aboutToShow.connect(
+            lambda: self.file_ops.fill_recent_menu(self.recent_menu))
+        self.table.selectionModel().selectionChanged.connect(self._update_file_actions)
+        self.model.modelReset.connect(self._update_file_actions)
+        self._update_file_actions()
+
+    def _update_file_actions(self) -> None:
+        self.actions["export_selection"].setEnabled(
+            self.table.selectionModel().hasSelection())
+        self.actions["backup"].setEnabled(str(self.fact_base.path) != MEMORY)
+
+    def _install_view_actions(self) -> None:
+        a = self.actions
+        for key, pane in (("toggle_sidebar", self.sidebar), ("toggle_details", self.details)):
+            a[key].setCheckable(True)
+            a[key].setChecked(True)
+            a[key].toggled.connect(pane.setVisible)
+        a["focus_sidebar"].triggered.connect(self._focus_sidebar)
+        a["focus_table"].triggered.connect(self.table.setFocus)
+
+    def _focus_sidebar(self) -> None:
+        self.actions["toggle_sidebar"].setChecked(True)
+        self.sidebar.setFocus()
+
+    # ------------------------------------------------------------ data changes
+
+    def _install_refresh(self) -> None:
+        self.fact_base_changed.connect(self._reload)
+        self.actions["refresh"].triggered.connect(self.fact_base_changed)
+
+    def _reload(self) -> None:
+        self.field_values.clear()
+        self._item_total = None
+        self.model.refresh()
+        self.sidebar.refresh()
+
+    def replace_fact_base(self, fact_base, db_path: str | Path) -> None:
+        """Show another fact base; the one this window opened before is closed."""
+        previous = self._owned
+        self.fact_base.target = fact_base
+        self._item_total = None
+        self._owned = fact_base
+        self.db_path = Path(db_path)
+        self.undo_stack.clear()  # its commands belong to the old file
+        self.search_box.clear()
+        self.debouncer.flush()
+        self.sidebar.clear_filter()
+        self._show_fact_base_name()
+        self._apply_query()
+        self._update_file_actions()
+        self.fact_base_replaced.emit(fact_base)
+        self.fact_base_changed.emit()
+        if previous is not None and previous is not fact_base:
+            previous.close()
+
+    # ------------------------------------------------------------ settings
+
+    def _install_settings(self) -> None:
+        """Put the window, splitter and columns back as the user left them."""
+        s = self.settings
+        if not s.value("window/geometry").isEmpty():
+            self.restoreGeometry(s.value("window/geometry"))
+        if not s.value("window/state").isEmpty():
+            self.restoreState(s.value("window/state"))
+        if not s.value("window/splitter").isEmpty():
+            self.splitter.restoreState(s.value("window/splitter"))
+        if not s.value("window/header").isEmpty():
+            self.table.horizontalHeader().restoreState(s.value("window/header"))
+            for column, key in enumerate(COLUMN_KEYS):
+                self.column_chooser.set_visible(key, not self.table.isColumnHidden(column))
+        if str(self.db_path) != MEMORY and self.db_path.is_file():
+            s.add_recent_file(self.db_path)
+
+    def save_settings(self) -> None:
+        s = self.settings
+        s.set_value("window/geometry", self.saveGeometry())
+        s.set_value("window/state", self.saveState())
+        s.set_value("window/splitter", self.splitter.saveState())
+        s.set_value("window/header", self.table.horizontalHeader().saveState())
+        s.sync()
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        self.save_settings()
+        super().closeEvent(event)
+        if not event.isAccepted():
+            return
+        # Focus moving around while the widgets are torn down must not read the fact
+        # base, which the caller may close as soon as the window is closed.
+        self.table.selectionModel().blockSignals(True)
+        if self._owned is not None:
+            self._owned.close()
+            self._owned = None
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt override
+        self.table.selectionModel().blockSignals(False)
+        super().showEvent(event)
+
+    # ------------------------------------------------------------ help
+
+    def _about(self) -> None:
+        QMessageBox.about(self, self.tr("About Briefing Builder"), self.tr(
+            "<b>Briefing Builder</b> %s<p>Keep a fact base of facts, quotes, events, people "
+            "and sources, and compose briefing memos from it.</p>") % __version__)
+
+    def _search_help(self) -> None:
+        QMessageBox.information(self, self.tr("Search Syntax"), self.tr(SEARCH_SYNTAX_HTML))
+

@@ -25,10 +25,11 @@ class ProblemsDialog(QDialog):
         self.setWindowTitle(self.tr("Import refused"))
         self.resize(640, 380)
         count = len(self.problems)
+        found = (self.tr("1 problem was found") if count == 1
+                 else self.tr("%d problems were found") % count)
         self.summary = QLabel(
-            self.tr("%s was not imported: %d problem(s) were found. Nothing in the fact "
-                    "base was changed. Correct the file and import it again.")
-            % (file_name, count), self)
+            self.tr("%s was not imported: %s. Nothing in the fact base was changed. "
+                    "Correct the file and import it again.") % (file_name, found), self)
         self.summary.setWordWrap(True)
         self.summary.setAccessibleName(self.tr("Summary"))
         self.list = QListWidget(self)

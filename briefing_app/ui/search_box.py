@@ -17,6 +17,7 @@ from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
 from briefing_app.model import ITEM_KINDS, STATUSES
+from briefing_app.store.stats import people_counts, source_counts
 from briefing_app.ui.query_text import field_term
 
 COMPLETED_FIELDS = ("tag", "person", "source", "kind", "status")
@@ -47,6 +48,34 @@ def field_at_cursor(text_before_cursor: str) -> tuple[int, str, str] | None:
         start = plain.start(1) if plain.group(1) else plain.start(2)
         return start, plain.group(2).lower(), plain.group(3)
     return None
+
+
+class FieldValues:
+    """The names offered after ``field:``, read from the store once and kept until
+    :meth:`clear` (the window calls it whenever the fact base changes). Only names that
+    some item uses are offered, as the others would find nothing."""
+
+    def __init__(self, fact_base):
+        self._fact_base = fact_base
+        self._cache: dict[str, list[str]] = {}
+
+    def clear(self) -> None:
+        self._cache.clear()
+
+    def __call__(self, field: str) -> list[str]:
+        if field not in self._cache:
+            fb = self._fact_base
+            if field == "tag":
+                values = [name for name, count in fb.list_tags() if count]
+            elif field == "person":
+                values = sorted({p.name for p in people_counts(fb) if p.items},
+                                key=str.casefold)
+            elif field == "source":
+                values = [s.outlet for s in source_counts(fb) if s.items]
+            else:
+                values = fixed_values(field)
+            self._cache[field] = values
+        return self._cache[field]
 
 
 class SearchBox(QLineEdit):
@@ -112,12 +141,14 @@ class SearchBox(QLineEdit):
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
         popup = self.completer_.popup()
-        if popup.isVisible() and event.key() in (
-            Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab, Qt.Key.Key_Backtab,
-            Qt.Key.Key_Escape,
-        ):
-            event.ignore()  # the completer's popup handles them
-            return
+        if popup.isVisible():
+            chosen = popup.currentIndex().isValid()
+            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not chosen:
+                popup.hide()  # nothing picked: Enter searches, as without the popup
+            elif event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter, Qt.Key.Key_Tab,
+                                 Qt.Key.Key_Backtab, Qt.Key.Key_Escape):
+                event.ignore()  # the completer picks the value or closes its popup
+                return
         if event.key() == Qt.Key.Key_Escape:
             self.escape_pressed.emit()
             return

@@ -48,6 +48,12 @@ class WorkerSignals(QObject):
     done = Signal()  # after any of finished / failed / cancelled: clean up here
 
 
+_RUNNING: set[Worker] = set()
+"""Started workers, kept alive until their ``done`` reaches the UI thread: Python must not
+delete a QRunnable (or its signals) while the pool thread still runs it, and callers need
+not hold on to a worker they started."""
+
+
 class Worker(QRunnable):
     """Runs one job on a pool thread. Cancel with :meth:`cancel` from the UI thread."""
 
@@ -61,7 +67,12 @@ class Worker(QRunnable):
     # --------------------------------------------------------------- UI thread
 
     def start(self, pool: QThreadPool | None = None) -> None:
+        _RUNNING.add(self)
+        self.signals.done.connect(self._release)
         (pool or QThreadPool.globalInstance()).start(self)
+
+    def _release(self) -> None:
+        _RUNNING.discard(self)
 
     def cancel(self) -> None:
         self._cancel.set()
@@ -106,8 +117,8 @@ def run_with_progress(
 
     The dialog appears only if the job lasts more than half a second (Qt's minimum
     duration), so quick jobs do not flash a window. Pressing Cancel asks the job to stop;
-    the dialog closes when the job has really ended. The returned worker is kept alive by
-    the dialog until then (the caller need not hold it); the dialog is ``worker.dialog``.
+    the dialog closes when the job has really ended. The caller need not keep the returned
+    worker; its dialog is ``worker.dialog``.
     """
     tr = QCoreApplication.translate
     dialog = QProgressDialog(label, tr("Workers", "Cancel"), 0, 0, parent)
@@ -121,7 +132,6 @@ def run_with_progress(
 
     worker = Worker(job)
     worker.dialog = dialog  # type: ignore[attr-defined]
-    dialog._worker = worker  # type: ignore[attr-defined]  # keep alive while it runs
 
     def show_progress(done: int, total: int) -> None:
         if total > 0:

@@ -53,8 +53,10 @@ class HeadingParagraph(rl.Paragraph):
 
     def split(self, availWidth, availHeight):
         parts = super().split(availWidth, availHeight)
+        keep = self.getKeepWithNext()
         for index, part in enumerate(parts):
             if isinstance(part, HeadingParagraph):
+                part.keepWithNext = keep
                 part.bookmark_key = self.bookmark_key if index == 0 else None
                 part.outline_title = self.outline_title
                 part.outline_level = self.outline_level
@@ -135,6 +137,9 @@ class StoryBuilder:
         text = clean(node.text)
         markup = portion_prefix(node.mark) + escape_text(text)
         paragraph = HeadingParagraph(markup, self.styles.for_heading(node.level))
+        if paragraph.wrap(self.frame_width, self.frame_height)[1] > self.frame_height / 3:
+            # Keeping a huge heading with the next block loops forever in reportlab.
+            paragraph.keepWithNext = 0
         if outline:
             mark = " ".join(clean(node.mark).split())
             title = " ".join(text.split())

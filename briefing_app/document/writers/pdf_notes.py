@@ -13,8 +13,7 @@ the notes' height and declines the flowable; reportlab then splits it (the first
 above the notes, and is checked the same way) or moves it to the next page. Only when that
 is impossible -- a flowable taller than a page with its notes -- do the notes move to a
 trailing "Notes" list, together with notes never cited and any single note taller than
-half a page.
-A note is never dropped.
+half a page. A note is never dropped.
 """
 
 from __future__ import annotations
@@ -24,19 +23,19 @@ import io
 from collections.abc import Callable
 
 from reportlab.pdfgen.canvas import Canvas
-from reportlab.platypus import Frame, Paragraph
+from reportlab.platypus import Frame, Paragraph, Table
 from reportlab.platypus.doctemplate import ActionFlowable, FrameActionFlowable
 from reportlab.platypus.flowables import DDIndenter, PageBreak, SlowPageBreak
 
 from briefing_app.document.writers.pdf_markup import NOTE_CALLBACK
 
 RULE_LENGTH = 1.5 * 72
-# first parts of a split that reportlab does not add directly but puts back in the story
-_NOT_ADDED_DIRECTLY = (PageBreak, SlowPageBreak, ActionFlowable, DDIndenter)
 RULE_SPACE_ABOVE = 8.0  # between the body text and the rule
 RULE_SPACE_BELOW = 4.0  # between the rule and the first note
 NOTE_GAP = 2.0  # between two notes
 FIT_TOLERANCE = 0.01  # points
+# first parts of a split that reportlab does not add directly but puts back in the story
+_NOT_ADDED_DIRECTLY = (PageBreak, SlowPageBreak, ActionFlowable, DDIndenter)
 
 
 class FootnoteSet:
@@ -180,7 +179,8 @@ class NotesFrame(Frame):
     def __init__(self, *args, notes: FootnoteLayout, **kwargs):
         super().__init__(*args, **kwargs)
         self.notes = notes
-        self._verified = None
+        self._verified = None  # the first part of a split, already checked
+        self._ends_page = None  # a first part after which the page ends
 
     def __deepcopy__(self, memo):
         # reportlab deep-copies the current frame to measure keep-together groups; the
@@ -198,27 +198,39 @@ class NotesFrame(Frame):
     def add(self, flowable, canv, trySplit=0):
         if self._checks(flowable) and flowable is not self._verified:
             needed = self._notes_needed(flowable, trySplit)
-            if needed is not None and not self._atTop:
+            if needed is not None:
+                bottom = self._y1p
                 self.raise_bottom(needed)
-                return 0  # reportlab now splits it (see ``split``) or moves it on
-        self._verified = None
+                # reportlab now splits it (see ``split``) or moves it to the next page; at
+                # the top of a page it must split, or it goes here after all.
+                if not self._atTop or Frame.split(self, flowable, canv):
+                    return 0
+                self._y1p = bottom
+        ends_page = flowable is self._ends_page
+        self._verified = self._ends_page = None
         added = Frame._add(self, flowable, canv, trySplit)
         if added:
             self.notes.flowable_drawn(self, self._y + flowable.getSpaceAfter())
+            if ends_page:
+                # The rest of the split continues on the next page even if room is left
+                # here: the split was made short for the notes, or it is a table's.
+                self.raise_bottom(self._y)
         return added
 
     def split(self, flowable, canv):
         """Split so that the first part ends above the notes it cites itself."""
         if not self._checks(flowable):
-            return Frame.split(self, flowable, canv)
+            return self._split(flowable, canv)
         original_bottom = self._y1p
-        for _ in range(8):
-            parts = Frame.split(self, flowable, canv)
+        for attempt in range(8):
+            parts = self._split(flowable, canv)
             if not parts or isinstance(parts[0], _NOT_ADDED_DIRECTLY):
                 break
             needed = self._notes_needed(parts[0], 0)
             if needed is None:
                 self._verified = parts[0]  # reportlab adds it next; no need to probe again
+                if attempt:
+                    self._ends_page = parts[0]
                 return parts
             self.raise_bottom(needed)
         else:
@@ -227,8 +239,34 @@ class NotesFrame(Frame):
             # Nothing smaller fits at the top of a page: place it anyway; its notes that
             # cannot go under it move to the trailing list (``flowable_drawn``).
             self._y1p = original_bottom
-            return Frame.split(self, flowable, canv)
+            parts = self._split(flowable, canv)
+            self._verified = parts[0] if parts else None
         return parts
+
+    def _split(self, flowable, canv) -> list:
+        """reportlab's split, except for tables: reportlab splits a table between rows
+        first, and its rest, tried again in the space left, would split inside its first
+        row under a repeated header -- mid-page. So the rest of a table starts on the next
+        page; but when its next row is taller than a page anyway, the row is split here."""
+        parts = Frame.split(self, flowable, canv)
+        if not (isinstance(flowable, Table) and parts and isinstance(parts[0], Table)):
+            return parts
+        if len(parts) == 2 and flowable.splitInRow and self._first_row_too_tall(parts[1]):
+            flowable.splitByRow = 0  # split inside the row rather than between rows
+            try:
+                parts = Frame.split(self, flowable, canv) or parts
+            finally:
+                flowable.splitByRow = 1
+        self._ends_page = parts[0]
+        return parts
+
+    def _first_row_too_tall(self, table: Table) -> bool:
+        """Whether the header and first row of ``table`` exceed a whole page's frame."""
+        full = self._y2 - self._y1
+        table.wrap(self._width, full)
+        header = table.repeatRows if isinstance(table.repeatRows, int) else 0
+        # reportlab keeps the row heights it computed in ``_rowHeights``
+        return sum(table._rowHeights[: header + 1]) > full
 
     def _checks(self, flowable) -> bool:
         return bool(self.notes.notes) and might_cite(flowable)

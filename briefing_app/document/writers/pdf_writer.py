@@ -48,7 +48,7 @@ PAGE_WIDTH, PAGE_HEIGHT = LETTER
 MARGIN = 1.0 * inch
 FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN
 FRAME_HEIGHT = PAGE_HEIGHT - 2 * MARGIN
-MAX_NOTE_SHARE = 0.5  # footnotes may take at most this share of a page's text area
+MAX_NOTE_SHARE = 0.5  # a footnote taller than this share of the text area goes to the end
 
 FURNITURE_SIZE = 10.0
 BANNER_SIZE = 12.0
@@ -124,7 +124,7 @@ class _MemoCanvas(Canvas):
     """A canvas whose ``save`` waits for the writer, which first defines the page-number
     forms once the page count is known."""
 
-    def save(self) -> None:  # called by reportlab at the end of every build
+    def save(self) -> None:  # called by reportlab at the end of the build
         pass
 
     def really_save(self, furniture: _Furniture, pages: int) -> None:
@@ -238,9 +238,10 @@ class _Furniture:
     def draw(self, canv) -> None:
         canv.saveState()
         if self.banner:
+            banner = _fit(self.banner, PAGE_WIDTH - inch, BANNER_SIZE, SERIF_BOLD)
             canv.setFont(SERIF_BOLD, BANNER_SIZE)
-            canv.drawCentredString(PAGE_WIDTH / 2, TOP_BANNER_Y, self.banner)
-            canv.drawCentredString(PAGE_WIDTH / 2, BOTTOM_BANNER_Y, self.banner)
+            canv.drawCentredString(PAGE_WIDTH / 2, TOP_BANNER_Y, banner)
+            canv.drawCentredString(PAGE_WIDTH / 2, BOTTOM_BANNER_Y, banner)
         if self.footer:
             # Beside the page number when there is room, else on its own line above it.
             size = FURNITURE_SIZE - 1
@@ -273,11 +274,11 @@ def _number_form(page: int) -> str:
     return f"BriefingPageNumber{page}"
 
 
-def _fit(text: str, width: float, size: float) -> str:
+def _fit(text: str, width: float, size: float, font: str = SERIF) -> str:
     """``text`` shortened with an ellipsis to fit ``width`` points."""
-    if stringWidth(text, SERIF, size) <= width:
+    if stringWidth(text, font, size) <= width:
         return text
     text = text[: int(width / (size * 0.2))]  # no glyph is narrower than a fifth of an em
-    while text and stringWidth(text + "\u2026", SERIF, size) > width:
+    while text and stringWidth(text + "\u2026", font, size) > width:
         text = text[:-1]
     return text.rstrip() + "\u2026"

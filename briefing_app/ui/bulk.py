@@ -1,0 +1,186 @@
+"""Bulk actions on the selected items: the changes themselves and the questions they ask.
+
+The changes are plain functions from an item to the changed item (pure Python), which
+:class:`~briefing_app.ui.commands.EditItemsCommand` applies to every selected item in one
+undoable step. The questions are small dialogs: which tags to add or remove, and whether
+to delete (saying how many items and which briefings cite them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import replace
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing_app.model import Item
+from briefing_app.ui.editing.tag_editor import TagEditor
+
+Change = Callable[[Item], Item]
+
+
+def tr(text: str) -> str:
+    return QCoreApplication.translate("Bulk", text)
+
+
+# ---------------------------------------------------------------- changes (pure)
+
+
+def adding_tags(tags: Sequence[str]) -> Change:
+    """Add tags an item lacks (letter case ignored), after its own."""
+    def change(item: Item) -> Item:
+        have = {t.casefold() for t in item.tags}
+        extra = [t for t in tags if t.casefold() not in have]
+        return replace(item, tags=[*item.tags, *extra]) if extra else item
+
+    return change
+
+
+def removing_tags(tags: Sequence[str]) -> Change:
+    unwanted = {t.casefold() for t in tags}
+
+    def change(item: Item) -> Item:
+        kept = [t for t in item.tags if t.casefold() not in unwanted]
+        return replace(item, tags=kept) if len(kept) != len(item.tags) else item
+
+    return change
+
+
+def setting_status(status: str) -> Change:
+    return lambda item: replace(item, status=status) if item.status != status else item
+
+
+def setting_marking(code: str) -> Change:
+    return lambda item: replace(item, marking=code) if item.marking != code else item
+
+
+def count_text(count: int) -> str:
+    return tr("1 item") if count == 1 else tr("%d items") % count
+
+
+# ---------------------------------------------------------------- questions
+
+
+class AddTagsDialog(QDialog):
+    """Which tags to add to the selected items (with completion from the fact base)."""
+
+    def __init__(self, known_tags: Iterable[str], count: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("addTagsDialog")
+        self.setWindowTitle(tr("Add Tags"))
+        self.label = label = QLabel(
+            tr("Tags to add to %s (comma-separated):") % count_text(count), self)
+        self.editor = TagEditor(known_tags, self)
+        self.editor.setObjectName("addTagsEdit")
+        self.editor.setAccessibleName(tr("Tags to add"))
+        label.setBuddy(self.editor)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.editor)
+        layout.addWidget(self.buttons)
+        self.resize(420, self.sizeHint().height())
+        self.editor.textChanged.connect(self._check)
+        self._check()
+
+    def _check(self) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(bool(self.editor.tags()))
+
+    def tags(self) -> list[str]:
+        return self.editor.tags()
+
+
+class RemoveTagsDialog(QDialog):
+    """Which of the tags the selected items carry to remove (tick them)."""
+
+    def __init__(self, tag_counts: dict[str, int], count: int, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setObjectName("removeTagsDialog")
+        self.setWindowTitle(tr("Remove Tags"))
+        self.label = label = QLabel(tr("Tags to remove from %s:") % count_text(count), self)
+        self.list = QListWidget(self)
+        self.list.setObjectName("removeTagsList")
+        self.list.setAccessibleName(tr("Tags to remove"))
+        label.setBuddy(self.list)
+        for name, uses in sorted(tag_counts.items(), key=lambda kv: kv[0].casefold()):
+            row = QListWidgetItem(tr("%s (%s)") % (name, count_text(uses)), self.list)
+            row.setData(Qt.ItemDataRole.UserRole, name)
+            row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+            row.setCheckState(Qt.CheckState.Unchecked)
+        self.buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(label)
+        layout.addWidget(self.list)
+        layout.addWidget(self.buttons)
+        self.list.itemChanged.connect(self._check)
+        self._check()
+
+    def set_checked(self, name: str, checked: bool = True) -> None:
+        for row in range(self.list.count()):
+            entry = self.list.item(row)
+            if entry.data(Qt.ItemDataRole.UserRole) == name:
+                entry.setCheckState(Qt.CheckState.Checked if checked
+                                    else Qt.CheckState.Unchecked)
+
+    def tags(self) -> list[str]:
+        return [self.list.item(r).data(Qt.ItemDataRole.UserRole) for r in range(self.list.count())
+                if self.list.item(r).checkState() == Qt.CheckState.Checked]
+
+    def _check(self) -> None:
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setEnabled(bool(self.tags()))
+
+
+def tag_counts(items: Iterable[Item]) -> dict[str, int]:
+    """How many of the items carry each tag (first spelling seen wins)."""
+    counts: dict[str, int] = {}
+    spelling: dict[str, str] = {}
+    for item in items:
+        for tag in item.tags:
+            name = spelling.setdefault(tag.casefold(), tag)
+            counts[name] = counts.get(name, 0) + 1
+    return counts
+
+
+def delete_question(count: int, briefing_titles: Sequence[str]) -> str:
+    """The confirmation text: how many items and which briefings cite them."""
+    text = tr("Delete %s?") % count_text(count)
+    if briefing_titles:
+        shown = "\n".join(f"• {title}" for title in briefing_titles[:8])
+        more = len(briefing_titles) - 8
+        if more > 0:
+            shown += "\n" + tr("… and %d more") % more
+        text += "\n\n" + tr(
+            "These briefings cite them and will show them as missing:") + "\n" + shown
+    else:
+        text += "\n\n" + tr("No briefing cites them.")
+    text += "\n\n" + tr("You can undo this with Edit ▸ Undo.")
+    return text
+
+
+def confirm_delete(parent: QWidget, fb, ids: Sequence[str]) -> bool:
+    """Ask before deleting; names the briefings that use the items."""
+    titles = [b.title or b.id for b in fb.briefings_using(ids)]
+    answer = QMessageBox.question(
+        parent, tr("Delete Items"), delete_question(len(ids), titles),
+        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+        QMessageBox.StandardButton.No,
+    )
+    return answer == QMessageBox.StandardButton.Yes

@@ -1,0 +1,118 @@
+"""Exporting the open briefing to Word or PDF.
+
+A save dialog proposes a file name a staffer would type (``2026-02-03 Petro meeting
+brief.docx``) in the folder used last; :func:`briefing_app.render.render_briefing` writes
+the file in a worker behind a progress dialog (the same call the CLI's ``render`` makes, so
+both produce the same memo). When it is done a message offers to open the file or show its
+folder; a file that cannot be written (open in Word, read-only folder) gets a clear
+message and nothing is half-written. Cancel before writing starts writes nothing; a file
+already being written is completed (the write is atomic) and reported as saved.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QStandardPaths, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from briefing_app import composer_ops
+from briefing_app.files import WriteError
+from briefing_app.render import RenderResult, render_briefing
+from briefing_app.ui.workers import JobCancelled, run_with_progress
+
+FORMATS = {
+    "docx": ("Word document (*.docx)", ".docx"),
+    "pdf": ("PDF document (*.pdf)", ".pdf"),
+}
+
+
+class Exporter(QObject):
+    finished = Signal(object)  # RenderResult
+    failed = Signal(str)
+
+    def __init__(self, session, parent_widget: QWidget):
+        super().__init__(parent_widget)
+        self.session = session
+        self.parent_widget = parent_widget
+        self.folder = Path(QStandardPaths.writableLocation(
+            QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+        self.message_box: QMessageBox | None = None
+        self.worker = None
+
+    def export(self, fmt: str) -> None:
+        """Ask where, then write the open briefing as ``fmt`` (``docx`` or ``pdf``)."""
+        briefing = self.session.briefing
+        if briefing is None:
+            return
+        label, extension = FORMATS[fmt]
+        suggested = self.folder / composer_ops.default_export_name(briefing, extension)
+        path, _filter = QFileDialog.getSaveFileName(
+            self.parent_widget, self.tr("Export as %1").replace("%1", fmt.upper()),
+            str(suggested), self.tr(label))
+        if not path:
+            return
+        target = Path(path)
+        if target.suffix.lower() != extension:
+            target = target.with_name(target.name + extension)
+        self.folder = target.parent
+        fb, briefing_id = self.session.fact_base, briefing.id
+
+        written: list[RenderResult] = []
+
+        def job(progress, cancelled) -> RenderResult:
+            progress(0, 1)
+            if cancelled():
+                raise JobCancelled  # nothing written
+            written.append(render_briefing(fb, briefing_id, target, fmt))
+            progress(1, 1)
+            return written[0]
+
+        def cancelled() -> None:
+            # Cancel came while the file was being written: it is complete, say so.
+            self.worker = None
+            if written:
+                self._done(written[0])
+
+        self.worker = run_with_progress(
+            self.parent_widget, job,
+            label=self.tr("Writing %1…").replace("%1", target.name),
+            on_finished=self._done, on_failed=self._failed, on_cancelled=cancelled)
+
+    def _done(self, result: RenderResult) -> None:
+        self.worker = None
+        box = QMessageBox(self.parent_widget)
+        box.setObjectName("exportDoneMessage")
+        box.setIcon(QMessageBox.Icon.Information)
+        box.setWindowTitle(self.tr("Export"))
+        text = self.tr("Saved %1").replace("%1", str(result.path))
+        if result.warnings:
+            text += "\n\n" + self.tr("%1 pre-flight warning(s): see the warnings panel.") \
+                .replace("%1", str(len(result.warnings)))
+        box.setText(text)
+        open_button = box.addButton(self.tr("Open File"), QMessageBox.ButtonRole.AcceptRole)
+        folder_button = box.addButton(self.tr("Show in Folder"),
+                                      QMessageBox.ButtonRole.ActionRole)
+        box.addButton(QMessageBox.StandardButton.Close)
+
+        def clicked(button) -> None:
+            if button is open_button:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path)))
+            elif button is folder_button:
+                QDesktopServices.openUrl(QUrl.fromLocalFile(str(result.path.parent)))
+
+        box.buttonClicked.connect(clicked)
+        self.message_box = box
+        box.open()
+        self.finished.emit(result)
+
+    def _failed(self, error: BaseException) -> None:
+        self.worker = None
+        if isinstance(error, WriteError):
+            message = str(error) + "\n\n" + self.tr(
+                "Close the file if it is open in another program, or choose another folder.")
+        else:
+            message = self.tr("The memo could not be exported: %1").replace("%1", str(error))
+        QMessageBox.critical(self.parent_widget, self.tr("Export"), message)
+        self.failed.emit(message)

@@ -1,0 +1,246 @@
+"""The memo header form: title, addressees, dates, meeting, marking and notes.
+
+Each field is saved as the staffer types (through the session, one undo step per field
+while typing continues in it). When the briefing changes underneath (undo, another
+briefing opened) a field is only rewritten if its stored value differs from what it
+shows, so typing is never interrupted by its own save. A date is saved when the staffer
+leaves the field or presses Enter, if it is a valid partial date; otherwise the field is
+tinted and says why.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QWidget,
+)
+
+from briefing_app import dates
+from briefing_app.markings import MarkingError
+from briefing_app.model import NOTE_STYLES
+from briefing_app.render import scheme_for
+from briefing_app.store import FactBaseError
+from briefing_app.templates import TemplateError, available_templates, load_template
+
+from .session import ComposerSession
+
+TEXT_FIELDS = (
+    ("title", "Briefing title", "How the briefing is listed, e.g. Petro meeting brief"),
+    ("subject", "Subject", "The SUBJECT line of the memo"),
+    ("to", "To", "The principal the memo is for"),
+    ("from_", "From", "Who sends it"),
+    ("through", "Through", "Who it passes through on the way (optional)"),
+    ("date", "Memo date", "YYYY-MM-DD"),
+    ("meeting_title", "Meeting", "e.g. Meeting with President Gustavo Petro"),
+    ("meeting_date", "Date and time", "YYYY-MM-DD or YYYY-MM-DDTHH:MM"),
+    ("meeting_location", "Location", "e.g. The White House, Washington"),
+)
+DATE_FIELDS = ("date", "meeting_date")
+NOTE_STYLE_LABELS = {"footnotes": "Footnotes", "endnotes": "Endnotes"}
+INVALID_STYLE = "QLineEdit { background-color: #fde8e8; }"
+
+
+class HeaderForm(QWidget):
+    def __init__(self, session: ComposerSession, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("memoHeaderForm")
+        self.setAccessibleName(self.tr("Memo header"))
+        self.fields: dict[str, QLineEdit] = {}
+        layout = QFormLayout(self)
+        layout.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        for name, label, hint in TEXT_FIELDS:
+            edit = QLineEdit(self)
+            edit.setObjectName(f"header_{name}")
+            edit.setAccessibleName(self.tr(label))
+            edit.setPlaceholderText(self.tr(hint))
+            if name in DATE_FIELDS:  # saved when complete, not at each keystroke
+                edit.editingFinished.connect(lambda name=name: self._date_finished(name))
+                edit.textEdited.connect(lambda _text, edit=edit: edit.setStyleSheet(""))
+            else:
+                edit.textEdited.connect(lambda text, name=name: self.session.set_header(
+                    name, text))
+            self.fields[name] = edit
+            layout.addRow(self.tr(label), edit)
+            if name == "meeting_location":
+                self.participants = QListWidget(self)
+                self.participants.setObjectName("header_participants")
+                self.participants.setAccessibleName(self.tr("Meeting participants"))
+                self.participants.setToolTip(self.tr("Tick the people at the meeting; they "
+                                                     "fill the Participants section."))
+                self.participants.setMaximumHeight(110)
+                self.participants.itemChanged.connect(self._participants_changed)
+                layout.addRow(self.tr("Participants"), self.participants)
+
+        self.marking = QComboBox(self)
+        self.marking.setObjectName("header_marking")
+        self.marking.setAccessibleName(self.tr("Overall marking"))
+        self.marking.activated.connect(
+            lambda _: self.session.set_header("marking", self.marking.currentData()))
+        layout.addRow(self.tr("Marking"), self.marking)
+
+        self.portion_marking = QCheckBox(self.tr("Mark each portion, e.g. (U)"), self)
+        self.portion_marking.setObjectName("header_portion_marking")
+        self.portion_marking.setAccessibleName(self.tr("Portion marking"))
+        self.portion_marking.clicked.connect(
+            lambda checked: self.session.set_header("portion_marking", bool(checked)))
+        layout.addRow(self.tr("Portion marks"), self.portion_marking)
+
+        self.note_style = QComboBox(self)
+        self.note_style.setObjectName("header_note_style")
+        self.note_style.setAccessibleName(self.tr("Source notes"))
+        for style in NOTE_STYLES:
+            self.note_style.addItem(self.tr(NOTE_STYLE_LABELS[style]), style)
+        self.note_style.activated.connect(
+            lambda _: self.session.set_header("note_style", self.note_style.currentData()))
+        layout.addRow(self.tr("Source notes"), self.note_style)
+
+        self.template = QComboBox(self)
+        self.template.setObjectName("header_template")
+        self.template.setAccessibleName(self.tr("Template"))
+        self.template.setToolTip(self.tr("How the memo is drawn: title line, numbering, "
+                                         "page target. The sections stay as they are."))
+        self.template.activated.connect(
+            lambda _: self.session.set_header("template", self.template.currentData()))
+        layout.addRow(self.tr("Template"), self.template)
+
+        self.date_problem = QLabel(self)
+        self.date_problem.setObjectName("headerDateProblem")
+        self.date_problem.setStyleSheet("color: #b00020;")
+        self.date_problem.setWordWrap(True)
+        self.date_problem.hide()
+        layout.addRow(self.date_problem)
+
+        session.changed.connect(self.refresh)
+        session.opened.connect(self.refresh_choices)
+        self.refresh_choices()
+
+    # ------------------------------------------------------------ user edits
+
+    def _date_finished(self, name: str) -> None:
+        edit = self.fields[name]
+        text = edit.text()
+        if text.strip() and not dates.is_valid(text):
+            edit.setStyleSheet(INVALID_STYLE)
+            self.date_problem.setText(self.tr("%1 is not a date: use %2.")
+                                      .replace("%1", text).replace("%2", dates.FORMAT_HINT))
+            self.date_problem.show()
+            return
+        edit.setStyleSheet("")
+        edit.setModified(False)
+        self.date_problem.hide()
+        self.session.set_header(name, dates.normalize(text))
+
+    def _participants_changed(self, _item: QListWidgetItem) -> None:
+        briefing = self.session.briefing
+        if briefing is None:
+            return
+        ticked = {
+            self.participants.item(row).data(Qt.ItemDataRole.UserRole)
+            for row in range(self.participants.count())
+            if self.participants.item(row).checkState() == Qt.CheckState.Checked
+        }
+        kept = [p for p in briefing.meeting.participants if p in ticked]
+        added = [
+            self.participants.item(row).data(Qt.ItemDataRole.UserRole)
+            for row in range(self.participants.count())
+        ]
+        self.session.set_header("participants",
+                                kept + [p for p in added if p in ticked and p not in kept])
+
+    def flush(self) -> None:
+        """Save a date still being typed (the window is closing)."""
+        for name in DATE_FIELDS:
+            if self.fields[name].isModified():
+                self._date_finished(name)
+
+    # ------------------------------------------------------------ showing the briefing
+
+    def refresh_choices(self) -> None:
+        """People, markings and templates (they change only with the fact base)."""
+        fb = self.session.fact_base
+        with QSignalBlocker(self.participants):
+            self.participants.clear()
+            try:
+                people = fb.list_people()
+            except FactBaseError:
+                people = []
+            for person in people:
+                role = ", ".join(p for p in (person.role, person.organization) if p)
+                entry = QListWidgetItem(f"{person.name} — {role}" if role else person.name)
+                entry.setData(Qt.ItemDataRole.UserRole, person.id)
+                entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                entry.setCheckState(Qt.CheckState.Unchecked)
+                self.participants.addItem(entry)
+        with QSignalBlocker(self.marking):
+            self.marking.clear()
+            self.marking.addItem(self.tr("(none)"), "")
+            try:
+                scheme = scheme_for(fb)
+                for marking in scheme.markings:
+                    self.marking.addItem(f"{marking.code} — {marking.banner}", marking.code)
+            except (MarkingError, FactBaseError):
+                pass
+        with QSignalBlocker(self.template):
+            self.template.clear()
+            for name in available_templates():
+                try:
+                    self.template.addItem(load_template(name).title, name)
+                except TemplateError:
+                    continue
+        self.refresh()
+
+    def refresh(self) -> None:
+        briefing = self.session.briefing
+        self.setEnabled(briefing is not None)
+        if briefing is None:
+            for edit in self.fields.values():
+                edit.clear()
+            return
+        for name, edit in self.fields.items():
+            value = _value(briefing, name)
+            if name in DATE_FIELDS and edit.isModified() and edit.hasFocus():
+                continue  # the staffer is still typing a date
+            if edit.text() != value and not (name in DATE_FIELDS and _same_date(edit.text(),
+                                                                                value)):
+                edit.setText(value)
+                edit.setStyleSheet("")
+        with QSignalBlocker(self.participants):
+            chosen = set(briefing.meeting.participants)
+            for row in range(self.participants.count()):
+                entry = self.participants.item(row)
+                state = Qt.CheckState.Checked if entry.data(Qt.ItemDataRole.UserRole) in chosen \
+                    else Qt.CheckState.Unchecked
+                if entry.checkState() != state:
+                    entry.setCheckState(state)
+        _select(self.marking, briefing.marking, add_missing=True)
+        _select(self.note_style, briefing.note_style)
+        _select(self.template, briefing.template, add_missing=True)
+        with QSignalBlocker(self.portion_marking):
+            self.portion_marking.setChecked(briefing.portion_marking)
+
+
+def _value(briefing, name: str) -> str:
+    if name.startswith("meeting_"):
+        return getattr(briefing.meeting, name.removeprefix("meeting_"))
+    return getattr(briefing, name)
+
+
+def _same_date(shown: str, stored: str) -> bool:
+    return dates.is_valid(shown) and dates.normalize(shown) == stored
+
+
+def _select(combo: QComboBox, value: str, *, add_missing: bool = False) -> None:
+    with QSignalBlocker(combo):
+        index = combo.findData(value)
+        if index < 0 and add_missing:
+            combo.addItem(value, value)
+            index = combo.count() - 1
+        combo.setCurrentIndex(index)

@@ -1,0 +1,280 @@
+"""The live memo preview: HTML while composing, real PDF pages in print-preview mode.
+
+After each change the preview waits a moment (typing produces many changes), then builds
+the memo in a worker thread: the document tree, its HTML, the word count and page
+estimate, and in print-preview mode the PDF itself, written to a temporary file that
+QtPdf shows. One render runs at a time; changes made meanwhile trigger one more render
+when it ends, and a result for an outdated briefing is dropped.
+
+The worker reads the fact base through the same :class:`FactBase` object: every method
+takes its lock, so reads from the worker and the composer's writes take turns.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import shutil
+import tempfile
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QPointF, QTimer, Signal
+from PySide6.QtPdf import QPdfDocument
+from PySide6.QtPdfWidgets import QPdfView
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QHBoxLayout,
+    QLabel,
+    QStackedWidget,
+    QTextBrowser,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from briefing_app import composer_ops
+from briefing_app.document.writers import html_writer, write_document
+from briefing_app.model import Briefing
+from briefing_app.render import render_document
+from briefing_app.templates import TemplateError, load_template
+from briefing_app.ui.workers import Worker
+
+PREVIEW_DELAY_MS = 300
+ZOOM_STEPS = (0.6, 0.7, 0.8, 0.9, 1.0, 1.15, 1.3)
+DEFAULT_ZOOM = 0.8
+
+
+@dataclass
+class PreviewResult:
+    briefing_id: str
+    html: str
+    length: composer_ops.LengthReport
+    pdf_path: Path | None = None
+    pdf_pages: int | None = None  # counted once the PDF is loaded
+
+
+def page_target(briefing: Briefing) -> int | None:
+    try:
+        return load_template(briefing.template).page_target
+    except TemplateError:
+        return None
+
+
+def build_preview(fb, briefing: Briefing, pdf_path: Path | None,
+                  zoom: float = 1.0) -> PreviewResult:
+    """Everything the preview shows, for one briefing snapshot (runs in a worker).
+
+    ``zoom`` scales the HTML's type (a narrow pane shows more of the memo at 80 %); the
+    PDF, the word count and the page estimate use the memo's real size."""
+    document = render_document(fb, briefing)
+    html = html_writer.to_html(replace(document, font_size=round(document.font_size * zoom, 1)))
+    length = composer_ops.length_report(document, page_target(briefing))
+    if pdf_path is not None:
+        write_document(document, pdf_path, "pdf")
+    return PreviewResult(briefing.id, html, length, pdf_path)
+
+
+class PreviewPane(QWidget):
+    updated = Signal(object)  # PreviewResult, after it is shown
+    failed = Signal(str)
+
+    def __init__(self, session, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.session = session
+        self.setObjectName("previewPane")
+        self.setAccessibleName(self.tr("Memo preview"))
+        self._worker: Worker | None = None
+        self._dirty = False
+        self._serial = 0
+        self._folder = folder = Path(tempfile.mkdtemp(prefix="briefing-preview-"))
+
+        def remove_folder(*_args) -> None:
+            shutil.rmtree(folder, ignore_errors=True)
+
+        self.destroyed.connect(remove_folder)
+        QCoreApplication.instance().aboutToQuit.connect(remove_folder)
+        self.last_result: PreviewResult | None = None
+
+        self.html_button = QToolButton(self)
+        self.html_button.setText(self.tr("Preview"))
+        self.html_button.setObjectName("previewModeHtml")
+        self.html_button.setToolTip(self.tr("The memo as it takes shape"))
+        self.print_button = QToolButton(self)
+        self.print_button.setText(self.tr("Print Preview"))
+        self.print_button.setObjectName("previewModePrint")
+        self.print_button.setToolTip(self.tr("The real PDF pages"))
+        group = QButtonGroup(self)
+        for button in (self.html_button, self.print_button):
+            button.setCheckable(True)
+            button.setAutoRaise(True)
+            group.addButton(button)
+        self.html_button.setChecked(True)
+        group.buttonClicked.connect(lambda _button: self._mode_changed())
+        self.zoom = DEFAULT_ZOOM
+        self.zoom_out_button = self._zoom_button("−", self.tr("Smaller type in the preview"),
+                                                 -1, "previewZoomOut")
+        self.zoom_in_button = self._zoom_button("+", self.tr("Larger type in the preview"),
+                                                1, "previewZoomIn")
+        self.status = QLabel(self)
+        self.status.setObjectName("previewStatus")
+        self.status.setStyleSheet("color: #666;")
+
+        self.browser = QTextBrowser(self)
+        self.browser.setObjectName("previewBrowser")
+        self.browser.setAccessibleName(self.tr("Memo preview"))
+        self.browser.setOpenExternalLinks(True)
+        self.pdf_document = QPdfDocument(self)
+        self.pdf_view = QPdfView(self)
+        self.pdf_view.setObjectName("printPreview")
+        self.pdf_view.setAccessibleName(self.tr("Print preview"))
+        self.pdf_view.setDocument(self.pdf_document)
+        self.pdf_view.setPageMode(QPdfView.PageMode.MultiPage)
+        self.pdf_view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+        self.pdf_view.setPageSpacing(12)
+        self.pdf_view.setStyleSheet("background-color: #8a8f96;")
+        self.stack = QStackedWidget(self)
+        self.stack.addWidget(self.browser)
+        self.stack.addWidget(self.pdf_view)
+
+        bar = QHBoxLayout()
+        bar.setContentsMargins(0, 0, 0, 0)
+        bar.addWidget(self.html_button)
+        bar.addWidget(self.print_button)
+        bar.addSpacing(12)
+        bar.addWidget(self.zoom_out_button)
+        bar.addWidget(self.zoom_in_button)
+        bar.addStretch(1)
+        bar.addWidget(self.status)
+        bar.addSpacing(6)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(bar)
+        layout.addWidget(self.stack)
+
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(PREVIEW_DELAY_MS)
+        self._timer.timeout.connect(self.render_now)
+        session.changed.connect(self.schedule)
+        self.schedule()
+
+    def _zoom_button(self, text: str, tip: str, step: int, name: str) -> QToolButton:
+        button = QToolButton(self)
+        button.setText(text)
+        button.setObjectName(name)
+        button.setToolTip(tip)
+        button.setAccessibleName(tip)
+        button.setAutoRaise(True)
+        button.clicked.connect(lambda: self.step_zoom(step))
+        return button
+
+    def step_zoom(self, step: int) -> None:
+        """Larger (+1) or smaller (-1) type in the HTML preview; the PDF fits the width."""
+        if self.print_mode:
+            view = self.pdf_view
+            view.setZoomMode(QPdfView.ZoomMode.Custom)
+            view.setZoomFactor(max(0.25, min(4.0, view.zoomFactor() * (1.2 ** step))))
+            return
+        steps = list(ZOOM_STEPS)
+        nearest = min(range(len(steps)), key=lambda i: abs(steps[i] - self.zoom))
+        self.zoom = steps[max(0, min(len(steps) - 1, nearest + step))]
+        self.render_now()
+
+    # ------------------------------------------------------------ mode
+
+    @property
+    def print_mode(self) -> bool:
+        return self.print_button.isChecked()
+
+    def set_print_mode(self, on: bool) -> None:
+        (self.print_button if on else self.html_button).setChecked(True)
+        self._mode_changed()
+
+    def _mode_changed(self) -> None:
+        self.stack.setCurrentWidget(self.pdf_view if self.print_mode else self.browser)
+        self.render_now()
+
+    # ------------------------------------------------------------ rendering
+
+    @property
+    def busy(self) -> bool:
+        return self._worker is not None or self._timer.isActive()
+
+    def schedule(self) -> None:
+        self._timer.start()
+
+    def render_now(self) -> None:
+        self._timer.stop()
+        if self._worker is not None:
+            self._dirty = True  # one more render when this one ends
+            return
+        briefing = self.session.briefing
+        if briefing is None:
+            self.browser.setHtml(f"<p style='color:#777'>{self.tr('No briefing is open.')}</p>")
+            self.pdf_document.close()
+            self.status.setText("")
+            return
+        fb = self.session.fact_base
+        pdf_path = None
+        if self.print_mode:
+            self._serial += 1
+            pdf_path = self._folder / f"preview-{self._serial}.pdf"
+        self.status.setText(self.tr("Updating…"))
+        zoom = self.zoom
+        worker = Worker(
+            lambda _progress, _cancelled: build_preview(fb, briefing, pdf_path, zoom))
+        worker.signals.finished.connect(self._show)
+        worker.signals.failed.connect(self._failed)
+        worker.signals.done.connect(self._done)
+        self._worker = worker
+        worker.start()
+
+    def _done(self) -> None:
+        self._worker = None
+        if self._dirty:
+            self._dirty = False
+            self.render_now()
+
+    def _failed(self, error: BaseException) -> None:
+        if self._dirty:
+            return  # the briefing changed meanwhile (or another file was opened): retried
+        self.status.setText(self.tr("Preview failed"))
+        self.browser.setHtml(f"<p style='color:#b00020'>{_escape(str(error))}</p>")
+        self.failed.emit(str(error))
+
+    def _show(self, result: PreviewResult) -> None:
+        if self._dirty or result.briefing_id != self.session.briefing_id:
+            return  # outdated: the next render is coming
+        bar = self.browser.verticalScrollBar()
+        position = bar.value()
+        self.browser.setHtml(result.html)
+        bar.setValue(position)  # keep the staffer's place in the memo
+        if result.pdf_path is not None:
+            self._show_pdf(result.pdf_path)
+            pages = self.pdf_document.pageCount()
+            result.pdf_pages = pages
+            result.length = composer_ops.LengthReport(result.length.words, pages,
+                                                      result.length.target, exact=True)
+            self.status.setText(self.tr("1 page") if pages == 1
+                                else self.tr("%1 pages").replace("%1", str(pages)))
+        else:
+            self.status.setText("")
+        self.last_result = result
+        self.updated.emit(result)
+
+    def _show_pdf(self, path: Path) -> None:
+        navigator = self.pdf_view.pageNavigator()
+        page = navigator.currentPage()
+        self.pdf_document.load(str(path))
+        if 0 < page < self.pdf_document.pageCount():
+            navigator.jump(page, QPointF(), navigator.currentZoom())
+        for old in self._folder.glob("preview-*.pdf"):
+            if old != path:
+                with contextlib.suppress(OSError):
+                    old.unlink()
+
+
+def _escape(text: str) -> str:
+    from html import escape
+
+    return escape(text)

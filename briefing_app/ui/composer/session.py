@@ -1,0 +1,290 @@
+"""The open briefing and the edits made to it.
+
+Everything that changes a briefing goes through a :class:`ComposerSession` method, which
+pushes an undoable command (:mod:`.commands`) on the window's undo stack; the command
+writes the change to the fact base at once. After every change the session reloads the
+briefing from the fact base and emits :attr:`ComposerSession.changed`, so the tree, the
+header form, the preview and the warnings always show what is stored, never a copy that
+could drift from it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QUndoStack
+
+from briefing_app import composer_ops
+from briefing_app.model import Block, Briefing, Item
+from briefing_app.store import FactBaseError
+from briefing_app.templates import load_template
+
+from . import commands as cmd
+from .commands import Focus
+
+
+class ComposerSession(QObject):
+    changed = Signal()  # the open briefing was edited, reloaded, opened or closed
+    opened = Signal()  # another briefing (or none) is now open
+    briefingsChanged = Signal()  # the list of briefings may have changed
+    focusChanged = Signal(object)  # Focus: what to select after the last change
+    failed = Signal(str)  # a message for people
+
+    def __init__(self, fact_base, undo_stack: QUndoStack, parent: QObject | None = None):
+        super().__init__(parent)
+        self.fact_base = fact_base
+        self.undo_stack = undo_stack
+        self.briefing: Briefing | None = None
+        self.items: dict[str, Item] = {}
+        self.focus = Focus(None)
+        self.current_section_id: int | None = None  # where "Add to briefing" puts items
+
+    # ------------------------------------------------------------ opening and reloading
+
+    @property
+    def briefing_id(self) -> str | None:
+        return self.briefing.id if self.briefing else None
+
+    def open(self, briefing_id: str | None) -> None:
+        """Show another briefing (``None``: none); a no-op for the one already open."""
+        if briefing_id == self.briefing_id and briefing_id is not None:
+            return
+        self.current_section_id = None
+        self._load(briefing_id)
+        self.opened.emit()
+        self.changed.emit()
+
+    def reload(self) -> None:
+        """Read the open briefing and its items again (after a change in the fact base)."""
+        self._load(self.briefing_id)
+        if self.briefing is None:
+            self.opened.emit()
+        self.changed.emit()
+
+    def _load(self, briefing_id: str | None) -> None:
+        try:
+            self.briefing = self.fact_base.get_briefing(briefing_id) if briefing_id else None
+            ids = self.briefing.item_ids() if self.briefing else []
+            self.items = {item.id: item for item in self.fact_base.get_items(ids)}
+        except FactBaseError as error:
+            self.briefing, self.items = None, {}
+            self.failed.emit(str(error))
+
+    def item(self, item_id: str | None) -> Item | None:
+        return self.items.get(item_id) if item_id else None
+
+    # A Catalog (see model.Catalog) answering items from the cache loaded with the
+    # briefing, so checks after every keystroke do not query each cited item again.
+    def get_item(self, item_id: str) -> Item | None:
+        return self.items.get(item_id)
+
+    def get_person(self, person_id: str):
+        return self.fact_base.get_person(person_id)
+
+    def get_source(self, source_id: str):
+        return self.fact_base.get_source(source_id)
+
+    def used_item_ids(self) -> set[str]:
+        return set(self.briefing.item_ids()) if self.briefing else set()
+
+    def section(self, section_id: int | None):
+        for section in self.briefing.sections if self.briefing else []:
+            if section.id == section_id:
+                return section
+        return None
+
+    def block(self, block_id: int | None) -> Block | None:
+        for section in self.briefing.sections if self.briefing else []:
+            for block in section.blocks:
+                if block.id == block_id:
+                    return block
+        return None
+
+    def section_of_block(self, block_id: int):
+        for section in self.briefing.sections if self.briefing else []:
+            if any(block.id == block_id for block in section.blocks):
+                return section
+        return None
+
+    # ------------------------------------------------------------ called by commands
+
+    def after_edit(self, focus: Focus) -> None:
+        self.focus = focus
+        if focus.briefing_id is not None and focus.briefing_id != self.briefing_id:
+            self.open(focus.briefing_id)  # undo of an edit to another briefing: show it
+        elif focus.list_only and self.briefing_id is not None \
+                and self.fact_base.get_briefing(self.briefing_id) is None:
+            self.open(None)  # the open briefing was deleted
+        else:
+            self.reload()
+        self.briefingsChanged.emit()
+        self.focusChanged.emit(focus)
+
+    def report_error(self, message: str) -> None:
+        self.failed.emit(message)
+
+    def _push(self, command: cmd.ComposerCommand) -> None:
+        self.undo_stack.push(command)
+
+    # ------------------------------------------------------------ whole briefings
+
+    def create_briefing(self, template_name: str, title: str) -> str | None:
+        """A new briefing with the template's sections; opened. Returns its id."""
+        template = load_template(template_name)
+        briefing = Briefing(id="", title=title, template=template.name,
+                            note_style=template.note_style, sections=template.new_sections())
+        command = cmd.CreateBriefingCommand(
+            self, briefing, cmd.tr("New briefing “%1”").replace("%1", title))
+        self._push(command)
+        return command.briefing_id if command.saved else None
+
+    def duplicate_briefing(self, briefing_id: str) -> str | None:
+        original = self.fact_base.get_briefing(briefing_id)
+        if original is None:
+            return None
+        existing = {s.title for s in self.fact_base.list_briefings()}
+        title = composer_ops.copy_title(original.title, existing)
+        command = cmd.CreateBriefingCommand(
+            self, None, cmd.tr("Duplicate briefing “%1”").replace("%1", original.title),
+            duplicate_of=briefing_id, title=title)
+        self._push(command)
+        return command.briefing_id if command.saved else None
+
+    def rename_briefing(self, briefing_id: str, title: str) -> None:
+        current = self.fact_base.get_briefing(briefing_id)
+        if current is None or current.title == title:
+            return
+        self._push(cmd.HeaderCommand(self, briefing_id, {"title": title},
+                                     {"title": current.title},
+                                     cmd.tr("Rename briefing to “%1”").replace("%1", title)))
+
+    def delete_briefing(self, briefing_id: str) -> None:
+        current = self.fact_base.get_briefing(briefing_id)
+        if current is not None:
+            self._push(cmd.DeleteBriefingCommand(self, briefing_id, current.title))
+
+    # ------------------------------------------------------------ header
+
+    def set_header(self, name: str, value: object) -> None:
+        """One header field of the open briefing (typing merges into one undo step)."""
+        if self.briefing is None:
+            return
+        old = _header_value(self.briefing, name)
+        if old == value:
+            return
+        label = cmd.tr(HEADER_LABELS.get(name, name))
+        self._push(cmd.HeaderCommand(self, self.briefing.id, {name: value}, {name: old},
+                                     cmd.tr("Edit %1").replace("%1", label)))
+
+    # ------------------------------------------------------------ sections
+
+    def add_section(self, position: int, heading: str) -> None:
+        if self.briefing is not None:
+            self._push(cmd.AddSectionCommand(self, self.briefing.id, position, heading))
+
+    def rename_section(self, section_id: int, heading: str) -> None:
+        section = self.section(section_id)
+        heading = heading.strip()
+        if section is not None and heading and heading != section.heading:
+            self._push(cmd.RenameSectionCommand(self, self.briefing.id, section_id, heading,
+                                                section.heading))
+
+    def move_section(self, section_id: int, position: int) -> None:
+        section = self.section(section_id)
+        if section is None:
+            return
+        current = self.briefing.sections.index(section)
+        position = max(0, min(position, len(self.briefing.sections) - 1))
+        if position != current:
+            self._push(cmd.MoveSectionCommand(self, self.briefing.id, section_id, position))
+
+    def remove_section(self, section_id: int) -> None:
+        section = self.section(section_id)
+        if section is not None:
+            self._push(cmd.RemoveSectionCommand(self, self.briefing.id, section_id,
+                                                section.heading))
+
+    # ------------------------------------------------------------ blocks
+
+    def insert_items(self, section_id: int, position: int, item_ids: Sequence[str]) -> None:
+        """Cite items at ``position`` of a section (-1: at its end)."""
+        section = self.section(section_id)
+        ids = [i for i in dict.fromkeys(item_ids) if i]
+        if section is None or not ids:
+            return
+        if position < 0:
+            position = len(section.blocks)
+        text = (cmd.tr("Add item to “%1”") if len(ids) == 1
+                else cmd.tr("Add %2 items to “%1”").replace("%2", str(len(ids))))
+        self._push(cmd.InsertBlocksCommand(
+            self, self.briefing.id, section_id, position, [Block(item=i) for i in ids],
+            text.replace("%1", section.heading)))
+
+    def add_text_block(self, section_id: int, position: int, style: str, text: str = "") -> None:
+        section = self.section(section_id)
+        if section is None:
+            return
+        if position < 0:
+            position = len(section.blocks)
+        label = composer_ops.BLOCK_KIND_LABELS.get(style, style).lower()
+        self._push(cmd.InsertBlocksCommand(
+            self, self.briefing.id, section_id, position, [Block(text=text, style=style)],
+            cmd.tr("Add %1").replace("%1", label)))
+
+    def move_blocks(self, block_ids: Sequence[int], section_id: int, row: int) -> None:
+        """Move blocks to drop row ``row`` (-1: the end) of a section."""
+        section = self.section(section_id)
+        if section is None:
+            return
+        if row < 0:
+            row = len(section.blocks)
+        steps = composer_ops.move_steps(self.briefing, list(block_ids), section_id, row)
+        if steps:
+            text = cmd.tr("Move block") if len(steps) == 1 else cmd.tr("Move blocks")
+            self._push(cmd.MoveBlocksCommand(self, self.briefing.id, steps, text))
+
+    def nudge_block(self, block_id: int, delta: int) -> None:
+        """One place up (-1) or down (+1), into the next section at an end (Alt+Up/Down)."""
+        if self.briefing is None:
+            return
+        target = composer_ops.nudge_target(self.briefing, block_id, delta)
+        if target is not None:
+            self.move_blocks([block_id], *target)
+
+    def update_block(self, block_id: int, **changes: str) -> None:
+        block = self.block(block_id)
+        if block is None:
+            return
+        changes = {k: v for k, v in changes.items() if getattr(block, k) != v}
+        if not changes:
+            return
+        old = {k: getattr(block, k) for k in changes}
+        name = cmd.tr(BLOCK_FIELD_LABELS.get(next(iter(changes)), "block"))
+        self._push(cmd.UpdateBlockCommand(self, self.briefing.id, block_id, changes, old,
+                                          cmd.tr("Edit %1").replace("%1", name)))
+
+    def remove_blocks(self, block_ids: Sequence[int]) -> None:
+        ids = [b for b in block_ids if self.block(b) is not None]
+        if ids:
+            text = cmd.tr("Remove block") if len(ids) == 1 else cmd.tr("Remove blocks")
+            self._push(cmd.RemoveBlocksCommand(self, self.briefing.id, ids, text))
+
+
+HEADER_LABELS = {
+    "title": "title", "subject": "subject", "to": "to", "from_": "from", "through": "through",
+    "date": "memo date", "meeting_title": "meeting title", "meeting_date": "meeting date",
+    "meeting_location": "meeting location", "participants": "participants",
+    "marking": "marking", "portion_marking": "portion marking", "note_style": "note style",
+    "template": "template",
+}
+BLOCK_FIELD_LABELS = {"text": "text", "style": "block style", "note": "note",
+                      "override": "override"}
+
+
+def _header_value(briefing: Briefing, name: str) -> object:
+    if name == "participants":
+        return list(briefing.meeting.participants)
+    if name.startswith("meeting_"):
+        return getattr(briefing.meeting, name.removeprefix("meeting_"))
+    return getattr(briefing, name)

@@ -1,0 +1,412 @@
+"""Editing in the main window: actions, menus, the editor dialog and undoable commands.
+
+:class:`EditingController` is created once per window (one line in ``main_window.py``).
+It adds New/Edit/Delete, tag, status and marking actions to the Item and Edit menus, the
+tool bar and the item table's context menu; opens the item editor from the Item menu, a
+double-click on a row, Enter in the table and the details pane's Edit button; runs every
+change as a command on ``window.undo_stack``; and emits ``window.fact_base_changed``
+after each change (and each undo or redo) so the views reload.
+
+What the window must offer: ``fact_base``, ``undo_stack``, ``menus["item"|"edit"]``,
+``toolbar``, ``item_view``, ``current_item`` (with ``item_id`` and ``select(id)``),
+``details`` (an :class:`~briefing_app.ui.item_details.ItemDetailsView`),
+``selected_item_ids()`` and the ``fact_base_changed`` signal.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import Sequence
+from dataclasses import replace
+
+from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QObject, Qt
+from PySide6.QtGui import QAction, QIcon, QKeySequence
+from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QToolButton
+
+from briefing_app.markings import DEFAULT_SCHEME, MarkingError, MarkingScheme, load_scheme
+from briefing_app.model import STATUSES, Item
+from briefing_app.store import FactBaseError
+from briefing_app.ui import bulk
+from briefing_app.ui.commands import (
+    DeleteItemsCommand,
+    EditItemsCommand,
+    SaveItemCommand,
+    StoreCommand,
+    execute,
+)
+from briefing_app.ui.editing.choosers import marking_label
+from briefing_app.ui.editing.item_editor import OPEN_EXISTING, ItemEditorDialog
+from briefing_app.ui.editing.modal import asked
+from briefing_app.ui.manage import dialogs
+
+STATUS_MESSAGE_MS = 5000
+
+
+def load_marking_scheme(fb) -> MarkingScheme:
+    """The fact base's marking scheme; the default one if the setting names a missing one."""
+    try:
+        return load_scheme(fb.get_setting("marking_scheme") or DEFAULT_SCHEME)
+    except MarkingError:
+        return load_scheme(DEFAULT_SCHEME)
+
+
+def _same_marking(scheme: MarkingScheme, stored: str, code: str) -> bool:
+    if not stored.strip():
+        return not code
+    return scheme.is_known(stored) and scheme.canonical(stored) == code
+
+
+class EditingController(QObject):
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.editor: ItemEditorDialog | None = None  # the open item editor, if any
+        self.manage_dialogs: dict[str, QDialog] = {}
+        self.actions: dict[str, QAction] = {}
+        self._make_actions()
+        self._install_menus()
+        self._install_toolbar()
+        self._install_context_menu()
+        self._wire()
+        self._update_actions()
+
+    @property
+    def fb(self):
+        return self.window.fact_base
+
+    def scheme(self) -> MarkingScheme:
+        return load_marking_scheme(self.fb)
+
+    # ------------------------------------------------------------ actions
+
+    def _action(self, key: str, text: str, slot, shortcut=None, icon: str = "",
+                tip: str = "") -> QAction:
+        action = QAction(text, self.window)
+        action.setObjectName(f"action_{key}")
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        if icon:
+            action.setIcon(QIcon.fromTheme(icon))
+        if tip:
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.actions[key] = action
+        return action
+
+    def _make_actions(self) -> None:
+        tr = self.tr
+        self._action("new_fact", tr("New &Fact…"), lambda: self.new_item("fact"),
+                     QKeySequence.StandardKey.New, "document-new", tr("Add a fact"))
+        self._action("new_quote", tr("New &Quote…"), lambda: self.new_item("quote"),
+                     "Ctrl+Shift+N", "", tr("Add a quote"))
+        self._action("new_event", tr("New &Event…"), lambda: self.new_item("event"),
+                     None, "", tr("Add an event"))
+        self.new_menu = QMenu(tr("&New Item"), self.window)
+        self.new_menu.setObjectName("menu_new_item")
+        self.new_menu.addActions(
+            [self.actions["new_fact"], self.actions["new_quote"], self.actions["new_event"]])
+        self._action("edit_item", tr("&Edit Item…"), self.edit_current, "F2",
+                     "document-properties", tr("Edit the selected item (F2, Enter)"))
+        self._action("delete_items", tr("&Delete…"), self.delete_selected,
+                     QKeySequence.StandardKey.Delete, "edit-delete",
+                     tr("Delete the selected items (undoable)"))
+        self._action("add_tags", tr("Add &Tags…"), self.add_tags, "Ctrl+T", "",
+                     tr("Add tags to the selected items"))
+        self._action("remove_tags", tr("&Remove Tags…"), self.remove_tags, "Ctrl+Shift+T", "",
+                     tr("Remove tags from the selected items"))
+        self.status_menu = QMenu(tr("Set &Status"), self.window)
+        self.status_menu.setObjectName("menu_set_status")
+        labels = {"unverified": tr("&Unverified"), "verified": tr("&Verified"),
+                  "disputed": tr("&Disputed")}
+        for status in STATUSES:
+            action = self._action(f"status_{status}", labels[status],
+                                  lambda status=status: self.set_status(status))
+            action.setCheckable(True)
+            self.status_menu.addAction(action)
+        self.status_menu.aboutToShow.connect(self._check_status_menu)
+        self.marking_menu = QMenu(tr("Set &Marking"), self.window)
+        self.marking_menu.setObjectName("menu_set_marking")
+        self.marking_menu.aboutToShow.connect(self._fill_marking_menu)
+        self._fill_marking_menu()
+        self._action("manage_people", tr("Manage &People…"), lambda: self.open_manager("people"),
+                     None, "", tr("Edit, merge and delete people"))
+        self._action("manage_sources", tr("Manage S&ources…"),
+                     lambda: self.open_manager("sources"), None, "",
+                     tr("Edit, merge and delete sources"))
+        self._action("manage_tags", tr("Manage Ta&gs…"), lambda: self.open_manager("tags"),
+                     None, "", tr("Rename, merge and delete tags"))
+
+    def _shared_value(self, field: str) -> str | None:
+        """The value of ``field`` all target items share, None when they differ."""
+        values = {getattr(item, field) for item in self.fb.get_items(self.target_ids())}
+        return values.pop() if len(values) == 1 else None
+
+    def _check_status_menu(self) -> None:
+        """Tick the status the selected items have (none when they differ)."""
+        shared = self._shared_value("status")
+        for status in STATUSES:
+            self.actions[f"status_{status}"].setChecked(status == shared)
+
+    def _fill_marking_menu(self) -> None:
+        """One action per marking of the current fact base's scheme (it may change), the
+        selected items' shared marking ticked."""
+        self.marking_menu.clear()
+        scheme = self.scheme()
+        shared = self._shared_value("marking") if self.target_ids() else None
+        for code in ["", *scheme.codes]:
+            label = marking_label(scheme, code) if code else self.tr("Unmarked")
+            action = self.marking_menu.addAction(label)
+            action.setObjectName(f"action_marking_{code or 'none'}")
+            action.setCheckable(True)
+            action.setChecked(shared is not None and _same_marking(scheme, shared, code))
+            action.triggered.connect(lambda _checked=False, code=code: self.set_marking(code))
+
+    def _install_menus(self) -> None:
+        item_menu = self.window.menus["item"]
+        item_menu.addMenu(self.new_menu)
+        a = self.actions
+        item_menu.addActions([a["edit_item"], a["delete_items"]])
+        item_menu.addSeparator()
+        item_menu.addActions([a["add_tags"], a["remove_tags"]])
+        item_menu.addMenu(self.status_menu)
+        item_menu.addMenu(self.marking_menu)
+        item_menu.addSeparator()
+        item_menu.addActions([a["manage_people"], a["manage_sources"], a["manage_tags"]])
+        edit_menu = self.window.menus["edit"]
+        edit_menu.addSeparator()
+        edit_menu.addAction(a["delete_items"])
+
+    def _install_toolbar(self) -> None:
+        toolbar = self.window.toolbar
+        toolbar.addSeparator()
+        new_button = QToolButton(toolbar)
+        new_button.setObjectName("newItemButton")
+        new_button.setDefaultAction(self.actions["new_fact"])
+        new_button.setMenu(self.new_menu)
+        new_button.setPopupMode(QToolButton.ToolButtonPopupMode.MenuButtonPopup)
+        new_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        new_button.setAccessibleName(self.tr("New item"))
+        toolbar.addWidget(new_button)
+        toolbar.addActions([self.actions["edit_item"], self.actions["delete_items"]])
+
+    def _install_context_menu(self) -> None:
+        view = self.window.item_view
+        # Delete and F2 act on items only where items have the focus (the table, the
+        # details pane): the sidebar, the composer and text fields keep those keys.
+        for key in ("edit_item", "delete_items"):
+            action = self.actions[key]
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            self.window.details.addAction(action)
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        a = self.actions
+        separator = QAction(view)
+        separator.setSeparator(True)
+        view.addActions([a["edit_item"], a["delete_items"], separator, a["add_tags"],
+                         a["remove_tags"], self.status_menu.menuAction(),
+                         self.marking_menu.menuAction()])
+
+    def _wire(self) -> None:
+        view = self.window.item_view
+        view.doubleClicked.connect(lambda index: self.edit_item(self._id_at(index.row())))
+        view.installEventFilter(self)
+        view.selectionModel().selectionChanged.connect(self._update_actions)
+        self.window.item_model.modelReset.connect(self._update_actions)
+        self.window.current_item.changed.connect(self._update_actions)
+        details = self.window.details
+        details.editRequested.connect(self.edit_item)
+        details.enable_editing()
+        self.window.fact_base_changed.connect(self._update_actions)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt)
+        """Enter on a row of the table opens the editor (a table has no Enter action)."""
+        if (event.type() == QEvent.Type.KeyPress and watched is self.window.item_view
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter)
+                and event.modifiers() in (Qt.KeyboardModifier.NoModifier,
+                                          Qt.KeyboardModifier.KeypadModifier)):
+            self.edit_current()
+            return True
+        return super().eventFilter(watched, event)
+
+    def _id_at(self, row: int) -> str | None:
+        model = self.window.item_model
+        return model.item_id(row) if 0 <= row < model.rowCount() else None
+
+    def _update_actions(self, *_args) -> None:
+        selected = bool(self.target_ids())
+        for key in ("edit_item", "delete_items", "add_tags", "remove_tags"):
+            self.actions[key].setEnabled(selected)
+        self.status_menu.setEnabled(selected)
+        self.marking_menu.setEnabled(selected)
+
+    # ------------------------------------------------------------ what to act on
+
+    def target_ids(self) -> list[str]:
+        """The selected items, or the current one when none is selected."""
+        ids = list(self.window.selected_item_ids())
+        if not ids and self.window.current_item.item_id:
+            ids = [self.window.current_item.item_id]
+        return ids
+
+    def current_id(self) -> str | None:
+        return self.window.current_item.item_id or next(iter(self.target_ids()), None)
+
+    # ------------------------------------------------------------ running commands
+
+    def run(self, command: StoreCommand) -> bool:
+        """Apply and push a command; False (and nothing pushed) when nothing changed.
+        Raises what the store raised."""
+        command.on_changed = self._after_change
+        command.on_error = self._command_failed
+        return execute(self.window.undo_stack, command)
+
+    def run_or_report(self, command: StoreCommand) -> bool:
+        try:
+            return self.run(command)
+        except (FactBaseError, ValueError) as error:
+            QMessageBox.warning(self.window, self.tr("Cannot Change the Fact Base"), str(error))
+            return False
+
+    def _after_change(self, command: StoreCommand) -> None:
+        self.window.fact_base_changed.emit()
+        self.select_items(command.item_ids())
+
+    def select_items(self, ids: Sequence[str]) -> None:
+        """Select the rows of these items that the table lists (the reload after a change
+        drops Qt's selection); the first becomes the current item."""
+        listed = [i for i in ids if self.window.item_model.row_of(i) is not None]
+        if not listed:
+            return
+        self.window.current_item.select(listed[0])
+        model, selection = self.window.item_model, QItemSelection()
+        for item_id in listed[1:]:
+            row = model.row_of(item_id)
+            selection.select(model.index(row, 0), model.index(row, model.columnCount() - 1))
+        self.window.item_view.selectionModel().select(
+            selection, QItemSelectionModel.SelectionFlag.Select)
+
+    def _command_failed(self, message: str) -> None:
+        self.window.fact_base_changed.emit()
+        QMessageBox.warning(self.window, self.tr("Cannot Undo or Redo"), message)
+
+    def _say(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, STATUS_MESSAGE_MS)
+
+    # ------------------------------------------------------------ the editor
+
+    def new_item(self, kind: str = "fact") -> ItemEditorDialog:
+        return self._open_editor(None, kind)
+
+    def edit_current(self) -> ItemEditorDialog | None:
+        return self.edit_item(self.current_id())
+
+    def edit_item(self, item_id: str | None) -> ItemEditorDialog | None:
+        item = self.fb.get_item(item_id) if item_id else None
+        if item is None:
+            return None
+        return self._open_editor(item, item.kind)
+
+    def _open_editor(self, item: Item | None, kind: str) -> ItemEditorDialog:
+        if self.editor is not None:
+            self.editor.close()
+        dialog = ItemEditorDialog(self.fb, self.scheme(), item, kind=kind, save=self._save,
+                                  parent=self.window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.finished.connect(lambda result, dialog=dialog: self._editor_closed(dialog, result))
+        self.editor = dialog
+        dialog.open()
+        return dialog
+
+    def _editor_closed(self, dialog: ItemEditorDialog, result: int) -> None:
+        if self.editor is dialog:
+            self.editor = None
+        if result == OPEN_EXISTING and dialog.open_existing_id:
+            self.window.current_item.select(dialog.open_existing_id)
+            self.edit_item(dialog.open_existing_id)
+
+    def _save(self, dialog: ItemEditorDialog) -> None:
+        """Save what the editor holds as one undoable command (raises to the dialog)."""
+        item = dialog.item()
+        if dialog.is_new:
+            item = replace(item, id=str(uuid.uuid4()))
+        elif item == self.fb.get_item(item.id):
+            return  # nothing changed: no empty step on the undo stack
+        command = SaveItemCommand(self.fb, item, new_people=dialog.new_people(),
+                                  new_sources=dialog.new_sources())
+        self.run(command)
+        if self.window.current_item.item_id != command.item_id:
+            self._say(self.tr("Saved. The current search or filter hides the item."))
+
+    # ------------------------------------------------------------ bulk actions
+
+    def _bulk(self, change: bulk.Change, text: str, ids: Sequence[str] | None = None) -> bool:
+        ids = list(ids) if ids is not None else self.target_ids()
+        if not ids:
+            return False
+        command = EditItemsCommand(self.fb, ids, change, text)
+        done = self.run_or_report(command)
+        self._say(self.tr("%s changed.") % bulk.count_text(command.changed_count) if done
+                  else self.tr("Nothing to change."))
+        return done
+
+    def add_tags(self) -> None:
+        ids = self.target_ids()
+        if not ids:
+            return
+        known = [name for name, _count in self.fb.list_tags()]
+        dialog = bulk.AddTagsDialog(known, len(ids), self.window)
+        with asked(dialog) as accepted:
+            tags = dialog.tags()
+        if accepted:
+            self.add_tags_to(ids, tags)
+
+    def add_tags_to(self, ids: Sequence[str], tags: Sequence[str]) -> bool:
+        text = self.tr("Add tags %s") % ", ".join(tags)
+        return self._bulk(bulk.adding_tags(list(tags)), text, ids)
+
+    def remove_tags(self) -> None:
+        ids = self.target_ids()
+        counts = bulk.tag_counts(self.fb.get_items(ids))
+        if not counts:
+            self._say(self.tr("The selected items have no tags."))
+            return
+        dialog = bulk.RemoveTagsDialog(counts, len(ids), self.window)
+        with asked(dialog) as accepted:
+            tags = dialog.tags()
+        if accepted:
+            self.remove_tags_from(ids, tags)
+
+    def remove_tags_from(self, ids: Sequence[str], tags: Sequence[str]) -> bool:
+        text = self.tr("Remove tags %s") % ", ".join(tags)
+        return self._bulk(bulk.removing_tags(list(tags)), text, ids)
+
+    def set_status(self, status: str) -> bool:
+        return self._bulk(bulk.setting_status(status), self.tr("Set status %s") % status)
+
+    def set_marking(self, code: str) -> bool:
+        label = code or self.tr("unmarked")
+        return self._bulk(bulk.setting_marking(code), self.tr("Set marking %s") % label)
+
+    def delete_selected(self) -> bool:
+        ids = self.target_ids()
+        if not ids or not bulk.confirm_delete(self.window, self.fb, ids):
+            return False
+        done = self.run_or_report(DeleteItemsCommand(self.fb, ids))
+        if done:
+            self._say(self.tr("%s deleted. Edit ▸ Undo brings them back.")
+                      % bulk.count_text(len(ids)))
+        return done
+
+    # ------------------------------------------------------------ managing records
+
+    def open_manager(self, what: str) -> QDialog:
+        """Show the people, sources or tags dialog (one of each, not modal)."""
+        dialog = self.manage_dialogs.get(what)
+        if dialog is None:
+            dialog = dialogs.create(what, self)
+            self.manage_dialogs[what] = dialog
+        dialog.reload()
+        dialog.show()
+        dialog.raise_()
+        dialog.activateWindow()
+        return dialog

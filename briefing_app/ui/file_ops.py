@@ -1,0 +1,285 @@
+"""The File menu's work: new, open, open recent, import, export, back up.
+
+Dialogs ask the questions; the exchange and store layers do the work. Import, export and
+backup run in a :class:`~.workers.Worker` behind a progress dialog with Cancel, on a
+connection of their own (the fact base's *path* crosses the thread, never a connection).
+Imports are all or nothing: a file with problems lists them in a
+:class:`~.problems_dialog.ProblemsDialog` and changes nothing.
+
+The window provides: ``fact_base`` (with ``.path``), ``settings`` (:class:`AppSettings`),
+``replace_fact_base(fb, path)``, ``selected_item_ids()``, ``fact_base_changed`` and a
+status bar.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import os
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+
+from briefing_app.csv_import import import_csv
+from briefing_app.factpack import ImportCancelled, PackError, export_pack, import_pack
+from briefing_app.files import WriteError
+from briefing_app.sample import create_fact_base
+from briefing_app.store import FactBase, FactBaseError
+from briefing_app.store.backup import BackupCancelled, backup
+from briefing_app.store.connection import MEMORY
+from briefing_app.ui.problems_dialog import ProblemsDialog
+from briefing_app.ui.status import display_path
+from briefing_app.ui.workers import JobCancelled, Worker, run_with_progress
+
+FACT_BASE_SUFFIX = ".sqlite"
+STATUS_MS = 10_000
+
+
+def with_suffix_if_missing(path: str, suffix: str) -> str:
+    """``memo`` -> ``memo.sqlite``; a name that has an extension is kept as typed."""
+    return path if Path(path).suffix else path + suffix
+
+
+def own_fact_base(path: str, shared: Any) -> Any:
+    """A context manager giving a FactBase usable on this thread: a new connection to
+    ``path``, or the shared one for an in-memory fact base (which has no path to open;
+    FactBase serialises access with a lock)."""
+    if path == MEMORY:
+        return contextlib.nullcontext(shared)
+    return FactBase.open(path)
+
+
+class FileOps(QObject):
+    """Owns the file actions' behaviour; the window only connects menu items to it."""
+
+    imported = Signal(object)  # ImportResult, after a successful import
+    exported = Signal(str)  # the file written
+    backed_up = Signal(str)
+
+    def __init__(self, window):
+        super().__init__(window)
+        self.window = window
+        self.last_problems: ProblemsDialog | None = None
+        self.last_worker: Worker | None = None
+
+    # ------------------------------------------------------------ helpers
+
+    @property
+    def _path(self) -> str:
+        return str(self.window.fact_base.path)
+
+    def _folder(self) -> str:
+        path = self._path
+        return str(Path(path).parent) if path != MEMORY else str(Path.home())
+
+    def _status(self, message: str) -> None:
+        self.window.statusBar().showMessage(message, STATUS_MS)
+
+    def _error(self, title: str, message: str) -> None:
+        QMessageBox.critical(self.window, title, message)
+
+    # ------------------------------------------------------------ new and open
+
+    def new_fact_base(self) -> bool:
+        chosen, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("New Fact Base"), self._folder(),
+            self.tr("Fact bases (*.sqlite *.db);;All files (*)"))
+        if not chosen:
+            return False
+        path = with_suffix_if_missing(chosen, FACT_BASE_SUFFIX)
+        answer = QMessageBox.question(
+            self.window, self.tr("New Fact Base"),
+            self.tr("Fill the new fact base with the sample (the Petro–Trump meeting, "
+                    "with its facts, quotes, people, sources and briefing)?\n\n"
+                    "Choose No for an empty fact base."),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
+            | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Cancel:
+            return False
+        try:
+            fact_base = create_fact_base(path, empty=answer != QMessageBox.StandardButton.Yes)
+        except (FactBaseError, OSError) as error:
+            self._error(self.tr("Cannot create the fact base"), str(error))
+            return False
+        self._switch(fact_base, path)
+        return True
+
+    def open_dialog(self) -> bool:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self.window, self.tr("Open Fact Base"), self._folder(),
+            self.tr("Fact bases (*.sqlite *.db);;All files (*)"))
+        return self.open_path(chosen) if chosen else False
+
+    def open_path(self, path: str | os.PathLike) -> bool:
+        """Open an existing fact base in the window; a clear message when it cannot be
+        (the store refuses foreign, damaged and newer files without writing to them)."""
+        path = str(path)
+        if not Path(path).is_file():
+            self._error(self.tr("Cannot open the fact base"),
+                        self.tr("%s does not exist (any more).") % path)
+            self.window.settings.recent_files()  # drops it from the list
+            return False
+        try:
+            fact_base = FactBase.open(path)
+        except FactBaseError as error:
+            self._error(self.tr("Cannot open the fact base"), str(error))
+            return False
+        self._switch(fact_base, path)
+        return True
+
+    def _switch(self, fact_base: Any, path: str) -> None:
+        self.window.replace_fact_base(fact_base, path)
+        self.window.settings.add_recent_file(path)
+        self._status(self.tr("Opened %s") % display_path(path))
+
+    def fill_recent_menu(self, menu: QMenu) -> None:
+        """Rebuild "Open Recent" (called when it is about to show)."""
+        menu.clear()
+        recent = self.window.settings.recent_files()
+        for number, path in enumerate(recent, start=1):
+            action = QAction(f"&{number} {Path(path).name} — {display_path(Path(path).parent)}",
+                             menu)
+            action.setToolTip(path)
+            action.triggered.connect(lambda _checked=False, p=path: self.open_path(p))
+            menu.addAction(action)
+        if not recent:
+            empty = QAction(self.tr("No recent fact bases"), menu)
+            empty.setEnabled(False)
+            menu.addAction(empty)
+            return
+        menu.addSeparator()
+        clear = QAction(self.tr("&Clear Menu"), menu)
+        clear.triggered.connect(lambda: self.window.settings.set_value("files/recent", []))
+        menu.addAction(clear)
+
+    # ------------------------------------------------------------ import
+
+    def import_dialog(self) -> Worker | None:
+        chosen, _ = QFileDialog.getOpenFileName(
+            self.window, self.tr("Import"), self._folder(),
+            self.tr("Fact packs and CSV files (*.json *.csv);;Fact packs (*.json);;"
+                    "CSV files (*.csv);;All files (*)"))
+        return self.import_file(chosen) if chosen else None
+
+    def import_file(self, file: str | os.PathLike) -> Worker:
+        """Import a fact pack (JSON) or CSV file in a worker; the result shows when done."""
+        file = str(file)
+        importer = import_csv if file.lower().endswith(".csv") else import_pack
+        path, shared = self._path, self.window.fact_base.target
+
+        def job(progress, cancelled):
+            with own_fact_base(path, shared) as fact_base:
+                try:
+                    return importer(fact_base, file, progress=progress, cancelled=cancelled)
+                except ImportCancelled as error:
+                    raise JobCancelled(str(error)) from error
+
+        def finished(result) -> None:
+            self._status(self.tr("Imported %s: %s") % (Path(file).name, result.summary()))
+            if result.changed:
+                self.window.fact_base_changed.emit()
+            self.imported.emit(result)
+
+        def failed(error: BaseException) -> None:
+            if isinstance(error, PackError):
+                self.show_problems(Path(file).name, error.problems)
+            else:
+                self._error(self.tr("Import failed"), str(error))
+
+        self.last_worker = run_with_progress(
+            self.window, job, label=self.tr("Importing %s…") % Path(file).name,
+            on_finished=finished, on_failed=failed,
+            on_cancelled=lambda: self._status(self.tr("Import cancelled; nothing was changed.")),
+        )
+        return self.last_worker
+
+    def show_problems(self, file_name: str, problems: list[str]) -> ProblemsDialog:
+        dialog = ProblemsDialog(file_name, problems, self.window)
+        self.last_problems = dialog
+        dialog.open()
+        return dialog
+
+    # ------------------------------------------------------------ export
+
+    def export_dialog(self, *, selection: bool) -> Worker | None:
+        ids = self.window.selected_item_ids() if selection else None
+        if selection and not ids:
+            QMessageBox.information(self.window, self.tr("Export"),
+                                    self.tr("Select the items to export first."))
+            return None
+        stem = Path(self._path).stem if self._path != MEMORY else "facts"
+        suggested = str(Path(self._folder()) / f"{stem}{'-selection' if ids else ''}"
+                        ".factpack.json")
+        chosen, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("Export Fact Pack"), suggested,
+            self.tr("Fact packs (*.json)"))
+        if not chosen:
+            return None
+        return self.export_to(with_suffix_if_missing(chosen, ".json"), ids)
+
+    def export_to(self, target: str, ids: list[str] | None = None) -> Worker:
+        path, shared = self._path, self.window.fact_base.target
+
+        def job(progress, cancelled):
+            with own_fact_base(path, shared) as fact_base:
+                return export_pack(fact_base, target, items=ids)
+
+        def finished(counts: dict[str, int]) -> None:
+            parts = ", ".join(f"{count} {kind}" for kind, count in counts.items() if count)
+            self._status(self.tr("Exported %s to %s") % (parts or self.tr("nothing"),
+                                                         display_path(target)))
+            self.exported.emit(target)
+
+        self.last_worker = run_with_progress(
+            self.window, job, label=self.tr("Exporting to %s…") % Path(target).name,
+            on_finished=finished,
+            on_failed=lambda error: self._error(self.tr("Export failed"), _message(error)),
+        )
+        return self.last_worker
+
+    # ------------------------------------------------------------ backup
+
+    def backup_dialog(self) -> Worker | None:
+        if self._path == MEMORY:
+            return None
+        source = Path(self._path)
+        suggested = source.with_name(f"{source.stem}-backup-{_dt.date.today():%Y-%m-%d}"
+                                     f"{source.suffix or FACT_BASE_SUFFIX}")
+        chosen, _ = QFileDialog.getSaveFileName(
+            self.window, self.tr("Back Up Fact Base"), str(suggested),
+            self.tr("Fact bases (*.sqlite *.db);;All files (*)"))
+        if not chosen:
+            return None
+        return self.backup_to(with_suffix_if_missing(chosen, FACT_BASE_SUFFIX))
+
+    def backup_to(self, target: str) -> Worker:
+        source = self._path
+
+        def job(progress, cancelled):
+            try:
+                return str(backup(source, target, progress=progress, cancelled=cancelled))
+            except BackupCancelled as error:
+                raise JobCancelled(str(error)) from error
+
+        def finished(written: str) -> None:
+            self._status(self.tr("Backed up to %s") % display_path(written))
+            self.backed_up.emit(written)
+
+        self.last_worker = run_with_progress(
+            self.window, job, label=self.tr("Backing up to %s…") % Path(target).name,
+            on_finished=finished,
+            on_failed=lambda error: self._error(self.tr("Backup failed"), _message(error)),
+            on_cancelled=lambda: self._status(self.tr("Backup cancelled; nothing was written.")),
+        )
+        return self.last_worker
+
+
+def _message(error: BaseException) -> str:
+    if isinstance(error, (FactBaseError, WriteError, KeyError)):
+        return str(error).strip("'\"")
+    return f"{type(error).__name__}: {error}"
+

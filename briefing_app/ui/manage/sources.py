@@ -1,0 +1,115 @@
+"""Manage Sources: every source with how many items cite it; new, edit, merge, delete."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtWidgets import QMessageBox
+
+from briefing_app.dates import DateError, format_date
+from briefing_app.store.snapshots import source_use_counts
+from briefing_app.ui.commands import (
+    DeleteSourceCommand,
+    MergeSourcesCommand,
+    SaveSourceCommand,
+)
+from briefing_app.ui.editing.modal import asked
+from briefing_app.ui.editing.source_fields import SourceDialog, source_label
+from briefing_app.ui.manage.base import MergeDialog, RecordsDialog
+
+
+def _date(value: str) -> str:
+    try:
+        return format_date(value)
+    except DateError:
+        return value
+
+
+class ManageSourcesDialog(RecordsDialog):
+    headers = (
+        QT_TRANSLATE_NOOP("RecordsDialog", "Outlet"),
+        QT_TRANSLATE_NOOP("RecordsDialog", "Title"),
+        QT_TRANSLATE_NOOP("RecordsDialog", "Published"),
+        QT_TRANSLATE_NOOP("RecordsDialog", "URL"),
+        QT_TRANSLATE_NOOP("RecordsDialog", "Items"),
+    )
+
+    def __init__(self, controller, parent=None):
+        super().__init__(controller, parent)
+        self.setObjectName("manageSourcesDialog")
+        self.setWindowTitle(self.tr("Sources"))
+        self.table.setObjectName("sourcesTable")
+        self.table.setAccessibleName(self.tr("Sources"))
+        self.new_button = self.button("newSourceButton", self.tr("&New…"), self.new_source)
+        self.edit_button = self.button("editSourceButton", self.tr("&Edit…"), self.edit_source)
+        self.merge_button = self.button(
+            "mergeSourcesButton", self.tr("&Merge…"), self.merge_sources,
+            self.tr("Select two sources that are the same article or outlet"))
+        self.delete_button = self.button(
+            "deleteSourceButton", self.tr("&Delete"), self.delete_source,
+            self.tr("Only sources no item cites can be deleted"))
+        self.button_row.addStretch(1)
+        self.hint.setText(self.tr(
+            "Double-click a source to edit it. To clean up a duplicate, select both and "
+            "choose Merge: the items citing one will cite the other."))
+        self.table.doubleClicked.connect(lambda _index: self.edit_source())
+
+    def rows(self):
+        counts = source_use_counts(self.fb)
+        return [(s.id, [s.outlet, s.title, _date(s.published), s.url, str(counts.get(s.id, 0))])
+                for s in self.fb.list_sources()]
+
+    def update_buttons(self) -> None:
+        count = len(self.selected_keys())
+        self.edit_button.setEnabled(count == 1)
+        self.merge_button.setEnabled(count == 2)
+        self.delete_button.setEnabled(count == 1)
+
+    def new_source(self) -> None:
+        dialog = SourceDialog(None, self)
+        with asked(dialog) as accepted:
+            new = dialog.source()
+        if accepted:
+            self.controller.run_or_report(SaveSourceCommand(self.fb, new))
+
+    def edit_source(self) -> None:
+        keys = self.selected_keys()
+        source = self.fb.get_source(keys[0]) if len(keys) == 1 else None
+        if source is None:
+            return
+        dialog = SourceDialog(source, self)
+        with asked(dialog) as accepted:
+            edited = dialog.source()
+        if accepted and edited != source:
+            self.controller.run_or_report(SaveSourceCommand(self.fb, edited))
+
+    def merge_sources(self) -> None:
+        keys = self.selected_keys()
+        if len(keys) != 2:
+            return
+        first, second = (self.fb.get_source(k) for k in keys)
+        counts = source_use_counts(self.fb)
+        detail = self.tr(
+            "The items citing the other one (%d and %d now) will cite the one you keep; the "
+            "other is then deleted. Edit ▸ Undo takes the merge back.") % (
+            counts.get(first.id, 0), counts.get(second.id, 0))
+        dialog = MergeDialog(self.tr("Sources"), (first.id, source_label(first)),
+                             (second.id, source_label(second)), detail, self,
+                             keep_second=counts.get(second.id, 0) > counts.get(first.id, 0))
+        with asked(dialog) as accepted:
+            survivor, other = dialog.survivor(), dialog.other()
+        if not accepted:
+            return
+        survivor, other = self.fb.get_source(survivor), self.fb.get_source(other)
+        self.controller.run_or_report(MergeSourcesCommand(self.fb, survivor, other))
+
+    def delete_source(self) -> None:
+        keys = self.selected_keys()
+        source = self.fb.get_source(keys[0]) if len(keys) == 1 else None
+        if source is None:
+            return
+        answer = QMessageBox.question(
+            self, self.tr("Delete Source"), self.tr("Delete %s?") % source_label(source),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No)
+        if answer == QMessageBox.StandardButton.Yes:
+            self.controller.run_or_report(DeleteSourceCommand(self.fb, source))

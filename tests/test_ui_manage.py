@@ -1,0 +1,249 @@
+"""Managing people, sources and tags: edit, merge (references move), rename everywhere."""
+
+from __future__ import annotations
+
+import pytest
+from editing_helpers import answer_next_dialog, open_window
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QMessageBox
+
+from briefing_app.model import Briefing, Item, Meeting, Person, Source
+from briefing_app.sample import SAMPLE_BRIEFING_ID
+
+
+@pytest.fixture
+def opened(qtbot, sample_fb, tmp_path):
+    return open_window(qtbot, sample_fb, tmp_path)
+
+
+@pytest.fixture
+def window(opened):
+    return opened[0]
+
+
+@pytest.fixture
+def editing(opened):
+    return opened[1]
+
+
+def select_rows(qtbot, dialog, keys: list[str]) -> None:
+    """Click the first row, Ctrl+click the others."""
+    table = dialog.table
+    for number, key in enumerate(keys):
+        cell = table.item(dialog.row_of(key), 0)
+        modifier = Qt.KeyboardModifier.ControlModifier if number else \
+            Qt.KeyboardModifier.NoModifier
+        qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, modifier,
+                         table.visualItemRect(cell).center())
+    assert dialog.selected_keys() == sorted(keys, key=dialog.row_of)
+
+
+def click_radio(qtbot, radio) -> None:
+    """Click the round indicator (a radio button ignores clicks beyond its label)."""
+    qtbot.mouseClick(radio, Qt.MouseButton.LeftButton, pos=QPoint(8, radio.height() // 2))
+    assert radio.isChecked()
+
+
+def column(dialog, number: int) -> list[str]:
+    return [dialog.table.item(row, number).text() for row in range(dialog.table.rowCount())]
+
+
+# ---------------------------------------------------------------- people
+
+
+@pytest.fixture
+def duplicate_petro(sample_fb):
+    """A second record for Petro, as an import from another office would bring."""
+    sample_fb.save_person(Person(id="p-petro-2", name="G. Petro", country="Colombia"))
+    sample_fb.save_item(Item(id="q-dup", kind="quote", text="Colombia is sovereign.",
+                             speaker="p-petro-2", people=["p-petro-2", "p-trump"]))
+    briefing = sample_fb.save_briefing(Briefing(
+        id="b-other", title="Other", meeting=Meeting(participants=["p-petro-2", "p-petro"])))
+    return briefing
+
+
+def test_merging_two_people_moves_every_reference_and_can_be_undone(
+        qtbot, window, editing, sample_fb, duplicate_petro):
+    dialog = editing.open_manager("people")
+    assert dialog.isVisible() and dialog.windowTitle() == "People"
+    assert column(dialog, 0) == ["Donald Trump", "G. Petro", "Gustavo Petro", "Scott Bessent"]
+    assert column(dialog, 4)[1] == "1"  # items naming G. Petro
+    select_rows(qtbot, dialog, ["p-petro-2", "p-petro"])
+    asked = []
+
+    def keep_gustavo(merge):
+        asked.append(merge.question.text())
+        assert merge.keep_second.isChecked()  # the one named more often is proposed
+        click_radio(qtbot, merge.keep_first)
+        click_radio(qtbot, merge.keep_second)
+        qtbot.mouseClick(merge.merge_button, Qt.MouseButton.LeftButton)
+
+    seen = answer_next_dialog(qtbot, keep_gustavo)
+    qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    assert seen
+    assert asked == ["Merge “G. Petro” and “Gustavo Petro”? Keep:"]
+    assert sample_fb.get_person("p-petro-2") is None
+    quote = sample_fb.get_item("q-dup")
+    assert quote.speaker == "p-petro" and quote.people == ["p-petro", "p-trump"]
+    assert sample_fb.get_briefing("b-other").meeting.participants == ["p-petro"]
+    assert column(dialog, 0) == ["Donald Trump", "Gustavo Petro", "Scott Bessent"]
+    assert sample_fb.count('person:"G. Petro"') == 0
+
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)  # undo there
+    assert sample_fb.get_person("p-petro-2").name == "G. Petro"
+    quote = sample_fb.get_item("q-dup")
+    assert quote.speaker == "p-petro-2" and quote.people == ["p-petro-2", "p-trump"]
+    assert sample_fb.get_briefing("b-other").meeting.participants == ["p-petro-2", "p-petro"]
+    assert "G. Petro" in column(dialog, 0)
+
+
+def test_editing_a_person_in_the_manager(qtbot, window, editing, sample_fb):
+    dialog = editing.open_manager("people")
+    select_rows(qtbot, dialog, ["p-bessent"])
+
+    def retitle(person_dialog):
+        person_dialog.role.selectAll()
+        qtbot.keyClicks(person_dialog.role, "Secretary of the Treasury")
+        qtbot.mouseClick(person_dialog.buttons.button(QDialogButtonBox.StandardButton.Ok),
+                         Qt.MouseButton.LeftButton)
+
+    seen = answer_next_dialog(qtbot, retitle)
+    qtbot.mouseClick(dialog.edit_button, Qt.MouseButton.LeftButton)
+    assert seen
+    assert sample_fb.get_person("p-bessent").role == "Secretary of the Treasury"
+    assert column(dialog, 1)[dialog.row_of("p-bessent")] == "Secretary of the Treasury"
+    window.undo_stack.undo()
+    assert sample_fb.get_person("p-bessent").role == "Treasury Secretary"
+
+
+def test_a_person_still_named_cannot_be_deleted(
+        qtbot, window, editing, sample_fb, monkeypatch):
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "question",
+                        staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    monkeypatch.setattr(QMessageBox, "warning",
+                        staticmethod(lambda _p, _t, text, *a, **k: warnings.append(text)))
+    sample_fb.save_person(Person(id="p-unused", name="Nobody Yet"))
+    dialog = editing.open_manager("people")
+    select_rows(qtbot, dialog, ["p-bessent"])
+    qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
+    assert "Scott Bessent cannot be deleted" in warnings[0]
+    assert sample_fb.get_person("p-bessent") is not None
+
+    select_rows(qtbot, dialog, ["p-unused"])
+    qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
+    assert sample_fb.get_person("p-unused") is None
+    window.undo_stack.undo()
+    assert sample_fb.get_person("p-unused").name == "Nobody Yet"
+
+
+# ---------------------------------------------------------------- sources
+
+
+def test_merging_two_sources_moves_the_items(qtbot, window, editing, sample_fb):
+    sample_fb.save_source(Source(id="s-efe-2", outlet="Agencia EFE"))
+    sample_fb.save_item(Item(id="f-efe", kind="fact", text="Reported by EFE.",
+                             source="s-efe-2"))
+    efe_items = set(sample_fb.search_ids("source:efe", limit=None))
+    dialog = editing.open_manager("sources")
+    assert column(dialog, 0)[:2] == ["Agencia EFE", "Briefing seed article"]
+    select_rows(qtbot, dialog, ["s-efe-2", "s-efe"])
+
+    def keep_efe(merge):
+        assert merge.question.text() == "Merge “Agencia EFE” and “EFE”? Keep:"
+        click_radio(qtbot, merge.keep_second)
+        qtbot.mouseClick(merge.merge_button, Qt.MouseButton.LeftButton)
+
+    seen = answer_next_dialog(qtbot, keep_efe)
+    qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    assert seen
+    assert sample_fb.get_source("s-efe-2") is None
+    assert sample_fb.get_item("f-efe").source == "s-efe"
+    assert set(sample_fb.search_ids("source:efe", limit=None)) == efe_items
+    window.undo_stack.undo()
+    assert sample_fb.get_item("f-efe").source == "s-efe-2"
+
+
+# ---------------------------------------------------------------- tags
+
+
+def rename_in_place(qtbot, dialog, old: str, new: str) -> None:
+    """Select the tag, press F2 (or the Rename button), type the new name, press Enter."""
+    select_rows(qtbot, dialog, [old])
+    qtbot.mouseClick(dialog.rename_button, Qt.MouseButton.LeftButton)
+    editor = dialog.table.viewport().findChild(QLineEdit)  # the cell's editor
+    assert editor is not None and editor.text() == old
+    editor.selectAll()
+    qtbot.keyClicks(editor, new)
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+
+
+def test_renaming_a_tag_renames_it_on_every_item(qtbot, window, editing, sample_fb):
+    tagged = sample_fb.search_ids("tag:ofac", limit=None)
+    assert len(tagged) == 2
+    dialog = editing.open_manager("tags")
+    dialog.activateWindow()
+    rename_in_place(qtbot, dialog, "ofac", "OFAC designations")
+    qtbot.waitUntil(lambda: "OFAC designations" in column(dialog, 0))
+
+    assert "ofac" not in dict(sample_fb.list_tags())
+    assert sorted(sample_fb.search_ids('tag:"OFAC designations"', limit=None)) == sorted(tagged)
+    assert all("OFAC designations" in item.tags for item in sample_fb.get_items(tagged))
+    assert dialog.selected_keys() == ["OFAC designations"]
+
+    window.undo_stack.undo()
+    assert sorted(sample_fb.search_ids("tag:ofac", limit=None)) == sorted(tagged)
+    assert "ofac" in column(dialog, 0)
+
+
+def test_renaming_onto_an_existing_tag_is_refused_and_points_to_merge(
+        qtbot, window, editing, sample_fb, monkeypatch):
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning",
+                        staticmethod(lambda _p, _t, text, *a, **k: warnings.append(text)))
+    dialog = editing.open_manager("tags")
+    dialog.activateWindow()
+    rename_in_place(qtbot, dialog, "ofac", "sanctions")
+    qtbot.waitUntil(lambda: bool(warnings))
+    assert "merge the two tags instead" in warnings[0]
+    assert "ofac" in column(dialog, 0)  # the old name is shown again
+    assert sample_fb.count("tag:ofac") == 2
+
+
+def test_merging_two_tags_and_deleting_one(qtbot, window, editing, sample_fb, monkeypatch):
+    monkeypatch.setattr(QMessageBox, "question",
+                        staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+    dialog = editing.open_manager("tags")
+    select_rows(qtbot, dialog, ["phone-call", "meeting"])
+
+    def keep_meeting(merge):
+        assert merge.question.text() == "Merge “meeting” and “phone-call”? Keep:"
+        assert "1 item" in merge.detail.text() or "items" in merge.detail.text()
+        qtbot.mouseClick(merge.merge_button, Qt.MouseButton.LeftButton)  # keeps the first
+
+    seen = answer_next_dialog(qtbot, keep_meeting)
+    qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    assert seen
+    assert sample_fb.count("tag:phone-call") == 0
+    assert sample_fb.count("tag:meeting") == 5
+    window.undo_stack.undo()
+    assert sample_fb.count("tag:phone-call") == 2 and sample_fb.count("tag:meeting") == 3
+
+    select_rows(qtbot, dialog, ["coca"])
+    qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
+    assert sample_fb.count("tag:coca") == 0
+    window.undo_stack.undo()
+    assert sample_fb.count("tag:coca") == 1
+
+
+def test_the_managers_are_in_the_item_menu_and_reload_after_changes(
+        qtbot, window, editing, sample_fb):
+    texts = [a.text() for a in window.menus["item"].actions()]
+    assert {"Manage &People…", "Manage S&ources…", "Manage Ta&gs…"} <= set(texts)
+    dialog = editing.open_manager("tags")
+    sample_fb.save_item(Item(id="", kind="fact", text="x", tags=["brand-new"]))
+    window.fact_base_changed.emit()
+    assert "brand-new" in column(dialog, 0)
+    assert sample_fb.get_briefing(SAMPLE_BRIEFING_ID) is not None

@@ -1,0 +1,102 @@
+"""Remembered state: window layout, columns, recent files and the last fact base."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QByteArray, Qt
+
+from briefing_app.sample import create_fact_base
+from briefing_app.ui import app as ui_app
+from briefing_app.ui.item_model import COLUMN_KEYS
+from briefing_app.ui.main_window import MainWindow
+from briefing_app.ui.settings import MAX_RECENT, AppSettings, settings_file
+
+
+def test_defaults_are_declared_once(tmp_path):
+    settings = AppSettings(tmp_path / "s.ini")
+    assert settings.value("files/recent") == []
+    assert settings.value("files/last") == ""
+    assert settings.value("window/geometry") == QByteArray()
+    with pytest.raises(KeyError):
+        settings.value("window/colour")
+    with pytest.raises(KeyError):
+        settings.set_value("window/colour", "red")
+
+
+def test_the_default_settings_file_follows_the_user_config_folder(tmp_path):
+    # conftest points XDG_CONFIG_HOME at a temporary folder: nothing leaks into $HOME.
+    assert str(settings_file()).startswith(str(tmp_path / "xdg-config"))
+    assert AppSettings().path == settings_file()
+
+
+def test_recent_files_newest_first_without_repeats_at_most_eight(tmp_path):
+    settings = AppSettings(tmp_path / "s.ini")
+    files = []
+    for number in range(10):
+        path = tmp_path / f"f{number}.sqlite"
+        path.write_bytes(b"")
+        files.append(str(path.resolve()))
+        settings.add_recent_file(path)
+    settings.add_recent_file(files[5])
+    recent = settings.recent_files()
+    assert len(recent) == MAX_RECENT
+    assert recent[:3] == [files[5], files[9], files[8]]
+    assert settings.last_file() == files[5]
+
+    (tmp_path / "f9.sqlite").unlink()
+    assert files[9] not in settings.recent_files()
+    assert files[9] not in AppSettings(tmp_path / "s.ini").value("files/recent")  # pruned
+
+
+def test_a_single_recent_file_survives_the_ini_round_trip(tmp_path):
+    path = tmp_path / "only.sqlite"
+    path.write_bytes(b"")
+    AppSettings(tmp_path / "s.ini").add_recent_file(path)
+    assert AppSettings(tmp_path / "s.ini").recent_files() == [str(path.resolve())]
+
+
+def test_layout_columns_and_sort_are_restored_in_a_new_window(qtbot, sample_fb, tmp_path):
+    settings = AppSettings(tmp_path / "s.ini")
+    first = MainWindow(sample_fb, sample_fb.path, settings=settings)
+    qtbot.addWidget(first)
+    first.show()
+    qtbot.waitExposed(first)
+    first.resize(741, 523)  # within the offscreen screen, which clamps restored sizes
+    first.splitter.setSizes([150, 400, 150])
+    sizes = first.splitter.sizes()
+    first.column_chooser.set_visible("tags", True)
+    first.column_chooser.set_visible("source", False)
+    first.table.sortByColumn(COLUMN_KEYS.index("title"), Qt.SortOrder.AscendingOrder)
+    assert first.model.sort_key == "title"
+    first.close()
+
+    second = MainWindow(sample_fb, sample_fb.path, settings=AppSettings(tmp_path / "s.ini"))
+    qtbot.addWidget(second)
+    second.show()
+    qtbot.waitExposed(second)
+    assert (second.width(), second.height()) == (741, 523)
+    assert second.splitter.sizes() == sizes
+    assert not second.table.isColumnHidden(COLUMN_KEYS.index("tags"))
+    assert second.table.isColumnHidden(COLUMN_KEYS.index("source"))
+    assert second.column_chooser.actions["tags"].isChecked()
+    assert not second.column_chooser.actions["source"].isChecked()
+    assert (second.model.sort_key, second.model.descending) == ("title", False)
+    second.close()
+
+
+def test_the_last_fact_base_is_opened_on_the_next_start(qtbot, tmp_path, monkeypatch):
+    settings = AppSettings()
+    last = tmp_path / "last.sqlite"
+    create_fact_base(last, empty=True).close()
+    settings.add_recent_file(last)
+    settings.sync()
+
+    default = tmp_path / "default-factbase.sqlite"
+    monkeypatch.delenv("BRIEFING_APP_DB")
+    monkeypatch.setattr(ui_app, "default_db_path", lambda: default)
+    assert ui_app.start_path(None, AppSettings()) == str(last.resolve())
+    assert ui_app.start_path(default, AppSettings()) == str(last.resolve())
+    named = tmp_path / "named.sqlite"
+    assert ui_app.start_path(named, AppSettings()) == str(named)
+    last.unlink()
+    assert ui_app.start_path(None, AppSettings()) == str(default)
