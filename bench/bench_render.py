@@ -20,7 +20,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from briefing_app.document.build import build_document  # noqa: E402
+from briefing_app.document.build import build_document
+from briefing_app.paths import resource_path  # noqa: E402
 from briefing_app.document.model import (  # noqa: E402
     BlockQuote,
     BulletList,
@@ -141,11 +142,18 @@ def baseline_docx(paragraphs: list[str]) -> None:
 
 
 def baseline_pdf(paragraphs: list[str]) -> None:
+    """The same paragraphs in the same embedded TrueType font (reportlab's built-in
+    Helvetica is not an option: it cannot draw Cyrillic or "Ł")."""
     from reportlab.lib.styles import getSampleStyleSheet
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.ttfonts import TTFont
     from reportlab.platypus import Paragraph as RLParagraph
     from reportlab.platypus import SimpleDocTemplate
 
-    style = getSampleStyleSheet()["BodyText"]
+    if "BaselineSerif" not in pdfmetrics.getRegisteredFontNames():
+        font = resource_path("fonts", "LiberationSerif-Regular.ttf")
+        pdfmetrics.registerFont(TTFont("BaselineSerif", str(font)))
+    style = getSampleStyleSheet()["BodyText"].clone("baseline", fontName="BaselineSerif")
     story = [RLParagraph(html.escape(text), style) for text in paragraphs]
     SimpleDocTemplate(io.BytesIO()).build(story)
 

@@ -17,6 +17,7 @@ from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.parser import OxmlElement
 from docx.oxml.xmlchemy import BaseOxmlElement
+from lxml import etree
 
 FONT = "Times New Roman"
 
@@ -84,6 +85,8 @@ def strip_theme_fonts(root: BaseOxmlElement) -> None:
 
 # ---------------------------------------------------------------- runs
 
+XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
+
 
 def is_rtl(text: str) -> bool:
     """True when right-to-left letters outnumber left-to-right ones."""
@@ -111,27 +114,39 @@ def new_run(
     run = OxmlElement("w:r")
     rPr = OxmlElement("w:rPr")
     rtl = is_rtl(text)
+
+    def add(tag: str, **attrs: str) -> None:
+        # rPr is fresh and properties are added in schema order (RPR_ORDER), so a plain
+        # append keeps Word's required order without set_child's search (a hot path).
+        etree.SubElement(rPr, qn(tag), {qn(k.replace("_", ":", 1)): v for k, v in attrs.items()})
+
     if style_id:
-        set_child(rPr, "w:rStyle", RPR_ORDER, w_val=style_id)
+        add("w:rStyle", w_val=style_id)
     if bold:
-        set_child(rPr, "w:b", RPR_ORDER)
-        set_child(rPr, "w:bCs", RPR_ORDER)
+        add("w:b")
+        add("w:bCs")
     if italic:
-        set_child(rPr, "w:i", RPR_ORDER)
-        set_child(rPr, "w:iCs", RPR_ORDER)
+        add("w:i")
+        add("w:iCs")
     if size_pt is not None:
         half_points = str(round(size_pt * 2))
-        set_child(rPr, "w:sz", RPR_ORDER, w_val=half_points)
-        set_child(rPr, "w:szCs", RPR_ORDER, w_val=half_points)
+        add("w:sz", w_val=half_points)
+        add("w:szCs", w_val=half_points)
     if superscript:
-        set_child(rPr, "w:vertAlign", RPR_ORDER, w_val="superscript")
+        add("w:vertAlign", w_val="superscript")
     if rtl:
-        set_child(rPr, "w:rtl", RPR_ORDER)
+        add("w:rtl")
     if lang:
-        set_child(rPr, "w:lang", RPR_ORDER, w_val=lang, **({"w_bidi": lang} if rtl else {}))
+        add("w:lang", w_val=lang, **({"w_bidi": lang} if rtl else {}))
     if len(rPr):
         run.append(rPr)
-    run.text = text  # python-docx's CT_R.text turns \n into w:br and \t into w:tab
+    if "\n" in text or "\t" in text:
+        run.text = text  # python-docx's CT_R.text turns \n into w:br and \t into w:tab
+    elif text:
+        t = etree.SubElement(run, qn("w:t"))
+        t.text = text
+        if text[0].isspace() or text[-1].isspace():
+            t.set(XML_SPACE, "preserve")
     return run
 
 

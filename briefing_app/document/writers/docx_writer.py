@@ -76,6 +76,7 @@ class _DocxWriter:
         self.footnotes = Footnotes(self.doc.part, self.doc.settings.element, self.bookmarks)
         self.numbering: parts.ListNumbering | None = None
         self.page_break_pending = False
+        self._style_ids: dict[str, str] = {}
 
     # ------------------------------------------------------------ document
 
@@ -214,8 +215,7 @@ class _DocxWriter:
             p.append(parts.new_run(clean(label), bold=True))
             _shade(cell, HEADER_SHADING)
 
-        for row_index, row in enumerate(table.rows, start=1):
-            grid_row = grid.rows[row_index]
+        for row, grid_row in zip(table.rows, list(grid.rows)[1:], strict=True):
             _keep_row_together(grid_row)
             for index, cell in enumerate(grid_row.cells):
                 content = row[index] if index < len(row) else []
@@ -226,7 +226,7 @@ class _DocxWriter:
     def _cell_paragraph(self, cell, width: int):
         cell.width = Twips(width)
         p = cell.paragraphs[0]
-        p.style = self.doc.styles[styles.TABLE_TEXT]
+        self._set_style(p, styles.TABLE_TEXT)
         return p._p
 
     def _memo_header(self, header: MemoHeader) -> None:
@@ -275,8 +275,19 @@ class _DocxWriter:
         self.page_break_pending = False
         self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
 
+    def _style_id(self, name: str) -> str:
+        """The style's id, looked up once per document: python-docx resolves a style name
+        by scanning every style on each assignment, which dominated the writing time."""
+        if name not in self._style_ids:
+            self._style_ids[name] = self.doc.styles[name].style_id
+        return self._style_ids[name]
+
+    def _set_style(self, paragraph, name: str) -> None:
+        paragraph._p.get_or_add_pPr().style = self._style_id(name)
+
     def _new_paragraph(self, style: str):
-        p = self.doc.add_paragraph(style=style)
+        p = self.doc.add_paragraph()
+        self._set_style(p, style)
         if self.page_break_pending:
             p.paragraph_format.page_break_before = True
             self.page_break_pending = False

@@ -79,15 +79,26 @@ class HeadingParagraph(rl.Paragraph):
 
 
 class CitingParagraph(rl.Paragraph):
-    """A paragraph holding note marks; the class survives splitting, so the footnote frame
-    knows which flowables to check (see :mod:`pdf_notes`)."""
+    """A paragraph holding note marks; the class and its ``note_numbers`` survive
+    splitting, so the footnote frame knows which flowables to check (see :mod:`pdf_notes`)."""
 
     cites_notes = True
+    note_numbers: frozenset[int] | None = None  # None: not known, check it
+
+    def split(self, availWidth, availHeight):
+        parts = super().split(availWidth, availHeight)
+        for part in parts:
+            part.note_numbers = self.note_numbers  # each part may hold any of them
+        return parts
 
 
 def _paragraph(markup: str, style, content: list) -> rl.Paragraph:
-    cites = any(isinstance(part, NoteRef) for part in content)
-    return (CitingParagraph if cites else rl.Paragraph)(markup, style)
+    numbers = frozenset(part.number for part in content if isinstance(part, NoteRef))
+    if not numbers:
+        return rl.Paragraph(markup, style)
+    paragraph = CitingParagraph(markup, style)
+    paragraph.note_numbers = numbers
+    return paragraph
 
 
 class StoryBuilder:

@@ -269,7 +269,14 @@ class NotesFrame(Frame):
         return sum(table._rowHeights[: header + 1]) > full
 
     def _checks(self, flowable) -> bool:
-        return bool(self.notes.notes) and might_cite(flowable)
+        """Whether placing ``flowable`` may add notes to this page's foot: it cites a note
+        not yet printed (a note already placed, on this page or before, adds nothing)."""
+        if not self.notes.notes:
+            return False
+        numbers = cited_numbers(flowable)
+        if numbers is None:
+            return True
+        return any(number not in self.notes.first_page for number in numbers)
 
     def _notes_needed(self, flowable, trySplit) -> float | None:
         """Draw ``flowable`` on a scratch canvas; if the notes it cites first would sit
@@ -308,22 +315,24 @@ class TrailingNotes(FrameActionFlowable):
             frame.add_generated_content(*self.make(numbers))
 
 
-def might_cite(flowable, depth: int = 0) -> bool:
-    """Whether ``flowable`` (or anything inside it) may hold a note mark."""
+def cited_numbers(flowable, depth: int = 0) -> frozenset[int] | None:
+    """The note numbers ``flowable`` (or anything inside it) may cite; ``None`` when that
+    is not known, so the caller must check the flowable by laying it out."""
     if getattr(flowable, "cites_notes", False):
-        return True
+        return getattr(flowable, "note_numbers", None)
     if depth > 6:
-        return False
+        return frozenset()  # nested deeper than any memo block goes
+    found: set[int] = set()
     for name in ("_content", "_flowable", "_cellvalues"):
         inner = flowable.__dict__.get(name) if hasattr(flowable, "__dict__") else None
         if inner is None:
             continue
-        if isinstance(inner, list | tuple):
-            if any(might_cite(item, depth + 1) for item in _flatten(inner)):
-                return True
-        elif might_cite(inner, depth + 1):
-            return True
-    return False
+        for item in _flatten(inner) if isinstance(inner, list | tuple) else [inner]:
+            numbers = cited_numbers(item, depth + 1)
+            if numbers is None:
+                return None
+            found |= numbers
+    return frozenset(found)
 
 
 def _flatten(items):
