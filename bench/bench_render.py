@@ -21,7 +21,6 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from briefing_app.document.build import build_document
-from briefing_app.paths import resource_path  # noqa: E402
 from briefing_app.document.model import (  # noqa: E402
     BlockQuote,
     BulletList,
@@ -43,6 +42,7 @@ from briefing_app.model import (  # noqa: E402
     Section,
     Source,
 )
+from briefing_app.paths import resource_path  # noqa: E402
 
 TARGET_RATIO = 1.5
 TARGET_SECONDS = 1.0
