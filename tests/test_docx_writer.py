@@ -716,3 +716,24 @@ def test_libreoffice_renders_banner_page_numbers_footnotes_and_headings(tmp_path
     assert text.count("Petro calls Trump talks decisive") == 1
     # citations show the note numbers; the repeated note 1 shows 1 again
     assert "October.2,3 Petro called the talks decisive.1" in first
+
+
+def test_styles_built_once_are_the_same_as_freshly_built_ones():
+    """The finished styles part is cached per size and language (a speed-up); a later memo
+    must get exactly what building it again would give."""
+    import docx as python_docx
+    from lxml import etree
+
+    from briefing_app.document.writers import docx_styles
+
+    docx_styles._BUILT_STYLES.clear()
+    first = python_docx.Document()
+    docx_styles.apply_memo_styles(first, font_size=13, language="es")
+    second = python_docx.Document()
+    docx_styles.apply_memo_styles(second, font_size=13, language="es")
+    assert etree.tostring(first.styles.element) == etree.tostring(second.styles.element)
+    assert second.styles["Normal"].font.size.pt == 13
+
+    other = python_docx.Document()
+    docx_styles.apply_memo_styles(other, font_size=12, language="es")
+    assert other.styles["Normal"].font.size.pt == 12
