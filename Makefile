@@ -1,12 +1,14 @@
 # Two commands do everything (see README):
 #   make run   - install into .venv and start the app on the sample fact base
 #   make test  - install into .venv and run ruff and the whole test suite
+# and, for releases:
+#   make package - the one-folder desktop bundle dist/briefing-app/ (packaging/README.md)
 PYTHON ?= python3
 VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench system-deps clean
+.PHONY: run test lint bench package system-deps clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -29,6 +31,9 @@ test: $(STAMP) system-deps lint
 
 bench: $(STAMP)
 	$(PY) bench/run_all.py
+
+package: $(STAMP)
+	$(PY) packaging/build.py --dist dist --work build/pyinstaller
 
 clean:
 	rm -rf $(VENV) build dist *.egg-info .pytest_cache .ruff_cache

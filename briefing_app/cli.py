@@ -210,7 +210,7 @@ def cmd_gui(args: argparse.Namespace) -> int:
         from briefing_app.ui.app import run_gui
     except ImportError as error:
         raise CliError(f"cannot start the desktop app: {error}") from None
-    return run_gui(path)
+    return run_gui(path, smoke=True) if args.smoke else run_gui(path)
 
 
 # ---------------------------------------------------------------- parsing
@@ -235,6 +235,11 @@ def build_parser() -> argparse.ArgumentParser:
         "--db", metavar="PATH", default=None,
         help="the fact base file (default: $BRIEFING_APP_DB or the user data folder, "
         "created with the sample data on first use)",
+    )
+    parser.add_argument(
+        "--smoke", action="store_true",
+        help="open the desktop app, close it as soon as its window is shown and exit 0 "
+        "(checks that an install or a bundle starts; works with QT_QPA_PLATFORM=offscreen)",
     )
     commands = parser.add_subparsers(dest="command", metavar="COMMAND")
 
@@ -314,6 +319,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     handler = getattr(args, "handler", cmd_gui)
+    if args.smoke and handler is not cmd_gui:
+        parser.error("--smoke opens the desktop app; it takes no command")
     try:
         return handler(args)
     except KeyboardInterrupt:

@@ -4,11 +4,14 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 
+from PySide6.QtCore import QEventLoop
+from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from briefing_app import __version__
-from briefing_app.paths import DB_ENV_VAR, default_db_path
+from briefing_app.paths import DB_ENV_VAR, default_db_path, resource_path
 from briefing_app.store import FactBase, FactBaseError
 from briefing_app.ui.main_window import APP_TITLE, MainWindow
 from briefing_app.ui.none_guard import guard_none_refcount
@@ -24,7 +27,21 @@ def application() -> QApplication:
     app.setApplicationName("BriefingBuilder")
     app.setApplicationDisplayName(APP_TITLE)
     app.setApplicationVersion(__version__)
+    app.setDesktopFileName("briefing-app")  # Wayland matches the window to briefing-app.desktop
+    app.setWindowIcon(app_icon())
     return app
+
+
+ICON_SIZES = (16, 32, 48, 64, 128, 256, 512)
+SMOKE_TIMEOUT_S = 30
+
+
+def app_icon() -> QIcon:
+    """The briefing-folder icon at every rendered size (resources/icons/)."""
+    icon = QIcon()
+    for size in ICON_SIZES:
+        icon.addFile(str(resource_path("icons", f"briefing-app-{size}.png")))
+    return icon
 
 
 def start_path(given: str | os.PathLike | None, settings: AppSettings) -> str:
@@ -37,8 +54,11 @@ def start_path(given: str | os.PathLike | None, settings: AppSettings) -> str:
     return settings.last_file() or default
 
 
-def run_gui(db_path: str | os.PathLike | None = None) -> int:
-    """Open the fact base in the main window and run until it closes; the exit status."""
+def run_gui(db_path: str | os.PathLike | None = None, smoke: bool = False) -> int:
+    """Open the fact base in the main window and run until it closes; the exit status.
+
+    With ``smoke``, close the window as soon as it is on screen (``briefing-app --smoke``).
+    """
     app = application()
     settings = AppSettings()
     db_path = start_path(db_path, settings)
@@ -50,6 +70,26 @@ def run_gui(db_path: str | os.PathLike | None = None) -> int:
     try:
         window = MainWindow(fact_base, db_path, settings=settings, owns_fact_base=True)
         window.show()
-        return app.exec()
+        return smoke_check(app, window) if smoke else app.exec()
     finally:
         fact_base.close()  # when the window did not already
+
+
+def smoke_check(app: QApplication, window) -> int:
+    """Wait until ``window`` is exposed, then close it: 0, or 1 after SMOKE_TIMEOUT_S.
+
+    Proves without a person watching that an install or a bundle starts: Qt libraries and
+    platform plugin, the app's modules and resources, the fact base.
+    """
+    deadline = time.monotonic() + SMOKE_TIMEOUT_S
+    while not (window.windowHandle() and window.windowHandle().isExposed()):
+        if time.monotonic() > deadline:
+            print(f"smoke test: the window was not shown within {SMOKE_TIMEOUT_S} s",
+                  file=sys.stderr)
+            window.close()
+            return 1
+        app.processEvents(QEventLoop.ProcessEventsFlag.AllEvents, 50)
+    window.close()
+    app.processEvents()
+    print(f"smoke test: the main window opened and closed ({QApplication.platformName()})")
+    return 0
