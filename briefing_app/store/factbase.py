@@ -19,14 +19,25 @@ from typing import Any
 from briefing_app.model import (
     ITEM_KINDS,
     STATUSES,
+    Block,
     Briefing,
     BriefingSummary,
     Item,
     Person,
+    Section,
     Source,
 )
 
-from . import briefings, catalog, connection, items, search, search_index, settings
+from . import (
+    briefing_edits,
+    briefings,
+    catalog,
+    connection,
+    items,
+    search,
+    search_index,
+    settings,
+)
 from .errors import FactBaseError, explain
 from .query import Query, parse
 from .rows import ItemRow, SavedSearch
@@ -413,10 +424,3 @@ def _parsed(query: str | Query) -> Query:
 
 
 __all__ = ["FactBase", "FactBaseError"]
-
-
-# The composer's fine-grained briefing edits (methods above) live in their own module;
-# imported here, at the end, so the shared head of this file stays as it was.
-from briefing_app.model import Block, Section  # noqa: E402
-
-from . import briefing_edits  # noqa: E402

@@ -49,8 +49,10 @@ from briefing_app.store.connection import MEMORY
 from briefing_app.store.query import parse as parse_query
 from briefing_app.ui.actions import create_actions
 from briefing_app.ui.columns import ColumnChooser
+from briefing_app.ui.composer.controller import ComposerController
 from briefing_app.ui.current_item import CurrentItem
 from briefing_app.ui.debounce import Debouncer
+from briefing_app.ui.editing.controller import EditingController
 from briefing_app.ui.fact_base_handle import FactBaseHandle
 from briefing_app.ui.file_drop import FileDrop
 from briefing_app.ui.file_ops import FileOps
@@ -134,6 +136,8 @@ class MainWindow(QMainWindow):
         self._install_settings()
         self._show_fact_base_name()
         self._update_count()
+        self.editing = EditingController(self)  # item editor, bulk actions, undo, manage
+        self.composer = ComposerController(self)  # briefings list, composer, preview
 
     # ------------------------------------------------------------ workspace
 

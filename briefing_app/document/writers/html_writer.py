@@ -45,14 +45,14 @@ WRITER_NAME = "HTML"
 _CSS = """
 body { font-family: "Times New Roman", "Liberation Serif", Times, serif;
        font-size: %(size)spt; color: #000000; background-color: #ffffff;
-       margin: 24px 36px; }
+       margin: 18px 16px; }
 p { margin-top: 0; margin-bottom: 8px; }
 p.banner { text-align: center; font-weight: bold; margin: 6px 0 14px 0; }
 p.banner-bottom { text-align: center; font-weight: bold; margin: 18px 0 6px 0; }
 p.memo-title { text-align: center; font-weight: bold; font-size: %(title)spt;
                margin: 6px 0 14px 0; }
 table.memo-header { margin-bottom: 16px; }
-td.label { font-weight: bold; padding-right: 14px; vertical-align: top; white-space: nowrap; }
+td.label { font-weight: bold; padding-right: 10px; vertical-align: top; }
 td.value { vertical-align: top; }
 h2, h3, h4, h5, h6 { font-size: %(size)spt; font-weight: bold; margin: 16px 0 6px 0; }
 p.event b { font-weight: bold; }

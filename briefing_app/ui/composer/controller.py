@@ -9,7 +9,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QMenu, QSplitter
 
@@ -75,8 +75,12 @@ class ComposerController(QObject):
         self.splitter.addWidget(self.preview)
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([450, 390])
-        self.splitter.setChildrenCollapsible(False)
+        self.splitter.setSizes([400, 420])
+        # Small minimums, so the window still shrinks onto a small screen: the composer's
+        # parts are squeezed (the preview folds away) rather than forcing the window wide.
+        self.splitter.setMinimumSize(QSize(280, 240))
+        self.splitter.setCollapsible(0, False)
+        self.briefings.setMinimumSize(QSize(200, 60))
         self.composer_dock = QDockWidget(self.tr("Composer"), window)
         self.composer_dock.setObjectName("composerDock")
         self.composer_dock.setWidget(self.splitter)
@@ -92,7 +96,7 @@ class ComposerController(QObject):
         if not self._restore_saved_layout():
             window.resizeDocks([self.briefings_dock, self.composer_dock], [80, 760],
                                Qt.Orientation.Vertical)
-            window.resizeDocks([self.composer_dock], [840], Qt.Orientation.Horizontal)
+            window.resizeDocks([self.composer_dock], [820], Qt.Orientation.Horizontal)
 
     def _restore_saved_layout(self) -> bool:
         settings = getattr(self.window, "settings", None)
