@@ -6,7 +6,8 @@ know (an item imported from another office) is kept and shown as such, never rep
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QWidget
+from PySide6.QtCore import Qt, Signal, SignalInstance
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
 
 from briefing_app.markings import MarkingScheme
 from briefing_app.model import STATUSES
@@ -37,6 +38,74 @@ def show_whole_text(box: QComboBox) -> None:
     view = box.view()
     view.setMinimumWidth(min(view.sizeHintForColumn(0) + 24, 720))
     box.setToolTip(box.currentText())
+
+
+class RecordPicker(QWidget):
+    """A combo box of fact-base records with a "(none)" entry first, and a "New…" button
+    that creates a record inline and selects it; refilled when the records change.
+
+    Subclasses pass their (translated) texts and supply :meth:`_entries` (id, label,
+    tooltip) and :meth:`_create_record` (the new record's id, or None if cancelled).
+    """
+
+    changed = Signal()
+
+    def __init__(self, parent: QWidget | None, *, reloaded: SignalInstance, box_name: str,
+                 box_label: str, none_text: str, button_name: str, button_label: str,
+                 button_tip: str):
+        super().__init__(parent)
+        self._none_text = none_text
+        self.box = QComboBox(self)
+        self.box.setObjectName(box_name)
+        self.box.setAccessibleName(box_label)
+        self.box.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.box.setMinimumContentsLength(18)
+        self.new_button = QPushButton(self.tr("New…"), self)
+        self.new_button.setObjectName(button_name)
+        self.new_button.setAccessibleName(button_label)
+        self.new_button.setToolTip(button_tip)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.box, 1)
+        layout.addWidget(self.new_button)
+        self.setFocusProxy(self.box)
+        self._fill()
+        reloaded.connect(self._fill)
+        self.new_button.clicked.connect(self._create)
+        self.box.currentIndexChanged.connect(self.changed)
+        self.box.currentIndexChanged.connect(lambda _index: show_whole_text(self.box))
+
+    def _entries(self) -> list[tuple[str, str, str]]:
+        raise NotImplementedError
+
+    def _create_record(self) -> str | None:
+        raise NotImplementedError
+
+    def _fill(self) -> None:
+        current = self.current_id()
+        self.box.blockSignals(True)
+        self.box.clear()
+        self.box.addItem(self._none_text, None)
+        for record_id, label, tooltip in self._entries():
+            self.box.addItem(label, record_id)
+            if tooltip:
+                self.box.setItemData(self.box.count() - 1, tooltip, Qt.ItemDataRole.ToolTipRole)
+        self.box.blockSignals(False)
+        self.set_current_id(current)
+        show_whole_text(self.box)
+
+    def current_id(self) -> str | None:
+        return self.box.currentData() if self.box.count() else None
+
+    def set_current_id(self, record_id: str | None) -> None:
+        index = self.box.findData(record_id) if record_id else 0
+        self.box.setCurrentIndex(max(index, 0))
+
+    def _create(self) -> None:
+        record_id = self._create_record()
+        if record_id is not None:
+            self.set_current_id(record_id)
 
 
 def marking_label(scheme: MarkingScheme, code: str) -> str:

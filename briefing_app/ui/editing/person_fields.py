@@ -7,10 +7,9 @@ that nobody has in the people picker offers to create that person too.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QStringListModel, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QStringListModel, Qt, Signal
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import (
-    QComboBox,
     QCompleter,
     QDialog,
     QDialogButtonBox,
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.model import Person
-from briefing_app.ui.editing.choosers import show_whole_text
+from briefing_app.ui.editing.choosers import RecordPicker
 from briefing_app.ui.editing.draft_catalog import DraftCatalog
 from briefing_app.ui.editing.modal import asked
 
@@ -114,56 +113,29 @@ def create_person(parent: QWidget, catalog: DraftCatalog, name: str = "") -> Per
     return catalog.add_person(person) if accepted else None
 
 
-class SpeakerPicker(QWidget):
+class SpeakerPicker(RecordPicker):
     """Who said the quote: a list of people and a "New person…" button."""
 
-    changed = Signal()
-
     def __init__(self, catalog: DraftCatalog, parent: QWidget | None = None):
-        super().__init__(parent)
         self._catalog = catalog
-        self.box = QComboBox(self)
-        self.box.setObjectName("speakerBox")
-        self.box.setAccessibleName(self.tr("Speaker"))
-        self.box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.box.setMinimumContentsLength(18)
-        self.new_button = QPushButton(self.tr("New…"), self)
-        self.new_button.setObjectName("newSpeakerButton")
-        self.new_button.setAccessibleName(self.tr("New person as speaker"))
-        self.new_button.setToolTip(self.tr("Create a person and make them the speaker"))
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.box, 1)
-        layout.addWidget(self.new_button)
-        self.setFocusProxy(self.box)
-        self._fill()
-        catalog.peopleChanged.connect(self._fill)
-        self.new_button.clicked.connect(self._create)
-        self.box.currentIndexChanged.connect(self.changed)
-        self.box.currentIndexChanged.connect(lambda _index: show_whole_text(self.box))
+        tr = QCoreApplication.translate
+        super().__init__(
+            parent, reloaded=catalog.peopleChanged, box_name="speakerBox",
+            box_label=tr("SpeakerPicker", "Speaker"),
+            none_text=tr("SpeakerPicker", "(no speaker)"), button_name="newSpeakerButton",
+            button_label=tr("SpeakerPicker", "New person as speaker"),
+            button_tip=tr("SpeakerPicker", "Create a person and make them the speaker"),
+        )
 
-    def _fill(self) -> None:
-        current = self.speaker()
-        self.box.blockSignals(True)
-        self.box.clear()
-        self.box.addItem(self.tr("(no speaker)"), None)
-        for person in self._catalog.people():
-            self.box.addItem(person_label(person), person.id)
-        self.box.blockSignals(False)
-        self.set_speaker(current)
-        show_whole_text(self.box)
+    def _entries(self) -> list[tuple[str, str, str]]:
+        return [(person.id, person_label(person), "") for person in self._catalog.people()]
 
-    def speaker(self) -> str | None:
-        return self.box.currentData() if self.box.count() else None
-
-    def set_speaker(self, person_id: str | None) -> None:
-        index = self.box.findData(person_id) if person_id else 0
-        self.box.setCurrentIndex(max(index, 0))
-
-    def _create(self) -> None:
+    def _create_record(self) -> str | None:
         person = create_person(self, self._catalog)
-        if person is not None:
-            self.set_speaker(person.id)
+        return person.id if person is not None else None
+
+    speaker = RecordPicker.current_id
+    set_speaker = RecordPicker.set_current_id
 
 
 class _EntryLine(QLineEdit):

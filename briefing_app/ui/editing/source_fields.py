@@ -2,23 +2,20 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
-    QHBoxLayout,
     QLineEdit,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
 
 from briefing_app.dates import DateError, format_date
 from briefing_app.model import Source
-from briefing_app.ui.editing.choosers import show_whole_text
+from briefing_app.ui.editing.choosers import RecordPicker
 from briefing_app.ui.editing.date_field import PartialDateField
 from briefing_app.ui.editing.draft_catalog import DraftCatalog
 from briefing_app.ui.editing.modal import asked
@@ -99,58 +96,29 @@ class SourceDialog(QDialog):
         )
 
 
-class SourcePicker(QWidget):
+class SourcePicker(RecordPicker):
     """Where the item comes from: stored sources and a "New source…" button."""
 
-    changed = Signal()
-
     def __init__(self, catalog: DraftCatalog, parent: QWidget | None = None):
-        super().__init__(parent)
         self._catalog = catalog
-        self.box = QComboBox(self)
-        self.box.setObjectName("sourceBox")
-        self.box.setAccessibleName(self.tr("Source"))
-        self.box.setSizeAdjustPolicy(
-            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.box.setMinimumContentsLength(18)
-        self.new_button = QPushButton(self.tr("New…"), self)
-        self.new_button.setObjectName("newSourceButton")
-        self.new_button.setAccessibleName(self.tr("New source"))
-        self.new_button.setToolTip(self.tr("Create a source and choose it"))
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.box, 1)
-        layout.addWidget(self.new_button)
-        self.setFocusProxy(self.box)
-        self._fill()
-        catalog.sourcesChanged.connect(self._fill)
-        self.new_button.clicked.connect(self._create)
-        self.box.currentIndexChanged.connect(self.changed)
-        self.box.currentIndexChanged.connect(lambda _index: show_whole_text(self.box))
+        tr = QCoreApplication.translate
+        super().__init__(
+            parent, reloaded=catalog.sourcesChanged, box_name="sourceBox",
+            box_label=tr("SourcePicker", "Source"),
+            none_text=tr("SourcePicker", "(no source)"), button_name="newSourceButton",
+            button_label=tr("SourcePicker", "New source"),
+            button_tip=tr("SourcePicker", "Create a source and choose it"),
+        )
 
-    def _fill(self) -> None:
-        current = self.source()
-        self.box.blockSignals(True)
-        self.box.clear()
-        self.box.addItem(self.tr("(no source)"), None)
-        for source in self._catalog.sources():
-            self.box.addItem(source_label(source), source.id)
-            self.box.setItemData(self.box.count() - 1, source.url or source.notes,
-                                 Qt.ItemDataRole.ToolTipRole)
-        self.box.blockSignals(False)
-        self.set_source(current)
-        show_whole_text(self.box)
+    def _entries(self) -> list[tuple[str, str, str]]:
+        return [(source.id, source_label(source), source.url or source.notes)
+                for source in self._catalog.sources()]
 
-    def source(self) -> str | None:
-        return self.box.currentData() if self.box.count() else None
-
-    def set_source(self, source_id: str | None) -> None:
-        index = self.box.findData(source_id) if source_id else 0
-        self.box.setCurrentIndex(max(index, 0))
-
-    def _create(self) -> None:
+    def _create_record(self) -> str | None:
         dialog = SourceDialog(None, self)
         with asked(dialog) as accepted:
             source = dialog.source()
-        if accepted:
-            self.set_source(self._catalog.add_source(source).id)
+        return self._catalog.add_source(source).id if accepted else None
+
+    source = RecordPicker.current_id
+    set_source = RecordPicker.set_current_id
