@@ -36,9 +36,23 @@ def _mode_for(target: Path) -> int:
     try:
         return target.stat().st_mode & 0o7777
     except OSError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+        return 0o666 & ~_current_umask()
+
+
+def _current_umask() -> int:
+    """The process umask, read without changing it where the OS allows: setting it (the
+    only portable way to read it) is process-wide, and exports run in worker threads
+    while other threads may be creating files."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    umask = os.umask(0o077)  # briefly the strictest mask, never a looser one
+    os.umask(umask)
+    return umask
 
 
 @contextlib.contextmanager

@@ -67,3 +67,12 @@ def test_parent_that_is_a_file_gives_a_clear_message(tmp_path):
     (tmp_path / "report.txt").write_text("not a folder")
     with pytest.raises(WriteError, match=r"Cannot write .*memo\.pdf"):
         atomic_write_text(tmp_path / "report.txt" / "memo.pdf", "x")
+
+
+def test_a_new_file_follows_a_stricter_umask_too(tmp_path):
+    old = os.umask(0o077)
+    try:
+        atomic_write_text(tmp_path / "private.txt", "x")
+    finally:
+        os.umask(old)
+    assert stat.S_IMODE((tmp_path / "private.txt").stat().st_mode) == 0o600
