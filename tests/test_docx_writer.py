@@ -718,22 +718,33 @@ def test_libreoffice_renders_banner_page_numbers_footnotes_and_headings(tmp_path
     assert "October.2,3 Petro called the talks decisive.1" in first
 
 
-def test_styles_built_once_are_the_same_as_freshly_built_ones():
-    """The finished styles part is cached per size and language (a speed-up); a later memo
-    must get exactly what building it again would give."""
-    import docx as python_docx
-    from lxml import etree
+def test_the_cached_memo_template_gives_the_same_memo_as_a_fresh_one():
+    """The empty memo (styles, page, header and footer) is made once per size and
+    language (a speed-up); a memo written from the cache must be exactly one written
+    from a freshly made template, and other sizes get their own."""
+    docx_writer._TEMPLATES.clear()
+    fresh = render(memo())
+    cached = render(memo())
+    for name in ("word/document.xml", "word/styles.xml", "word/footnotes.xml",
+                 "word/footer1.xml", "word/header1.xml"):
+        assert zipfile.ZipFile(io.BytesIO(fresh)).read(name) == \
+            zipfile.ZipFile(io.BytesIO(cached)).read(name), name
 
-    from briefing_app.document.writers import docx_styles
+    larger = memo()
+    larger.font_size = 13
+    assert reopen(render(larger)).styles["Normal"].font.size.pt == 13
+    assert reopen(cached).styles["Normal"].font.size.pt == 12
 
-    docx_styles._BUILT_STYLES.clear()
-    first = python_docx.Document()
-    docx_styles.apply_memo_styles(first, font_size=13, language="es")
-    second = python_docx.Document()
-    docx_styles.apply_memo_styles(second, font_size=13, language="es")
-    assert etree.tostring(first.styles.element) == etree.tostring(second.styles.element)
-    assert second.styles["Normal"].font.size.pt == 13
 
-    other = python_docx.Document()
-    docx_styles.apply_memo_styles(other, font_size=12, language="es")
-    assert other.styles["Normal"].font.size.pt == 12
+def test_styles_part_holds_the_memo_styles_and_not_the_template_hundred():
+    word = reopen(render(memo()))
+    names = {style.name for style in word.styles}
+    for needed in ("Normal", "Heading 1", "Heading 2", "List Bullet", "List Number", "Quote",
+                   "Table Grid", "Memo Title", "Banner", "Footer", "Hyperlink",
+                   "footnote text", "footnote reference"):
+        assert needed in names
+    assert "Light Shading Accent 1" not in names  # one of python-docx's template styles
+    assert len(names) < 45
+    for style in word.styles:  # nothing points at a removed style
+        base = getattr(style, "base_style", None)
+        assert base is None or base.name in names

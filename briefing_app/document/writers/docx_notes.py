@@ -27,11 +27,12 @@ from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part, XmlPart
 from docx.oxml import parse_xml
-from docx.oxml.ns import nsdecls, qn
+from docx.oxml.ns import qn
 from docx.oxml.parser import OxmlElement
 from docx.oxml.xmlchemy import BaseOxmlElement
 
-from .docx_parts import PPR_ORDER, Bookmarks, field_runs, insert_in_order, new_run, set_child
+from . import docx_xml as xml
+from .docx_parts import Bookmarks, insert_in_order
 
 REFERENCE_STYLE = "FootnoteReference"
 TEXT_STYLE = "FootnoteText"
@@ -45,20 +46,19 @@ _SETTINGS_AFTER_FOOTNOTEPR = (
     "w:decimalSymbol", "w:listSeparator",
 )  # fmt: skip
 
-_FOOTNOTES_XML = (
-    f"<w:footnotes {nsdecls('w', 'r')}>"
+_SEPARATORS = (
     '<w:footnote w:type="separator" w:id="-1"><w:p><w:pPr>'
     '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
     "<w:r><w:separator/></w:r></w:p></w:footnote>"
     '<w:footnote w:type="continuationSeparator" w:id="0"><w:p><w:pPr>'
     '<w:spacing w:after="0" w:line="240" w:lineRule="auto"/></w:pPr>'
     "<w:r><w:continuationSeparator/></w:r></w:p></w:footnote>"
-    "</w:footnotes>"
 )
 
 
 class Footnotes:
-    """The footnotes of one document, created on first use."""
+    """The footnotes of one document: the part is created on first use, the notes are
+    collected as XML text and parsed into it once, by :meth:`finish`."""
 
     def __init__(self, document_part: Part, settings: BaseOxmlElement, bookmarks: Bookmarks):
         self._document_part = document_part
@@ -68,15 +68,15 @@ class Footnotes:
         self._next_id = 1
         self._next_automatic_number = 1
         self._cited: dict[int, str] = {}  # note number -> bookmark around its footnote mark
+        self._xml: list[str] = []
 
     @property
     def part(self) -> XmlPart:
         """The footnotes part; hyperlinks inside footnotes are related from it."""
         if self._part is None:
             package = self._document_part.package
-            self._part = XmlPart(
-                PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, parse_xml(_FOOTNOTES_XML), package
-            )
+            root = parse_xml(f"<w:footnotes {xml.NAMESPACES}>{_SEPARATORS}</w:footnotes>")
+            self._part = XmlPart(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, root, package)
             self._document_part.relate_to(self._part, RT.FOOTNOTES)
             self._declare_separators()
         return self._part
@@ -92,49 +92,41 @@ class Footnotes:
     def is_cited(self, number: int) -> bool:
         return number in self._cited
 
-    def cite_again(self, number: int) -> list:
+    def cite_again(self, number: int) -> str:
         """The runs citing note ``number`` once more: a cross-reference to its footnote."""
         instruction = f"NOTEREF {self._cited[number]} \\f \\h"
-        return field_runs(instruction, str(number), style_id=REFERENCE_STYLE)
+        return xml.field(instruction, str(number), style_id=REFERENCE_STYLE)
 
-    def cite_first(self, number: int, content: list) -> list:
+    def cite_first(self, number: int, content: str) -> str:
         """Add the footnote of note ``number`` holding the runs ``content``; returns the
-        elements that cite it in the text (the mark, inside a bookmark for later citations)."""
+        XML that cites it in the text (the mark, inside a bookmark for later citations)."""
         automatic = number == self._next_automatic_number
         if automatic:
             self._next_automatic_number += 1
-        footnote_id = str(self._next_id)
+        footnote_id = self._next_id
         self._next_id += 1
 
-        footnote = OxmlElement("w:footnote", attrs={qn("w:id"): footnote_id})
-        p = OxmlElement("w:p")
-        pPr = OxmlElement("w:pPr")
-        set_child(pPr, "w:pStyle", PPR_ORDER, w_val=TEXT_STYLE)
-        p.append(pPr)
-        own_mark = new_run("", style_id=REFERENCE_STYLE)
         if automatic:
-            own_mark.append(OxmlElement("w:footnoteRef"))
+            own_mark = xml.run("", style_id=REFERENCE_STYLE, extra="<w:footnoteRef/>")
+            reference = xml.run(
+                "", style_id=REFERENCE_STYLE, extra=f'<w:footnoteReference w:id="{footnote_id}"/>'
+            )
         else:
-            _append_text(own_mark, str(number))
-        p.append(own_mark)
-        p.append(new_run(" "))
-        p.extend(content)
-        footnote.append(p)
-        self.part.element.append(footnote)
-
-        reference = new_run("", style_id=REFERENCE_STYLE)
-        attrs = {qn("w:id"): footnote_id}
-        if not automatic:
-            attrs = {qn("w:customMarkFollows"): "1", **attrs}
-        reference.append(OxmlElement("w:footnoteReference", attrs=attrs))
-        if not automatic:
-            _append_text(reference, str(number))
+            own_mark = xml.run(str(number), style_id=REFERENCE_STYLE)
+            reference = (
+                f'<w:r>{xml.run_properties(style_id=REFERENCE_STYLE)}'
+                f'<w:footnoteReference w:customMarkFollows="1" w:id="{footnote_id}"/>'
+                f"<w:t>{number}</w:t></w:r>"
+            )
+        body = xml.paragraph(TEXT_STYLE, own_mark + xml.run(" ") + content)
+        self._xml.append(f'<w:footnote w:id="{footnote_id}">{body}</w:footnote>')
         name = self._bookmarks.name_for(f"RefNote{number}", hidden=True)
         self._cited[number] = name
-        return self._bookmarks.around(name, [reference])
+        return self._bookmarks.around(name, reference)
 
-
-def _append_text(run, text: str) -> None:
-    t = OxmlElement("w:t")
-    t.text = text
-    run.append(t)
+    def finish(self) -> None:
+        """Parse the collected footnotes into the footnotes part."""
+        if self._xml:
+            notes = parse_xml(f"<w:footnotes {xml.NAMESPACES}>{''.join(self._xml)}</w:footnotes>")
+            self.part.element.extend(list(notes))
+            self._xml.clear()

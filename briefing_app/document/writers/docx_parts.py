@@ -1,5 +1,6 @@
-"""Raw OOXML pieces python-docx has no API for: runs with exact formatting, hyperlinks,
-fields, bookmarks and list numbering (footnotes are in :mod:`.docx_notes`).
+"""OOXML python-docx has no API for, as elements: schema-ordered children, bookmark
+names, hyperlink targets, list numbering (runs and paragraphs are text: :mod:`.docx_xml`;
+footnotes are in :mod:`.docx_notes`).
 
 Word rejects a file whose elements are out of schema order (LibreOffice forgives it), so
 every child element is inserted through :func:`set_child` with the schema sequence.
@@ -8,16 +9,14 @@ every child element is inserted through :func:`set_child` with the schema sequen
 from __future__ import annotations
 
 import re
-import unicodedata
 from urllib.parse import quote
 
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.opc.part import Part
 from docx.oxml import parse_xml
 from docx.oxml.ns import nsdecls, qn
 from docx.oxml.parser import OxmlElement
 from docx.oxml.xmlchemy import BaseOxmlElement
-from lxml import etree
+
+from . import docx_xml
 
 FONT = "Times New Roman"
 
@@ -83,110 +82,13 @@ def strip_theme_fonts(root: BaseOxmlElement) -> None:
             fonts.attrib.pop(qn(name), None)
 
 
-# ---------------------------------------------------------------- runs
-
-XML_SPACE = "{http://www.w3.org/XML/1998/namespace}space"
-
-
-def is_rtl(text: str) -> bool:
-    """True when right-to-left letters outnumber left-to-right ones."""
-    rtl = ltr = 0
-    for char in text:
-        direction = unicodedata.bidirectional(char)
-        if direction in ("R", "AL"):
-            rtl += 1
-        elif direction == "L":
-            ltr += 1
-    return rtl > ltr
-
-
-def new_run(
-    text: str,
-    *,
-    bold: bool = False,
-    italic: bool = False,
-    style_id: str = "",
-    superscript: bool = False,
-    size_pt: float | None = None,
-    lang: str = "",
-):
-    """A ``w:r`` holding ``text``; newlines become ``w:br`` and tabs ``w:tab``."""
-    run = OxmlElement("w:r")
-    rPr = OxmlElement("w:rPr")
-    rtl = is_rtl(text)
-
-    def add(tag: str, **attrs: str) -> None:
-        # rPr is fresh and properties are added in schema order (RPR_ORDER), so a plain
-        # append keeps Word's required order without set_child's search (a hot path).
-        etree.SubElement(rPr, qn(tag), {qn(k.replace("_", ":", 1)): v for k, v in attrs.items()})
-
-    if style_id:
-        add("w:rStyle", w_val=style_id)
-    if bold:
-        add("w:b")
-        add("w:bCs")
-    if italic:
-        add("w:i")
-        add("w:iCs")
-    if size_pt is not None:
-        half_points = str(round(size_pt * 2))
-        add("w:sz", w_val=half_points)
-        add("w:szCs", w_val=half_points)
-    if superscript:
-        add("w:vertAlign", w_val="superscript")
-    if rtl:
-        add("w:rtl")
-    if lang:
-        add("w:lang", w_val=lang, **({"w_bidi": lang} if rtl else {}))
-    if len(rPr):
-        run.append(rPr)
-    if "\n" in text or "\t" in text:
-        run.text = text  # python-docx's CT_R.text turns \n into w:br and \t into w:tab
-    elif text:
-        t = etree.SubElement(run, qn("w:t"))
-        t.text = text
-        if text[0].isspace() or text[-1].isspace():
-            t.set(XML_SPACE, "preserve")
-    return run
-
-
-# ---------------------------------------------------------------- hyperlinks
+# ---------------------------------------------------------------- hyperlinks and bookmarks
 
 
 def safe_uri(url: str) -> str:
     """Percent-encode what a URI may not hold (spaces, quotes, non-ASCII): Word calls a
     file corrupt when a relationship target is not a valid URI."""
     return quote(url.strip(), safe=":/?#[]@!$&'()*+,;=%-._~")
-
-
-def new_hyperlink(part: Part, url: str, runs: list) -> BaseOxmlElement:
-    """A ``w:hyperlink`` to ``url`` through an external relationship of ``part``."""
-    rel_id = part.relate_to(safe_uri(url), RT.HYPERLINK, is_external=True)
-    link = OxmlElement("w:hyperlink", attrs={qn("r:id"): rel_id, qn("w:history"): "1"})
-    for run in runs:
-        link.append(run)
-    return link
-
-
-# ---------------------------------------------------------------- fields and bookmarks
-
-
-def field_runs(instruction: str, cached: str, **run_format) -> list:
-    """The runs of a complex field such as ``PAGE``; ``cached`` shows until Word or
-    LibreOffice recomputes it."""
-
-    def char(kind: str):
-        run = new_run("", **run_format)
-        run.append(OxmlElement("w:fldChar", attrs={qn("w:fldCharType"): kind}))
-        return run
-
-    instr = new_run("", **run_format)
-    text = OxmlElement(
-        "w:instrText", attrs={"{http://www.w3.org/XML/1998/namespace}space": "preserve"}
-    )
-    text.text = f" {instruction} "
-    instr.append(text)
-    return [char("begin"), instr, char("separate"), new_run(cached, **run_format), char("end")]
 
 
 class Bookmarks:
@@ -212,13 +114,11 @@ class Bookmarks:
         self._names.add(name.lower())
         return name
 
-    def around(self, name: str, elements: list) -> list:
-        """``elements`` (runs) enclosed in the bookmark ``name``."""
-        bookmark_id = str(self._next_id)
+    def around(self, name: str, content: str) -> str:
+        """``content`` (runs, as XML) enclosed in the bookmark ``name``."""
+        bookmark_id = self._next_id
         self._next_id += 1
-        start = OxmlElement("w:bookmarkStart", attrs={qn("w:id"): bookmark_id, qn("w:name"): name})
-        end = OxmlElement("w:bookmarkEnd", attrs={qn("w:id"): bookmark_id})
-        return [start, *elements, end]
+        return docx_xml.bookmark(bookmark_id, name, content)
 
 
 # ---------------------------------------------------------------- numbering
@@ -265,9 +165,3 @@ class ListNumbering:
         num = self._numbering.add_num(self._decimal_abstract)
         num.add_lvlOverride(ilvl=0).add_startOverride(1)
         return int(num.numId)
-
-
-def set_numbering(pPr: BaseOxmlElement, num_id: int) -> None:
-    num_pr = set_child(pPr, "w:numPr", PPR_ORDER)
-    num_pr.append(OxmlElement("w:ilvl", attrs={qn("w:val"): "0"}))
-    num_pr.append(OxmlElement("w:numId", attrs={qn("w:val"): str(num_id)}))

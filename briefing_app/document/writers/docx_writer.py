@@ -1,25 +1,28 @@
 """Word (.docx) writer: walks the memo tree and builds a document with real Word styles,
 list numbering, footnotes, hyperlinks and page-number fields.
 
-python-docx covers paragraphs, tables, styles and sections; the OOXML it lacks comes from
-:mod:`.docx_parts` (hyperlinks, fields, bookmarks, numbering) and :mod:`.docx_notes`
-(footnotes), the styles from :mod:`.docx_styles`. All text goes through
-:func:`~briefing_app.document.text.clean` once more: python-docx raises on control characters.
+python-docx holds the package: the template, styles, sections, headers and footers, core
+properties, relationships. The body and the footnotes are written as XML text by
+:mod:`.docx_xml` and parsed once, which is several times faster than python-docx's
+element API (``bench/bench_render.py``); :mod:`.docx_parts` has the OOXML python-docx
+lacks (numbering, bookmarks, hyperlink targets), :mod:`.docx_notes` the footnotes and
+:mod:`.docx_styles` the styles. All text goes through
+:func:`~briefing_app.document.text.clean` once more: Word refuses control characters.
 """
 
 from __future__ import annotations
 
+import io
 from datetime import UTC, datetime
 from typing import BinaryIO
 
 import docx
-from docx.enum.table import WD_TABLE_ALIGNMENT
-from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_BREAK
+from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import Part
+from docx.oxml import parse_xml
 from docx.oxml.ns import qn
-from docx.oxml.parser import OxmlElement
-from docx.shared import Inches, Pt, Twips
+from docx.shared import Inches
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from briefing_app.document import text as text_utils
@@ -44,6 +47,7 @@ from briefing_app.document.text import clean
 
 from . import docx_parts as parts
 from . import docx_styles as styles
+from . import docx_xml as xml
 from .docx_notes import Footnotes
 
 FORMAT = "docx"
@@ -59,6 +63,44 @@ def write(document: Document, stream: BinaryIO) -> None:
     _DocxWriter(document).build().save(stream)
 
 
+_TEMPLATES: dict[tuple[float, str], bytes] = {}
+
+
+def memo_template(font_size: float, language: str) -> bytes:
+    """An empty memo as .docx bytes: styles, Letter page with 1-inch margins, an empty
+    header and footer. It depends only on size and language, so it is made once per
+    process; each memo then opens it, which costs less than python-docx's own template."""
+    key = (round(font_size * 2) / 2, language)
+    if key not in _TEMPLATES:
+        doc = docx.Document()
+        styles.apply_memo_styles(doc, font_size=font_size, language=language)
+        _drop_template_leftovers(doc)
+        section = doc.sections[0]
+        section.page_width, section.page_height = Inches(8.5), Inches(11)
+        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
+            setattr(section, side, Inches(1))
+        section.header_distance = section.footer_distance = Inches(0.5)
+        for part in (section.header, section.footer):
+            part.is_linked_to_previous = False  # adds the part, holding one empty paragraph
+        stream = io.BytesIO()
+        doc.save(stream)
+        _TEMPLATES[key] = stream.getvalue()
+    return _TEMPLATES[key]
+
+
+def _drop_template_leftovers(doc) -> None:
+    """python-docx's template carries a thumbnail of a blank page (file browsers would
+    show it as the memo's preview) and a Word 2010 copy of the styles with theme fonts
+    (stylesWithEffects), which the restyled styles part replaces."""
+    for rels, reltype in (
+        (doc.part.package.rels, RT.THUMBNAIL),
+        (doc.part.rels, STYLES_WITH_EFFECTS),
+    ):
+        for rel_id, rel in list(rels.items()):
+            if rel.reltype == reltype:
+                del rels[rel_id]
+
+
 def marked(mark: str, text: str = "") -> str:
     """``"(U) "`` in front of ``text`` when the node carries a portion mark."""
     mark = text_utils.one_line(mark)
@@ -66,43 +108,48 @@ def marked(mark: str, text: str = "") -> str:
 
 
 class _DocxWriter:
-    """One memo: holds the python-docx document and the running footnote and list state."""
+    """One memo: holds the python-docx document, the body XML being written and the
+    running footnote and list state."""
 
     def __init__(self, document: Document):
         self.memo = document
-        self.doc = docx.Document()
         self.font_size = float(document.font_size or 12)
+        template = memo_template(self.font_size, clean(document.metadata.language))
+        self.doc = docx.Document(io.BytesIO(template))
         self.bookmarks = parts.Bookmarks()
         self.footnotes = Footnotes(self.doc.part, self.doc.settings.element, self.bookmarks)
         self.numbering: parts.ListNumbering | None = None
         self.page_break_pending = False
         self._style_ids: dict[str, str] = {}
+        self._body: list[str] = []
+        self._notes_by_number = {note.number: note for note in reversed(document.footnotes)}
 
     # ------------------------------------------------------------ document
 
     def build(self):
-        styles.apply_memo_styles(
-            self.doc, font_size=self.font_size, language=clean(self.memo.metadata.language)
-        )
-        self._page_setup()
         self._properties()
-        self._drop_template_leftovers()
-        body = self.doc.element.body
-        for paragraph in list(body.iterchildren(qn("w:p"))):
-            body.remove(paragraph)  # the template's empty first paragraph
         for block in self.memo.blocks:
             self._block(block)
         if self.page_break_pending:  # a break at the very end: an empty last page
             self._hard_page_break()
+        self._fill_body()
+        self.footnotes.finish()
         self._furniture()
         return self.doc
 
-    def _page_setup(self) -> None:
-        section = self.doc.sections[0]
-        section.page_width, section.page_height = Inches(8.5), Inches(11)
-        for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
-            setattr(section, side, Inches(1))
-        section.header_distance = section.footer_distance = Inches(0.5)
+    def _fill_body(self) -> None:
+        """Replace the template's empty paragraph with the memo, before the section
+        properties that end the body."""
+        body = self.doc.element.body
+        for paragraph in list(body.iterchildren(qn("w:p"))):
+            body.remove(paragraph)
+        parsed = parse_xml(f"<w:body {xml.NAMESPACES}>{''.join(self._body)}</w:body>")
+        section = body.find(qn("w:sectPr"))
+        for element in list(parsed):
+            if section is not None:
+                section.addprevious(element)
+            else:
+                body.append(element)
 
     def _properties(self) -> None:
         meta = self.memo.metadata
@@ -117,18 +164,6 @@ class _DocxWriter:
         props.revision = 1
         now = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
         props.created = props.modified = now
-
-    def _drop_template_leftovers(self) -> None:
-        """python-docx's template carries a thumbnail of a blank page (file browsers would
-        show it as the memo's preview) and a Word 2010 copy of the styles with theme fonts
-        (stylesWithEffects), which the restyled styles part replaces."""
-        for rels, reltype in (
-            (self.doc.part.package.rels, RT.THUMBNAIL),
-            (self.doc.part.rels, STYLES_WITH_EFFECTS),
-        ):
-            for rel_id, rel in list(rels.items()):
-                if rel.reltype == reltype:
-                    del rels[rel_id]
 
     # ------------------------------------------------------------ blocks
 
@@ -148,17 +183,24 @@ class _DocxWriter:
             raise UnknownNodeError("DOCX", block)
         handler(block)
 
+    def _add(self, style: str, content: str, **formatting) -> None:
+        """Append a paragraph in style ``style`` (a name); a pending page break starts it
+        on a new page."""
+        if self.page_break_pending:
+            formatting["page_break_before"] = True
+            self.page_break_pending = False
+        self._body.append(xml.paragraph(self._style_id(style), content, **formatting))
+
     def _heading(self, heading: Heading) -> None:
         level = min(max(heading.level, 1), len(styles.HEADING))
-        p = self._new_paragraph(styles.HEADING[level - 1])
-        runs = [parts.new_run(marked(heading.mark, text_utils.one_line(heading.text)))]
+        content = xml.run(marked(heading.mark, text_utils.one_line(heading.text)))
         if heading.anchor:  # the same name the PDF bookmark and the HTML id carry
-            runs = self.bookmarks.around(self.bookmarks.name_for(heading.anchor), runs)
-        p._p.extend(runs)
+            content = self.bookmarks.around(self.bookmarks.name_for(heading.anchor), content)
+        self._add(styles.HEADING[level - 1], content)
 
     def _paragraph(self, paragraph: Paragraph) -> None:
-        p = self._new_paragraph(styles.PARAGRAPH_ROLES.get(paragraph.role, "Normal"))
-        self._inlines(p._p, paragraph.content, mark=paragraph.mark)
+        style = styles.PARAGRAPH_ROLES.get(paragraph.role, "Normal")
+        self._add(style, self._inlines(paragraph.content, mark=paragraph.mark))
 
     def _list(self, bullet_list: BulletList) -> None:
         if self.numbering is None:
@@ -167,27 +209,24 @@ class _DocxWriter:
             style, num_id = styles.LIST_NUMBER, self.numbering.new_ordered_list()
         else:
             style, num_id = styles.LIST_BULLET, self.numbering.bullet_num
-        p = None
-        for item in bullet_list.items:
-            p = self._new_paragraph(style)
-            parts.set_numbering(p._p.get_or_add_pPr(), num_id)
-            if item.role == "talking-point":
-                p.paragraph_format.space_after = Pt(self.font_size * 0.6)
-            self._inlines(p._p, item.content, mark=item.mark)
-        if p is not None:  # the list ends with the space a body paragraph leaves
-            p.paragraph_format.space_after = Pt(self.font_size * 0.75)
+        last = len(bullet_list.items) - 1
+        for index, item in enumerate(bullet_list.items):
+            space_after = None
+            if index == last:  # the list ends with the space a body paragraph leaves
+                space_after = _twips(self.font_size * 0.75)
+            elif item.role == "talking-point":
+                space_after = _twips(self.font_size * 0.6)
+            content = self._inlines(item.content, mark=item.mark)
+            self._add(style, content, num_id=num_id, space_after=space_after)
 
     def _quote(self, quote: BlockQuote) -> None:
         lang = text_utils.one_line(quote.language)
-        original = self._new_paragraph(styles.QUOTE)
-        self._inlines(original._p, quote.original, mark=quote.mark, lang=lang)
+        self._add(styles.QUOTE, self._inlines(quote.original, mark=quote.mark, lang=lang))
         if quote.translation:
-            translation = self._new_paragraph(styles.QUOTE_TRANSLATION)
-            self._inlines(translation._p, quote.translation)
+            self._add(styles.QUOTE_TRANSLATION, self._inlines(quote.translation))
         if quote.attribution:
-            attribution = self._new_paragraph(styles.QUOTE_ATTRIBUTION)
-            attribution._p.append(parts.new_run("\u2014 "))
-            self._inlines(attribution._p, quote.attribution)
+            content = xml.run("\u2014 ") + self._inlines(quote.attribution)
+            self._add(styles.QUOTE_ATTRIBUTION, content)
 
     def _table(self, table: Table) -> None:
         columns = max([len(table.header), *(len(row) for row in table.rows)])
@@ -195,59 +234,60 @@ class _DocxWriter:
             return  # nothing to draw: no header and no cells
         if self.page_break_pending:
             self._hard_page_break()
-        grid = self.doc.add_table(rows=1 + len(table.rows), cols=columns)
-        grid.style = self.doc.styles[styles.TABLE]
-        grid.alignment = WD_TABLE_ALIGNMENT.CENTER
-        grid.autofit = False
-        tblPr = grid._tbl.tblPr
-        parts.set_child(tblPr, "w:tblW", parts.TBLPR_ORDER, w_w=str(TEXT_WIDTH), w_type="dxa")
         widths = _column_widths(table.widths, columns)
-        for index, width in enumerate(widths):
-            grid.columns[index].width = Twips(width)
+        cell_style = self._style_id(styles.TABLE_TEXT)
 
-        header = grid.rows[0]
-        _repeat_as_header(header)
-        for index, cell in enumerate(header.cells):
+        def cell(width: int, content: str, shade: bool = False) -> str:
+            fill = (
+                f'<w:shd w:val="clear" w:color="auto" w:fill="{HEADER_SHADING}"/>' if shade else ""
+            )
+            return (
+                f'<w:tc><w:tcPr><w:tcW w:w="{width}" w:type="dxa"/>{fill}</w:tcPr>'
+                f"{xml.paragraph(cell_style, content)}</w:tc>"
+            )
+
+        header_cells = []
+        for index, width in enumerate(widths):
             label = table.header[index] if index < len(table.header) else ""
             if index == 0:
                 label = marked(table.mark, label)
-            p = self._cell_paragraph(cell, widths[index])
-            p.append(parts.new_run(clean(label), bold=True))
-            _shade(cell, HEADER_SHADING)
-
-        for row, grid_row in zip(table.rows, list(grid.rows)[1:], strict=True):
-            _keep_row_together(grid_row)
-            for index, cell in enumerate(grid_row.cells):
-                content = row[index] if index < len(row) else []
-                self._inlines(self._cell_paragraph(cell, widths[index]), content)
-        # a little air between the table and what follows
-        _spacer(self.doc.add_paragraph())
-
-    def _cell_paragraph(self, cell, width: int):
-        cell.width = Twips(width)
-        p = cell.paragraphs[0]
-        self._set_style(p, styles.TABLE_TEXT)
-        return p._p
+            header_cells.append(cell(width, xml.run(clean(label), bold=True), shade=True))
+        rows = [
+            # the header row repeats at the top of every page the table spans
+            f"<w:tr><w:trPr><w:tblHeader/><w:cantSplit/></w:trPr>{''.join(header_cells)}</w:tr>"
+        ]
+        for row in table.rows:
+            cells = "".join(
+                cell(width, self._inlines(row[index] if index < len(row) else []))
+                for index, width in enumerate(widths)
+            )
+            rows.append(f"<w:tr><w:trPr><w:cantSplit/></w:trPr>{cells}</w:tr>")
+        grid = "".join(f'<w:gridCol w:w="{width}"/>' for width in widths)
+        self._body.append(
+            f'<w:tbl><w:tblPr><w:tblStyle w:val="{self._style_id(styles.TABLE)}"/>'
+            f'<w:tblW w:w="{TEXT_WIDTH}" w:type="dxa"/><w:jc w:val="center"/>'
+            '<w:tblLayout w:type="fixed"/>'
+            '<w:tblLook w:val="04A0" w:firstRow="1" w:lastRow="0" w:firstColumn="1" '
+            'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>'
+            f"<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
+        )
+        # A little air between the table and what follows (Word also needs a paragraph
+        # between two tables, or it merges them): an empty 6-point paragraph.
+        self._body.append(xml.paragraph("", "", space_after=0, mark_size=12))
 
     def _memo_header(self, header: MemoHeader) -> None:
-        title = self._new_paragraph(styles.TITLE)
-        title._p.append(parts.new_run(text_utils.one_line(header.title)))
+        self._add(styles.TITLE, xml.run(text_utils.one_line(header.title)))
         labels = [_label(label) for label, _ in header.fields]
         indent = self._label_column(labels)
-        last = None
-        for label, (_, value) in zip(labels, header.fields, strict=True):
-            p = self._new_paragraph(styles.HEADER_FIELD)
-            fmt = p.paragraph_format
-            fmt.left_indent = Twips(indent)
-            fmt.first_line_indent = Twips(-indent)
-            fmt.tab_stops.add_tab_stop(Twips(indent))
-            p._p.append(parts.new_run(label + "\t", bold=True))
-            self._inlines(p._p, value)
-            last = p
-        if last is not None:  # a rule under the heading block, as on printed memos
-            last.paragraph_format.keep_with_next = False
-            last.paragraph_format.space_after = Pt(self.font_size * 1.5)
-            _bottom_rule(last._p)
+        last = len(labels) - 1
+        for index, (label, (_, value)) in enumerate(zip(labels, header.fields, strict=True)):
+            content = xml.run(label + "\t", bold=True) + self._inlines(value)
+            formatting = {"tab_stop": indent, "hanging_indent": indent}
+            if index == last:  # a rule under the heading block, as on printed memos
+                formatting.update(
+                    keep_next=False, space_after=_twips(self.font_size * 1.5), bottom_rule=True
+                )
+            self._add(styles.HEADER_FIELD, content, **formatting)
 
     def _label_column(self, labels: list[str]) -> int:
         """Twips from the margin to the values: the widest bold label plus a gap."""
@@ -260,9 +300,8 @@ class _DocxWriter:
         for note in note_list.notes:
             if not isinstance(note, Note):
                 raise UnknownNodeError("DOCX", note)
-            p = self._new_paragraph(styles.NOTE_LIST)
-            p._p.append(parts.new_run(f"{note.number}.\t"))
-            self._inlines(p._p, note.content)
+            content = xml.run(f"{note.number}.\t") + self._inlines(note.content)
+            self._add(styles.NOTE_LIST, content)
 
     def _page_break(self, _block: PageBreak) -> None:
         """Start the next paragraph on a new page (``pageBreakBefore``), which leaves no
@@ -273,85 +312,65 @@ class _DocxWriter:
 
     def _hard_page_break(self) -> None:
         self.page_break_pending = False
-        self.doc.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        self._body.append(xml.page_break())
 
     def _style_id(self, name: str) -> str:
         """The style's id, looked up once per document: python-docx resolves a style name
-        by scanning every style on each assignment, which dominated the writing time."""
+        by scanning every style on each lookup."""
         if name not in self._style_ids:
             self._style_ids[name] = self.doc.styles[name].style_id
         return self._style_ids[name]
-
-    def _set_style(self, paragraph, name: str) -> None:
-        paragraph._p.get_or_add_pPr().style = self._style_id(name)
-
-    def _new_paragraph(self, style: str):
-        p = self.doc.add_paragraph()
-        self._set_style(p, style)
-        if self.page_break_pending:
-            p.paragraph_format.page_break_before = True
-            self.page_break_pending = False
-        return p
 
     # ------------------------------------------------------------ inline content
 
     def _inlines(
         self,
-        p,
         content: list[Inline],
         *,
         mark: str = "",
         lang: str = "",
         part: Part | None = None,
         in_footnote: bool = False,
-    ) -> None:
-        """Append ``content`` as runs to paragraph element ``p``; links get their
-        relationship from ``part`` (the document, or the footnotes part)."""
+    ) -> str:
+        """``content`` as runs; links get their relationship from ``part`` (the
+        document, or the footnotes part)."""
         part = part or self.doc.part
-        if mark:
-            p.append(parts.new_run(marked(mark), lang=lang))
+        runs = [xml.run(marked(mark), lang=lang)] if mark else []
         previous_was_ref = False
         for inline in content:
             if isinstance(inline, Text):
-                p.append(self._text_run(inline.text, inline.bold, inline.italic, lang))
+                runs.append(
+                    xml.run(clean(inline.text), bold=inline.bold, italic=inline.italic, lang=lang)
+                )
             elif isinstance(inline, Link):
-                p.append(self._link(part, inline, lang))
+                runs.append(self._link(part, inline, lang))
             elif isinstance(inline, NoteRef):
                 if previous_was_ref:  # "1,2" rather than an ambiguous "12"
-                    p.append(parts.new_run(",", superscript=True))
-                p.extend(self._note_reference(inline.number, in_footnote))
+                    runs.append(xml.run(",", superscript=True))
+                runs.append(self._note_reference(inline.number, in_footnote))
             else:
                 raise UnknownNodeError("DOCX", inline)
             previous_was_ref = isinstance(inline, NoteRef)
+        return "".join(runs)
 
-    def _text_run(self, text: str, bold: bool, italic: bool, lang: str):
-        return parts.new_run(clean(text), bold=bold, italic=italic, lang=lang)
-
-    def _link(self, part: Part, link: Link, lang: str):
+    def _link(self, part: Part, link: Link, lang: str) -> str:
         label = clean(link.text) or clean(link.url)
         url = clean(link.url)
         if not text_utils.is_safe_link(url):
-            return parts.new_run(label, lang=lang)
-        run = parts.new_run(label, style_id=styles.HYPERLINK_ID, lang=lang)
-        return parts.new_hyperlink(part, url, [run])
+            return xml.run(label, lang=lang)
+        rel_id = part.relate_to(parts.safe_uri(url), RT.HYPERLINK, is_external=True)
+        return xml.hyperlink(rel_id, xml.run(label, style_id=styles.HYPERLINK_ID, lang=lang))
 
-    def _note_reference(self, number: int, in_footnote: bool) -> list:
+    def _note_reference(self, number: int, in_footnote: bool) -> str:
         """A real footnote when the memo uses footnotes (see :mod:`.docx_notes` for how
         its mark shows the note number), else a superscript number."""
-        note = self._footnote_text(number)
+        note = self._notes_by_number.get(number)
         if self.memo.note_style != "footnotes" or in_footnote or note is None:
-            return [parts.new_run(str(number), style_id=styles.NOTE_REFERENCE_ID)]
+            return xml.run(str(number), style_id=styles.NOTE_REFERENCE_ID)
         if self.footnotes.is_cited(number):
             return self.footnotes.cite_again(number)
-        holder = OxmlElement("w:p")
-        self._inlines(holder, note.content, part=self.footnotes.part, in_footnote=True)
-        return self.footnotes.cite_first(number, list(holder))
-
-    def _footnote_text(self, number: int) -> Note | None:
-        for note in self.memo.footnotes:
-            if note.number == number:
-                return note
-        return None
+        content = self._inlines(note.content, part=self.footnotes.part, in_footnote=True)
+        return self.footnotes.cite_first(number, content)
 
     # ------------------------------------------------------------ headers and footers
 
@@ -377,34 +396,40 @@ class _DocxWriter:
             p = first if index == 0 else footer.add_paragraph()
             if kind == "text":
                 p.style = self.doc.styles["Footer"]
-                p._p.append(parts.new_run(footer_text, size_pt=8))
+                _append_runs(p._p, xml.run(footer_text, size_pt=8))
             elif kind == "number":
                 p.style = self.doc.styles["Footer"]
                 p.alignment = WD_ALIGN_PARAGRAPH.CENTER
-                for run in self._page_number_runs(numbering):
-                    p._p.append(run)
+                _append_runs(p._p, self._page_number_runs(numbering))
             else:
                 self._banner_paragraph(p, banner)
 
     def _banner_paragraph(self, p, banner: str) -> None:
         p.style = self.doc.styles[styles.BANNER]
-        p._p.append(parts.new_run(banner))
+        _append_runs(p._p, xml.run(banner))
 
-    def _page_number_runs(self, numbering: str) -> list:
+    def _page_number_runs(self, numbering: str) -> str:
         if numbering == "dash":
-            return [parts.new_run("-"), *parts.field_runs("PAGE", "1"), parts.new_run("-")]
+            return xml.run("-") + xml.field("PAGE", "1") + xml.run("-")
         labels = self.memo.labels
         page = clean(labels.get("page", "Page"))
         of = clean(labels.get("of", "of"))
-        return [
-            parts.new_run(f"{page} "),
-            *parts.field_runs("PAGE", "1"),
-            parts.new_run(f" {of} "),
-            *parts.field_runs("NUMPAGES", "1"),
-        ]
+        return (
+            xml.run(f"{page} ") + xml.field("PAGE", "1") + xml.run(f" {of} ")
+            + xml.field("NUMPAGES", "1")
+        )  # fmt: skip
 
 
-# ---------------------------------------------------------------- table and block helpers
+# ---------------------------------------------------------------- helpers
+
+
+def _append_runs(p, runs: str) -> None:
+    """Parse ``runs`` (XML text) and append them to the paragraph element ``p``."""
+    p.extend(list(parse_xml(f"<w:p {xml.NAMESPACES}>{runs}</w:p>")))
+
+
+def _twips(points: float) -> int:
+    return round(points * 20)
 
 
 def _label(label: str) -> str:
@@ -420,43 +445,3 @@ def _column_widths(weights: list[float], columns: int) -> list[int]:
     widths = [int(TEXT_WIDTH * w / total) for w in weights]
     widths[-1] += TEXT_WIDTH - sum(widths)
     return widths
-
-
-def _repeat_as_header(row) -> None:
-    """Mark the row as a header row, repeated at the top of every page the table spans."""
-    trPr = row._tr.get_or_add_trPr()
-    trPr.append(OxmlElement("w:tblHeader"))
-    trPr.append(OxmlElement("w:cantSplit"))
-
-
-def _keep_row_together(row) -> None:
-    row._tr.get_or_add_trPr().append(OxmlElement("w:cantSplit"))
-
-
-def _shade(cell, fill: str) -> None:
-    tcPr = cell._tc.get_or_add_tcPr()
-    parts.set_child(tcPr, "w:shd", parts.TCPR_ORDER, w_val="clear", w_color="auto", w_fill=fill)
-
-
-def _spacer(paragraph) -> None:
-    """A 6-point empty paragraph: air after a table (Word also needs a paragraph between
-    two tables, or it merges them)."""
-    paragraph.paragraph_format.space_after = Pt(0)
-    pPr = paragraph._p.get_or_add_pPr()
-    mark = parts.set_child(pPr, "w:rPr", parts.PPR_ORDER)
-    parts.set_child(mark, "w:sz", parts.RPR_ORDER, w_val="12")
-    parts.set_child(mark, "w:szCs", parts.RPR_ORDER, w_val="12")
-
-
-def _bottom_rule(p) -> None:
-    pPr = p.get_or_add_pPr()
-    borders = parts.set_child(pPr, "w:pBdr", parts.PPR_ORDER)
-    parts.set_child(
-        borders,
-        "w:bottom",
-        ("w:top", "w:left", "w:bottom", "w:right", "w:between", "w:bar"),
-        w_val="single",
-        w_sz="6",
-        w_space="6",
-        w_color="000000",
-    )

@@ -40,7 +40,29 @@ from briefing_app.document.writers.pdf_styles import MemoStyles
 OUTLINE_STATE = "_briefing_outline_state"
 
 
-class HeadingParagraph(rl.Paragraph):
+class MemoParagraph(rl.Paragraph):
+    """A paragraph that breaks its lines once per width.
+
+    reportlab wraps a flowable each time it measures it: to keep a heading with the next
+    block, to size table rows, to probe where footnotes land, then to draw. Line breaking
+    depends only on the width, so the result of the last width is kept; without this the
+    PDF writer spent most of its time breaking the same lines again (bench_render.py).
+    """
+
+    _wrapped: tuple | None = None  # (availWidth, width, height, blPara, _wrapWidths)
+
+    def wrap(self, availWidth, availHeight):
+        cached = self._wrapped
+        if cached is not None and cached[0] == availWidth:
+            _, self.width, self.height, self.blPara, self._wrapWidths = cached
+            return self.width, self.height
+        width, height = super().wrap(availWidth, availHeight)
+        if height != 0x7FFFFFFF:  # reportlab's "cannot fit here": nothing to keep
+            self._wrapped = (availWidth, width, height, self.blPara, self._wrapWidths)
+        return width, height
+
+
+class HeadingParagraph(MemoParagraph):
     """A heading that sets a PDF destination and an outline (bookmark) entry where drawn.
 
     Drawing, not building, registers the bookmark, so it points at the page the heading
@@ -78,7 +100,7 @@ class HeadingParagraph(rl.Paragraph):
         super().draw()
 
 
-class CitingParagraph(rl.Paragraph):
+class CitingParagraph(MemoParagraph):
     """A paragraph holding note marks; the class and its ``note_numbers`` survive
     splitting, so the footnote frame knows which flowables to check (see :mod:`pdf_notes`)."""
 
@@ -92,10 +114,10 @@ class CitingParagraph(rl.Paragraph):
         return parts
 
 
-def _paragraph(markup: str, style, content: list) -> rl.Paragraph:
+def _paragraph(markup: str, style, content: list) -> MemoParagraph:
     numbers = frozenset(part.number for part in content if isinstance(part, NoteRef))
     if not numbers:
-        return rl.Paragraph(markup, style)
+        return MemoParagraph(markup, style)
     paragraph = CitingParagraph(markup, style)
     paragraph.note_numbers = numbers
     return paragraph
@@ -144,7 +166,7 @@ class StoryBuilder:
 
     # ------------------------------------------------------------ blocks
 
-    def heading(self, node: Heading, *, outline: bool = True) -> rl.Paragraph:
+    def heading(self, node: Heading, *, outline: bool = True) -> MemoParagraph:
         text = clean(node.text)
         markup = portion_prefix(node.mark) + escape_text(text)
         paragraph = HeadingParagraph(markup, self.styles.for_heading(node.level))
@@ -160,7 +182,7 @@ class StoryBuilder:
             self.has_outline = True
         return paragraph
 
-    def paragraph(self, node: Paragraph) -> rl.Paragraph:
+    def paragraph(self, node: Paragraph) -> MemoParagraph:
         markup = portion_prefix(node.mark) + inline_markup(node.content)
         return _paragraph(markup, self.styles.for_role(node.role), node.content)
 
@@ -252,7 +274,7 @@ class StoryBuilder:
         header = rows[0][0] if has_header else []
         flowables = []
         if has_header:
-            flowables.append(rl.Paragraph(" | ".join(header), self.styles.header_cell))
+            flowables.append(MemoParagraph(" | ".join(header), self.styles.header_cell))
         for markup, content in rows[1:] if has_header else rows:
             for index, (cell, inline) in enumerate(zip(markup, content, strict=True)):
                 label = f"<b>{header[index]}:</b> " if index < len(header) and header[index] else ""
@@ -265,7 +287,7 @@ class StoryBuilder:
         flowables: list = []
         title = clean(node.title).strip()
         if title:
-            flowables.append(rl.Paragraph(escape_text(title), styles.title))
+            flowables.append(MemoParagraph(escape_text(title), styles.title))
         rows = []
         label_width = 0.0
         for field in node.fields:
@@ -279,7 +301,7 @@ class StoryBuilder:
             )
             rows.append(
                 [
-                    rl.Paragraph(escape_text(label), styles.header_label),
+                    MemoParagraph(escape_text(label), styles.header_label),
                     _paragraph(inline_markup(value), styles.header_value, value),
                 ]
             )
@@ -318,12 +340,12 @@ class StoryBuilder:
     def note_list(self, node: NoteList) -> list:
         return [self.note(note, self.styles.note) for note in node.notes]
 
-    def note(self, note: Note, style) -> rl.Paragraph:
+    def note(self, note: Note, style) -> MemoParagraph:
         """A numbered note (endnote or footnote): the number hangs in the left indent."""
         if not isinstance(note, Note):
             raise UnknownNodeError(WRITER, note)
         markup = inline_markup(note.content, note_markers=False)
-        return rl.Paragraph(markup, style, bulletText=f"{int(note.number)}.")
+        return MemoParagraph(markup, style, bulletText=f"{int(note.number)}.")
 
     def trailing_notes(self, notes: list[Note], title: str) -> list:
         """The fallback list for footnotes that could not sit at the foot of a page."""
