@@ -91,7 +91,12 @@ def test_spanish_memo_gets_spanish_labels_and_dates():
     doc = build(b)
     assert doc.labels["page"] == "Página" and doc.labels["of"] == "de"
     assert doc.labels["sources"] == "Fuentes"
-    assert dict((k, text_of(v)) for k, v in doc.blocks[0].fields)["DATE"] == "28 de enero de 2026"
+    header = doc.blocks[0]
+    fields = dict((k, text_of(v)) for k, v in header.fields)
+    assert fields["FECHA"] == "28 de enero de 2026"
+    assert header.title == "MEMORANDO"
+    assert [label for label, _ in header.fields][:3] == ["MEMORANDO PARA", "DE", "ASUNTO"]
+    assert not {"DATE", "FROM", "SUBJECT", "MEMORANDUM FOR"} & set(fields)
 
 
 # ---------------------------------------------------------------- markings

@@ -85,9 +85,20 @@ LABELS: dict[str, dict[str, str]] = {
     },
 }
 
-HEADER_LABELS = {
-    "from": "FROM", "through": "THROUGH", "subject": "SUBJECT", "date": "DATE",
-    "meeting": "MEETING", "meeting_date": "DATE/TIME", "location": "LOCATION",
+HEADER_LABELS: dict[str, dict[str, str]] = {
+    "en": {
+        "from": "FROM", "through": "THROUGH", "subject": "SUBJECT", "date": "DATE",
+        "meeting": "MEETING", "meeting_date": "DATE/TIME", "location": "LOCATION",
+    },
+    "es": {
+        "from": "DE", "through": "POR CONDUCTO DE", "subject": "ASUNTO", "date": "FECHA",
+        "meeting": "REUNIÓN", "meeting_date": "FECHA/HORA", "location": "LUGAR",
+    },
+}
+# The stock English words of the shipped templates, in the other memo languages; a
+# template's own words (anything else) are printed as written.
+TEMPLATE_WORDS: dict[str, dict[str, str]] = {
+    "es": {"MEMORANDUM": "MEMORANDO", "MEMORANDUM FOR": "MEMORANDO PARA"},
 }
 
 _BLANK_LINE = re.compile(r"\n\s*\n")
@@ -302,26 +313,33 @@ class _Builder:
             text = one_line(text)
             return [Text(text)] if text else []
 
+        labels = HEADER_LABELS.get(_primary(self.language), HEADER_LABELS["en"])
+        stock_words = TEMPLATE_WORDS.get(_primary(self.language), {})
+
+        def template_label(text: str) -> str:
+            text = one_line(text)
+            return stock_words.get(text, text)
+
         subject = value(b.subject or b.title)
         if self.portion_marking:
             subject.insert(0, Text(f"({self.free_mark}) "))
         fields: list[tuple[str, list[Inline]]] = [
-            (one_line(self.template.to_label), value(b.to)),
-            (HEADER_LABELS["from"], value(b.from_)),
+            (template_label(self.template.to_label), value(b.to)),
+            (labels["from"], value(b.from_)),
         ]
         if one_line(b.through):
-            fields.append((HEADER_LABELS["through"], value(b.through)))
-        fields.append((HEADER_LABELS["subject"], subject))
-        fields.append((HEADER_LABELS["date"], value(format_date_safe(b.date, self.language))))
+            fields.append((labels["through"], value(b.through)))
+        fields.append((labels["subject"], subject))
+        fields.append((labels["date"], value(format_date_safe(b.date, self.language))))
         meeting = b.meeting
         if one_line(meeting.title):
-            fields.append((HEADER_LABELS["meeting"], value(meeting.title)))
+            fields.append((labels["meeting"], value(meeting.title)))
         if meeting.date:
             when = format_date_safe(meeting.date, self.language)
-            fields.append((HEADER_LABELS["meeting_date"], value(when)))
+            fields.append((labels["meeting_date"], value(when)))
         if one_line(meeting.location):
-            fields.append((HEADER_LABELS["location"], value(meeting.location)))
-        return MemoHeader(title=one_line(self.template.title_line), fields=fields)
+            fields.append((labels["location"], value(meeting.location)))
+        return MemoHeader(title=template_label(self.template.title_line), fields=fields)
 
     def parts(self) -> list[list]:
         """Sections as lists of blocks, headings numbered after empty ones are dropped."""
