@@ -106,11 +106,13 @@ class CitingParagraph(MemoParagraph):
 
     cites_notes = True
     note_numbers: frozenset[int] | None = None  # None: not known, check it
+    numbers_exact = True  # False for a part of a split: it may cite fewer
 
     def split(self, availWidth, availHeight):
         parts = super().split(availWidth, availHeight)
         for part in parts:
             part.note_numbers = self.note_numbers  # each part may hold any of them
+            part.numbers_exact = len(parts) == 1
         return parts
 
 

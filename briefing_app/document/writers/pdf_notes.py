@@ -137,6 +137,12 @@ class FootnoteLayout:
         if number is not None:
             self._probed.append(number)
 
+    def new_of(self, numbers: frozenset[int]) -> list[int]:
+        """Of ``numbers``, the notes not cited before, in note order."""
+        return sorted(
+            n for n in numbers if n not in self.first_page and n in self.notes.paragraphs
+        )
+
     def probed_new(self) -> list[int]:
         """Notes the probed flowable cites for the first time, in order, once each."""
         seen: list[int] = []
@@ -284,15 +290,22 @@ class NotesFrame(Frame):
         it does not fit anyway, and reportlab will split it)."""
         saved = dict(self.__dict__)
         scratch = self.notes.probe_canvas()
+        known = cited_numbers(flowable, exact=True)
+        if known is not None:
+            # Which notes it cites is known without drawing it (the slow part): only
+            # whether it fits and where it ends are needed.
+            flowable.drawOn = _no_drawing
         try:
             fits = Frame._add(self, flowable, scratch, trySplit)
             bottom = self._y + flowable.getSpaceAfter()
         finally:
             self.__dict__.clear()
             self.__dict__.update(saved)
+            flowable.__dict__.pop("drawOn", None)
         if not fits:
             return None
-        fitting, _ = self.notes.split_new(self.notes.probed_new())
+        new = self.notes.probed_new() if known is None else self.notes.new_of(known)
+        fitting, _ = self.notes.split_new(new)
         if not fitting:
             return None
         needed = self.notes.bottom + self.notes.block_with(fitting)
@@ -315,10 +328,13 @@ class TrailingNotes(FrameActionFlowable):
             frame.add_generated_content(*self.make(numbers))
 
 
-def cited_numbers(flowable, depth: int = 0) -> frozenset[int] | None:
+def cited_numbers(flowable, depth: int = 0, *, exact: bool = False) -> frozenset[int] | None:
     """The note numbers ``flowable`` (or anything inside it) may cite; ``None`` when that
-    is not known, so the caller must check the flowable by laying it out."""
+    is not known, so the caller must check the flowable by laying it out. With ``exact``,
+    also ``None`` for a part of a split paragraph, which knows only its whole's numbers."""
     if getattr(flowable, "cites_notes", False):
+        if exact and not getattr(flowable, "numbers_exact", True):
+            return None
         return getattr(flowable, "note_numbers", None)
     if depth > 6:
         return frozenset()  # nested deeper than any memo block goes
@@ -328,11 +344,15 @@ def cited_numbers(flowable, depth: int = 0) -> frozenset[int] | None:
         if inner is None:
             continue
         for item in _flatten(inner) if isinstance(inner, list | tuple) else [inner]:
-            numbers = cited_numbers(item, depth + 1)
+            numbers = cited_numbers(item, depth + 1, exact=exact)
             if numbers is None:
                 return None
             found |= numbers
     return frozenset(found)
+
+
+def _no_drawing(*_args, **_kwargs) -> None:
+    """Stands in for a probed flowable's ``drawOn``."""
 
 
 def _flatten(items):
