@@ -22,47 +22,26 @@ from briefing_app.document.model import (
     MemoHeader,
     Note,
     NoteList,
-    NoteRef,
     PageBreak,
     Paragraph,
     Table,
     UnknownNodeError,
 )
 from briefing_app.document.text import clean
-from briefing_app.document.writers.pdf_markup import (
-    WRITER,
-    escape_text,
-    inline_markup,
-    portion_prefix,
-)
 from briefing_app.document.writers.pdf_styles import MemoStyles
+from briefing_app.document.writers.pdf_text import (
+    WRITER,
+    Span,
+    TextBlock,
+    face,
+    inline_spans,
+    plain_spans,
+)
 
 OUTLINE_STATE = "_briefing_outline_state"
 
 
-class MemoParagraph(rl.Paragraph):
-    """A paragraph that breaks its lines once per width.
-
-    reportlab wraps a flowable each time it measures it: to keep a heading with the next
-    block, to size table rows, to probe where footnotes land, then to draw. Line breaking
-    depends only on the width, so the result of the last width is kept; without this the
-    PDF writer spent most of its time breaking the same lines again (bench_render.py).
-    """
-
-    _wrapped: tuple | None = None  # (availWidth, width, height, blPara, _wrapWidths)
-
-    def wrap(self, availWidth, availHeight):
-        cached = self._wrapped
-        if cached is not None and cached[0] == availWidth:
-            _, self.width, self.height, self.blPara, self._wrapWidths = cached
-            return self.width, self.height
-        width, height = super().wrap(availWidth, availHeight)
-        if height != 0x7FFFFFFF:  # reportlab's "cannot fit here": nothing to keep
-            self._wrapped = (availWidth, width, height, self.blPara, self._wrapWidths)
-        return width, height
-
-
-class HeadingParagraph(MemoParagraph):
+class HeadingBlock(TextBlock):
     """A heading that sets a PDF destination and an outline (bookmark) entry where drawn.
 
     Drawing, not building, registers the bookmark, so it points at the page the heading
@@ -77,7 +56,7 @@ class HeadingParagraph(MemoParagraph):
         parts = super().split(availWidth, availHeight)
         keep = self.getKeepWithNext()
         for index, part in enumerate(parts):
-            if isinstance(part, HeadingParagraph):
+            if isinstance(part, HeadingBlock):
                 part.keepWithNext = keep
                 part.bookmark_key = self.bookmark_key if index == 0 else None
                 part.outline_title = self.outline_title
@@ -100,29 +79,10 @@ class HeadingParagraph(MemoParagraph):
         super().draw()
 
 
-class CitingParagraph(MemoParagraph):
-    """A paragraph holding note marks; the class and its ``note_numbers`` survive
-    splitting, so the footnote frame knows which flowables to check (see :mod:`pdf_notes`)."""
-
-    cites_notes = True
-    note_numbers: frozenset[int] | None = None  # None: not known, check it
-    numbers_exact = True  # False for a part of a split: it may cite fewer
-
-    def split(self, availWidth, availHeight):
-        parts = super().split(availWidth, availHeight)
-        for part in parts:
-            part.note_numbers = self.note_numbers  # each part may hold any of them
-            part.numbers_exact = len(parts) == 1
-        return parts
-
-
-def _paragraph(markup: str, style, content: list) -> MemoParagraph:
-    numbers = frozenset(part.number for part in content if isinstance(part, NoteRef))
-    if not numbers:
-        return MemoParagraph(markup, style)
-    paragraph = CitingParagraph(markup, style)
-    paragraph.note_numbers = numbers
-    return paragraph
+def _portion(mark: str, style) -> list[Span]:
+    """``(MARK) `` in front of a marked portion, in the style's font; nothing when unmarked."""
+    mark = " ".join(clean(mark).split())
+    return plain_spans(f"({mark}) ", style) if mark else []
 
 
 class StoryBuilder:
@@ -168,10 +128,10 @@ class StoryBuilder:
 
     # ------------------------------------------------------------ blocks
 
-    def heading(self, node: Heading, *, outline: bool = True) -> MemoParagraph:
+    def heading(self, node: Heading, *, outline: bool = True) -> HeadingBlock:
         text = clean(node.text)
-        markup = portion_prefix(node.mark) + escape_text(text)
-        paragraph = HeadingParagraph(markup, self.styles.for_heading(node.level))
+        style = self.styles.for_heading(node.level)
+        paragraph = HeadingBlock(_portion(node.mark, style) + plain_spans(text, style), style)
         if paragraph.wrap(self.frame_width, self.frame_height)[1] > self.frame_height / 3:
             # Keeping a huge heading with the next block loops forever in reportlab.
             paragraph.keepWithNext = 0
@@ -184,9 +144,9 @@ class StoryBuilder:
             self.has_outline = True
         return paragraph
 
-    def paragraph(self, node: Paragraph) -> MemoParagraph:
-        markup = portion_prefix(node.mark) + inline_markup(node.content)
-        return _paragraph(markup, self.styles.for_role(node.role), node.content)
+    def paragraph(self, node: Paragraph) -> TextBlock:
+        style = self.styles.for_role(node.role)
+        return TextBlock(_portion(node.mark, style) + inline_spans(node.content, style), style)
 
     def bullet_list(self, node: BulletList) -> list:
         if not node.items:
@@ -196,8 +156,8 @@ class StoryBuilder:
         for item in node.items:
             if not hasattr(item, "content"):
                 raise UnknownNodeError(WRITER, item)
-            markup = portion_prefix(item.mark) + inline_markup(item.content)
-            items.append(rl.ListItem(_paragraph(markup, style, item.content)))
+            spans = _portion(item.mark, style) + inline_spans(item.content, style)
+            items.append(rl.ListItem(TextBlock(spans, style)))
         common = {
             "leftIndent": 0.3 * inch,
             "bulletFontName": style.fontName,
@@ -212,14 +172,15 @@ class StoryBuilder:
 
     def block_quote(self, node: BlockQuote) -> list:
         styles = self.styles
-        original = portion_prefix(node.mark) + inline_markup(node.original)
-        parts = [_paragraph(original, styles.quote, node.original)]
+        original = _portion(node.mark, styles.quote) + inline_spans(node.original, styles.quote)
+        parts = [TextBlock(original, styles.quote)]
         if node.translation:
-            translation = inline_markup(node.translation)
-            parts.append(_paragraph(translation, styles.translation, node.translation))
+            translation = inline_spans(node.translation, styles.translation)
+            parts.append(TextBlock(translation, styles.translation))
         if node.attribution:
-            attribution = "\u2014\u00a0" + inline_markup(node.attribution)
-            parts.append(_paragraph(attribution, styles.attribution, node.attribution))
+            dash = plain_spans("\u2014\u00a0", styles.attribution)
+            attribution = dash + inline_spans(node.attribution, styles.attribution)
+            parts.append(TextBlock(attribution, styles.attribution))
         spacer = rl.Spacer(1, styles.body.spaceAfter)
         return [*parts, spacer] if self.safe else [rl.KeepTogether(parts), spacer]
 
@@ -229,21 +190,19 @@ class StoryBuilder:
         if columns == 0:
             return []
         styles = self.styles
-        rows: list[tuple[list[str], list[list]]] = []  # (markup, inline content) per row
+        head_style, cell_style = styles.header_cell, styles.cell
+        rows: list[list[list[Span]]] = []  # spans per cell
         if header:
             header = header + [""] * (columns - len(header))
-            rows.append(([escape_text(cell) for cell in header[:columns]], [[]] * columns))
+            rows.append([plain_spans(cell, head_style) for cell in header[:columns]])
         for row in node.rows:
             row = list(row)[:columns] + [[]] * (columns - len(row))
-            rows.append(([inline_markup(cell) for cell in row], row))
-        rows[0][0][0] = portion_prefix(node.mark) + rows[0][0][0]
+            rows.append([inline_spans(cell, cell_style) for cell in row])
+        rows[0][0] = _portion(node.mark, head_style if header else cell_style) + rows[0][0]
         if self.safe:
             return self._table_as_paragraphs(rows, bool(header))
         data = [
-            [
-                _paragraph(markup, styles.header_cell if header and i == 0 else styles.cell, inl)
-                for markup, inl in zip(*row, strict=True)
-            ]
+            [TextBlock(spans, head_style if header and i == 0 else cell_style) for spans in row]
             for i, row in enumerate(rows)
         ]
         widths = self._column_widths(node.widths, columns)
@@ -272,16 +231,21 @@ class StoryBuilder:
         table.spaceAfter = styles.body.spaceAfter
         return [table]
 
-    def _table_as_paragraphs(self, rows, has_header: bool) -> list:
-        header = rows[0][0] if has_header else []
+    def _table_as_paragraphs(self, rows: list, has_header: bool) -> list:
+        """Each row as paragraphs, each cell led by its column's name in bold."""
+        styles = self.styles
+        names = ["".join(span.text for span in cell) for cell in rows[0]] if has_header else []
         flowables = []
         if has_header:
-            flowables.append(MemoParagraph(" | ".join(header), self.styles.header_cell))
-        for markup, content in rows[1:] if has_header else rows:
-            for index, (cell, inline) in enumerate(zip(markup, content, strict=True)):
-                label = f"<b>{header[index]}:</b> " if index < len(header) and header[index] else ""
-                flowables.append(_paragraph(label + cell, self.styles.cell, inline))
-            flowables.append(rl.Spacer(1, self.styles.size * 0.5))
+            flowables.append(TextBlock(plain_spans(" | ".join(names), styles.header_cell),
+                                       styles.header_cell))  # fmt: skip
+        bold = face(styles.cell.fontName, bold=True)
+        for row in rows[1:] if has_header else rows:
+            for index, spans in enumerate(row):
+                name = names[index] if index < len(names) else ""
+                label = [Span(f"{name}: ", bold, styles.cell.fontSize)] if name.strip() else []
+                flowables.append(TextBlock(label + spans, styles.cell))
+            flowables.append(rl.Spacer(1, styles.size * 0.5))
         return flowables
 
     def memo_header(self, node: MemoHeader) -> list:
@@ -289,7 +253,7 @@ class StoryBuilder:
         flowables: list = []
         title = clean(node.title).strip()
         if title:
-            flowables.append(MemoParagraph(escape_text(title), styles.title))
+            flowables.append(TextBlock(plain_spans(title, styles.title), styles.title))
         rows = []
         label_width = 0.0
         for field in node.fields:
@@ -303,8 +267,8 @@ class StoryBuilder:
             )
             rows.append(
                 [
-                    MemoParagraph(escape_text(label), styles.header_label),
-                    _paragraph(inline_markup(value), styles.header_value, value),
+                    TextBlock(plain_spans(label, styles.header_label), styles.header_label),
+                    TextBlock(inline_spans(value, styles.header_value), styles.header_value),
                 ]
             )
         if rows and self.safe:
@@ -342,12 +306,12 @@ class StoryBuilder:
     def note_list(self, node: NoteList) -> list:
         return [self.note(note, self.styles.note) for note in node.notes]
 
-    def note(self, note: Note, style) -> MemoParagraph:
+    def note(self, note: Note, style) -> TextBlock:
         """A numbered note (endnote or footnote): the number hangs in the left indent."""
         if not isinstance(note, Note):
             raise UnknownNodeError(WRITER, note)
-        markup = inline_markup(note.content, note_markers=False)
-        return MemoParagraph(markup, style, bulletText=f"{int(note.number)}.")
+        spans = inline_spans(note.content, style, note_markers=False)
+        return TextBlock(spans, style, bullet=f"{int(note.number)}.")
 
     def trailing_notes(self, notes: list[Note], title: str) -> list:
         """The fallback list for footnotes that could not sit at the foot of a page."""

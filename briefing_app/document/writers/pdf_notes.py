@@ -27,7 +27,7 @@ from reportlab.platypus import Frame, Paragraph, Table
 from reportlab.platypus.doctemplate import ActionFlowable, FrameActionFlowable
 from reportlab.platypus.flowables import DDIndenter, PageBreak, SlowPageBreak
 
-from briefing_app.document.writers.pdf_markup import NOTE_CALLBACK
+from briefing_app.document.writers.pdf_text import NOTE_CALLBACK
 
 RULE_LENGTH = 1.5 * 72
 RULE_SPACE_ABOVE = 8.0  # between the body text and the rule
@@ -290,7 +290,7 @@ class NotesFrame(Frame):
         it does not fit anyway, and reportlab will split it)."""
         saved = dict(self.__dict__)
         scratch = self.notes.probe_canvas()
-        known = cited_numbers(flowable, exact=True)
+        known = cited_numbers(flowable)
         if known is not None:
             # Which notes it cites is known without drawing it (the slow part): only
             # whether it fits and where it ends are needed.
@@ -328,27 +328,40 @@ class TrailingNotes(FrameActionFlowable):
             frame.add_generated_content(*self.make(numbers))
 
 
-def cited_numbers(flowable, depth: int = 0, *, exact: bool = False) -> frozenset[int] | None:
-    """The note numbers ``flowable`` (or anything inside it) may cite; ``None`` when that
-    is not known, so the caller must check the flowable by laying it out. With ``exact``,
-    also ``None`` for a part of a split paragraph, which knows only its whole's numbers."""
+_CITED = "_briefing_cited_numbers"  # cached on container flowables (tables, lists)
+
+
+def cited_numbers(flowable, depth: int = 0) -> frozenset[int] | None:
+    """The note numbers ``flowable`` (or anything inside it) cites; ``None`` when that is
+    not known (a flowable the memo writer did not make), so the caller must check the
+    flowable by laying it out. Containers remember the answer: the frame asks for every
+    flowable it places, and walking a long table each time was measurable."""
     if getattr(flowable, "cites_notes", False):
-        if exact and not getattr(flowable, "numbers_exact", True):
-            return None
         return getattr(flowable, "note_numbers", None)
     if depth > 6:
         return frozenset()  # nested deeper than any memo block goes
+    if not hasattr(flowable, "__dict__"):
+        return frozenset()
+    if _CITED in flowable.__dict__:
+        return flowable.__dict__[_CITED]
     found: set[int] = set()
+    result: frozenset[int] | None = None
     for name in ("_content", "_flowable", "_cellvalues"):
-        inner = flowable.__dict__.get(name) if hasattr(flowable, "__dict__") else None
+        inner = flowable.__dict__.get(name)
         if inner is None:
             continue
         for item in _flatten(inner) if isinstance(inner, list | tuple) else [inner]:
-            numbers = cited_numbers(item, depth + 1, exact=exact)
+            numbers = cited_numbers(item, depth + 1)
             if numbers is None:
-                return None
+                break
             found |= numbers
-    return frozenset(found)
+        else:
+            continue
+        break
+    else:
+        result = frozenset(found)
+    flowable.__dict__[_CITED] = result
+    return result
 
 
 def _no_drawing(*_args, **_kwargs) -> None:

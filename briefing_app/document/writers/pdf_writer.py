@@ -32,7 +32,6 @@ from briefing_app.document.writers.pdf_fonts import (
     printable,
     register_fonts,
 )
-from briefing_app.document.writers.pdf_markup import NOTE_CALLBACK, WRITER
 from briefing_app.document.writers.pdf_notes import (
     FootnoteLayout,
     FootnoteSet,
@@ -40,6 +39,7 @@ from briefing_app.document.writers.pdf_notes import (
     TrailingNotes,
 )
 from briefing_app.document.writers.pdf_styles import memo_styles
+from briefing_app.document.writers.pdf_text import NOTE_CALLBACK, WRITER
 
 FORMAT = "pdf"
 EXTENSION = ".pdf"

@@ -1,0 +1,530 @@
+"""The memo's paragraphs as reportlab flowables made from inline content, not markup.
+
+reportlab's ``Paragraph`` parses an XML-like markup and, as soon as a paragraph mixes
+fonts -- a bold word, a link, a superscript note mark, which nearly every memo paragraph
+has -- breaks its lines on a general path about eight times slower than plain text
+(0.28 ms against 0.034 ms for a two-line paragraph, measured). A memo of 100 blocks spent
+half its PDF time there (``bench/bench_render.py``). :class:`TextBlock` lays out *spans*
+(text in one font, size and rise) directly: greedy line breaking on spaces with widths
+from the embedded font's metrics, drawing each line in one text object. Nothing is parsed,
+so no user text can be mistaken for markup.
+
+It keeps the parts of ``Paragraph`` the memo uses and the geometry reportlab gives them
+(first baseline at ``height - fontSize``, ``leading`` per line, indents, first-line
+indent, left/centre/right alignment, a bullet hanging in the left indent, a border with
+padding, orphan control when splitting), and is a ``Paragraph`` subclass so reportlab's
+lists, tables and keep-together groups treat it as one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+import reportlab.platypus as rl
+from reportlab import rl_config
+from reportlab.lib import colors
+from reportlab.lib.enums import TA_CENTER, TA_RIGHT
+from reportlab.lib.geomutils import normalizeTRBL
+from reportlab.pdfbase.pdfmetrics import stringWidth
+
+from briefing_app.document.model import Link, NoteRef, Text, UnknownNodeError
+from briefing_app.document.text import clean, is_safe_link
+from briefing_app.document.writers.pdf_fonts import (
+    SERIF,
+    SERIF_BOLD,
+    SERIF_BOLD_ITALIC,
+    SERIF_ITALIC,
+    printable,
+)
+
+WRITER = "PDF"
+NOTE_CALLBACK = "briefing_noteref"
+LINK_COLOR = colors.HexColor("#1f3a7a")
+SUPERSCRIPT_RISE = 0.5  # of the font size, as reportlab's <super>
+SUPERSCRIPT_SHRINK = 2.0  # points smaller, as reportlab's <super>
+_FUZZ = 1e-6
+SPACE_SHRINKAGE = rl_config.spaceShrinkage  # 0.05
+
+_FACES = {SERIF: (False, False), SERIF_BOLD: (True, False), SERIF_ITALIC: (False, True),
+          SERIF_BOLD_ITALIC: (True, True)}  # fmt: skip
+_FONTS = {flags: font for font, flags in _FACES.items()}
+_TOKENS = re.compile(r"\n|[ \t]+|[^ \t\n]+")
+_WIDTHS: dict[tuple[str, float], dict[str, float]] = {}  # (font, size) -> text -> points
+_WIDTHS_KEPT = 100_000  # per font and size; memo text repeats its words
+
+
+def _widths_for(font: str, size: float) -> dict[str, float]:
+    """The remembered widths in one font and size: a memo measures the same words again
+    and again, and a dictionary lookup costs a fraction of ``stringWidth``."""
+    widths = _WIDTHS.get((font, size))
+    if widths is None:
+        widths = _WIDTHS[(font, size)] = {}
+    return widths
+
+
+def _width(widths: dict[str, float], text: str, span: Span) -> float:
+    width = widths.get(text)
+    if width is None:
+        if len(widths) >= _WIDTHS_KEPT:
+            widths.clear()
+        width = widths[text] = stringWidth(text, span.font, span.size)
+    return width
+
+
+@dataclass(slots=True)
+class Span:
+    """Text drawn in one font, size, rise and colour; a link target or a note number."""
+
+    text: str
+    font: str
+    size: float
+    rise: float = 0.0
+    color: object = None
+    link: str = ""
+    note: int | None = None  # a note mark: tells the footnote layout where it is drawn
+
+
+def face(font: str, *, bold: bool = False, italic: bool = False) -> str:
+    """``font`` made bold and/or italic (a style's bold heading stays bold)."""
+    base_bold, base_italic = _FACES.get(font, (False, False))
+    return _FONTS[(base_bold or bold, base_italic or italic)]
+
+
+def plain_spans(text: str, style) -> list[Span]:
+    """``text`` (user text: cleaned, glyph-less characters boxed) in the style's font."""
+    text = printable(clean(text))
+    return [Span(text, style.fontName, style.fontSize)] if text else []
+
+
+def inline_spans(content: list, style, *, note_markers: bool = True) -> list[Span]:
+    """Spans for a run of inline nodes: text, links and superscript note numbers.
+
+    ``note_markers`` makes note numbers report themselves when drawn, so the footnote
+    layout learns the page each citation lands on; notes drawn inside footnotes pass False.
+    """
+    spans: list[Span] = []
+    size = style.fontSize
+    previous_was_note = False
+    for part in content:
+        if isinstance(part, NoteRef):
+            number = int(part.number)
+            separator = "," if previous_was_note else ""
+            spans.append(Span(
+                f"{separator}{number}", style.fontName, max(size - SUPERSCRIPT_SHRINK, 3.0),
+                rise=size * SUPERSCRIPT_RISE, note=number if note_markers else None,
+            ))  # fmt: skip
+            previous_was_note = True
+            continue
+        previous_was_note = False
+        if isinstance(part, Text):
+            text = printable(clean(part.text))
+            if text:
+                font = face(style.fontName, bold=part.bold, italic=part.italic)
+                spans.append(Span(text, font, size))
+        elif isinstance(part, Link):
+            text = printable(clean(part.text or part.url))
+            url = " ".join(clean(part.url).split())
+            if not text:
+                continue
+            if is_safe_link(url):
+                spans.append(Span(text, style.fontName, size, color=LINK_COLOR, link=url))
+            else:
+                spans.append(Span(text, style.fontName, size))
+        else:
+            raise UnknownNodeError(WRITER, part)
+    return spans
+
+
+# A word: (width, pieces, space before it, the span the space is drawn in); a piece is
+# (span, text, width). None stands for a forced line break.
+_Word = tuple[float, list, float, "Span | None"]
+
+
+def _words(spans: list[Span]) -> list[_Word | None]:
+    """Break spans into words; a word runs across spans when no space separates them
+    (a note mark sticks to the word before it). Runs for every block: kept tight."""
+    words: list = []
+    pieces: list = []
+    width = 0.0
+    space, space_span = 0.0, None
+    for span in spans:
+        widths = _widths_for(span.font, span.size)
+        text = span.text
+        if "\n" not in text and "\t" not in text and "  " not in text:
+            # the usual text: words between single spaces (split is far cheaper than
+            # the tokenizer; the result is the same)
+            for index, token in enumerate(text.split(" ")):
+                if index:
+                    if pieces:
+                        words.append((width, pieces, space, space_span))
+                        pieces, width = [], 0.0
+                        space, space_span = 0.0, None
+                    if words and words[-1] is not None:
+                        space, space_span = _width(widths, " ", span), span
+                if token:
+                    w = widths.get(token)
+                    if w is None:
+                        w = _width(widths, token, span)
+                    pieces.append((span, token, w))
+                    width += w
+            continue
+        for token in _TOKENS.findall(text):
+            first = token[0]
+            if first == " " or first == "\t" or first == "\n":
+                if pieces:
+                    words.append((width, pieces, space, space_span))
+                    pieces, width = [], 0.0
+                    space, space_span = 0.0, None
+                if first == "\n":
+                    words.append(None)
+                    space, space_span = 0.0, None
+                elif words and words[-1] is not None:  # no space at the start of a line
+                    space, space_span = _width(widths, " ", span), span
+            else:
+                w = widths.get(token)
+                if w is None:
+                    w = _width(widths, token, span)
+                pieces.append((span, token, w))
+                width += w
+    if pieces:
+        words.append((width, pieces, space, space_span))
+    return words
+
+
+@dataclass(slots=True)
+class _Line:
+    start: int  # index of its first word
+    end: int  # one past its last word (a forced break counts as a word)
+    width: float
+    words: list
+
+
+def _break_lines(words: list, first: float, later: float) -> tuple[list[_Line], list]:
+    """Greedy line breaking: as many words as fit on each line; a word wider than a whole
+    line is cut between characters. Returns the lines and the words they index (with the
+    cut words in pieces)."""
+    lines: list[_Line] = []
+    current: list = []
+    width = spaces = 0.0
+    start = 0
+    available = first
+    index = 0
+    pending = list(words)
+    while index < len(pending):
+        word = pending[index]
+        if word is None:
+            lines.append(_Line(start, index + 1, width, current))
+            current, width, spaces, start, available = [], 0.0, 0.0, index + 1, later
+            index += 1
+            continue
+        word_width, pieces, space, space_span = word
+        if current:
+            # As reportlab: a line may run over by 5% of its spaces' width (spaceShrinkage)
+            # -- the same breaks as reportlab's Paragraph gave, so the same pages.
+            limit = available + SPACE_SHRINKAGE * (spaces + space) + _FUZZ
+            if width + space + word_width > limit:
+                lines.append(_Line(start, index, width, current))
+                current, width, spaces, start, available = [], 0.0, 0.0, index, later
+                continue
+            current.append(word)
+            width += space + word_width
+            spaces += space
+            index += 1
+            continue
+        if word_width > available + _FUZZ and _length(pieces) > 1:
+            head, tail = _cut(pieces, available)
+            pending[index:index + 1] = [head, tail]
+            continue
+        current.append((word_width, pieces, 0.0, None))  # no space at the start of a line
+        width = word_width
+        index += 1
+    if current:
+        lines.append(_Line(start, len(pending), width, current))
+    return lines, pending
+
+
+def _length(pieces: list) -> int:
+    return sum(len(text) for _, text, _ in pieces)
+
+
+def _cut(pieces: list, available: float) -> tuple[_Word, _Word]:
+    """Split an over-long word: the most characters that fit (at least one), and the rest."""
+    head: list = []
+    head_width = 0.0
+    rest = [(span, text) for span, text, _ in pieces]
+    taken_any = False
+    while rest:
+        span, text = rest[0]
+        for n in range(len(text), 0, -1):
+            w = stringWidth(text[:n], span.font, span.size)
+            if head_width + w <= available + _FUZZ or (not taken_any and n == 1):
+                head.append((span, text[:n], w))
+                head_width += w
+                taken_any = True
+                rest[0] = (span, text[n:])
+                break
+        else:
+            break
+        if rest[0][1]:
+            break
+        rest.pop(0)
+    tail = [(span, text, stringWidth(text, span.font, span.size)) for span, text in rest if text]
+    tail_width = sum(w for _, _, w in tail)
+    return (head_width, head, 0.0, None), (tail_width, tail, 0.0, None)
+
+
+class TextBlock(rl.Paragraph):
+    """A paragraph laid out from :class:`Span` objects (see the module docstring).
+
+    ``note_numbers`` are the notes it cites, exact for each part of a split too, so the
+    footnote frame (:mod:`pdf_notes`) knows which blocks to check without drawing them.
+    """
+
+    cites_notes = True
+
+    def __init__(self, spans: list[Span], style, *, bullet: str = "", words=None):
+        self.style = style
+        self.bulletText = bullet or None
+        self.spans = spans
+        self.note_numbers = frozenset(span.note for span in spans if span.note is not None)
+        self._word_list = _words(spans) if words is None else words
+        self._wrapped: tuple | None = None  # (availWidth, lines, the words they index)
+        self.lines: list[_Line] = []
+        self.width = self.height = 0.0
+
+    # ---------------------------------------------------------------- layout
+
+    def _widths(self, avail: float) -> tuple[float, float, float]:
+        """Line widths (first, later) and the extra first-line offset a bullet needs."""
+        style = self.style
+        first = avail - style.leftIndent - style.firstLineIndent - style.rightIndent
+        later = avail - style.leftIndent - style.rightIndent
+        offset = 0.0
+        if self.bulletText:
+            bullet_end = (
+                style.bulletIndent
+                + stringWidth(self.bulletText, style.bulletFontName, style.bulletFontSize)
+                + style.bulletFontSize * 0.6
+            )
+            offset = max(0.0, bullet_end - style.leftIndent - style.firstLineIndent)
+            first -= offset
+        return first, later, offset
+
+    def wrap(self, availWidth, availHeight):
+        if availWidth < _FUZZ:
+            return 0, 0x7FFFFFFF
+        if self._wrapped is None or self._wrapped[0] != availWidth:
+            first, later, _ = self._widths(availWidth)
+            self._wrapped = (availWidth, *_break_lines(self._word_list, first, later))
+        self.lines = self._wrapped[1]
+        self.width = availWidth
+        self.height = len(self.lines) * self.style.leading
+        return self.width, self.height
+
+    @property
+    def blPara(self):  # reportlab's list items count the lines of a paragraph this way
+        return _LineCount(self.lines)
+
+    def split(self, availWidth, availHeight):
+        if not self._word_list or availWidth < _FUZZ or availHeight < _FUZZ:
+            return []
+        if self._wrapped is None:
+            self.wrap(availWidth, availHeight)
+        # As reportlab's Paragraph: split the lines of the last wrap (a table splitting a
+        # row passes the column width, not the cell width it wrapped the cell with).
+        availWidth, self.lines = self._wrapped[0], self._wrapped[1]
+        self.width, self.height = availWidth, len(self.lines) * self.style.leading
+        fit = int(availHeight / float(self.style.leading))
+        if fit <= 1:  # a lone first line at the foot of a page: move the whole paragraph
+            return []
+        if len(self.lines) <= fit:
+            return [self]
+        words = self._wrapped[2]
+        cut = self.lines[fit].start
+        first = self._part(words[:cut], self.style, self.bulletText)
+        first._wrapped = (availWidth, self.lines[:fit], words[:cut])
+        rest_style = self.style
+        if rest_style.firstLineIndent:
+            rest_style = rest_style.clone(rest_style.name, firstLineIndent=0)
+        return [first, self._part(words[cut:], rest_style, None)]
+
+    def _part(self, words: list, style, bullet) -> TextBlock:
+        part = self.__class__.__new__(self.__class__)  # no reportlab layout state carried over
+        TextBlock.__init__(part, _spans_of(words), style, bullet=bullet or "", words=words)
+        return part
+
+    def minWidth(self):  # noqa: N802 - reportlab API
+        widths = [word[0] for word in self._word_list if word is not None]
+        return max(widths, default=0.0) + self.style.leftIndent + self.style.rightIndent
+
+    def getPlainText(self, identify=None):  # noqa: N802 - reportlab API
+        return "".join(span.text for span in self.spans)
+
+    def identity(self, maxLen=None):
+        text = self.getPlainText()
+        return f"<{self.__class__.__name__}> {text[:maxLen] if maxLen else text!r}"
+
+    # ---------------------------------------------------------------- drawing
+
+    def draw(self):
+        canv = self.canv
+        style = self.style
+        self._draw_border(canv, style)
+        if not self.lines:
+            return
+        _, _, bullet_offset = self._widths(self.width)
+        y = self.height - style.fontSize  # reportlab's first baseline
+        if self.bulletText:
+            canv.saveState()
+            canv.setFillColor(getattr(style, "bulletColor", style.textColor))
+            canv.setFont(style.bulletFontName, style.bulletFontSize)
+            canv.drawString(style.bulletIndent, y, self.bulletText)
+            canv.restoreState()
+        pen = _Pen(canv.beginText(0, 0), style.textColor)
+        for number, line in enumerate(self.lines):
+            pen.line(style.leftIndent + self._line_offset(number, line, bullet_offset), y, line)
+            y -= style.leading
+        canv.drawText(pen.text)
+        for url, x0, x1, baseline, size in pen.links:
+            area = (x0, baseline - 0.2 * size, x1, baseline + 0.8 * size)
+            canv.linkURL(url, area, relative=1, thickness=0)
+        callback = canv.getNamedCB(NOTE_CALLBACK) if pen.notes else None
+        if callback is not None:
+            for note in pen.notes:
+                callback(canv, "onDraw", str(note))
+
+    def _line_offset(self, number: int, line: _Line, bullet_offset: float) -> float:
+        style = self.style
+        if number == 0:
+            offset = style.firstLineIndent + bullet_offset
+            available = self.width - style.leftIndent - style.rightIndent - offset
+        else:
+            offset = 0.0
+            available = self.width - style.leftIndent - style.rightIndent
+        if style.alignment == TA_CENTER:
+            return offset + (available - line.width) / 2
+        if style.alignment == TA_RIGHT:
+            return offset + available - line.width
+        return offset
+
+    def _draw_border(self, canv, style) -> None:
+        width = getattr(style, "borderWidth", 0)
+        color = getattr(style, "borderColor", None)
+        if not (width and color):
+            return
+        top, right, bottom, left = normalizeTRBL(getattr(style, "borderPadding", 0))
+        canv.saveState()
+        canv.setStrokeColor(color)
+        canv.setLineWidth(width)
+        canv.rect(
+            style.leftIndent - left,
+            -bottom,
+            self.width - (style.leftIndent + style.rightIndent) + left + right,
+            self.height + top + bottom,
+            fill=0,
+            stroke=1,
+        )
+        canv.restoreState()
+
+
+class _Pen:
+    """Writes lines into one PDF text object: consecutive words in the same font, size,
+    rise and colour go out as one string; link areas (one per link per line) and the note
+    marks drawn are collected on the way."""
+
+    def __init__(self, text, color):
+        self.text = text
+        self.text.setFillColor(color)
+        self.default_color = color
+        self.font = self.size = None
+        self.rise = 0.0
+        self.color = color
+        self.links: list[list] = []  # [url, x0, x1, baseline, size]
+        self.notes: list[int] = []
+        self._run: list[str] = []
+        self._run_span: Span | None = None
+
+    def line(self, x: float, y: float, line: _Line) -> None:
+        self.text.setTextOrigin(x, y)
+        linked = False  # whether the last thing written on this line was a link
+        run = self._run
+        for index, (_width, pieces, space, space_span) in enumerate(line.words):
+            if index and space:
+                # the run goes on while the look stays the same (inlined: the hot path)
+                if space_span is not self._run_span and not self._continues(space_span):
+                    self._flush()
+                    run = self._run
+                    self._run_span = space_span
+                run.append(" ")
+                if space_span.link and linked:
+                    self._link(space_span, x, space, y, extend=True)
+                x += space
+            for span, chunk, width in pieces:
+                if span is not self._run_span and not self._continues(span):
+                    self._flush()
+                    run = self._run
+                    self._run_span = span
+                run.append(chunk)
+                if span.link:
+                    self._link(span, x, width, y, extend=linked)
+                linked = bool(span.link)
+                if span.note is not None:
+                    self.notes.append(span.note)
+                x += width
+        self._flush()
+
+    def _continues(self, span: Span) -> bool:
+        """Whether ``span`` looks like the run being collected (so it can join it)."""
+        current = self._run_span
+        return current is not None and (
+            current.font == span.font and current.size == span.size
+            and current.rise == span.rise and current.color is span.color
+        )  # fmt: skip
+
+    def _flush(self) -> None:
+        span = self._run_span
+        if span is None:
+            return
+        text = self.text
+        if self.font != span.font or self.size != span.size:
+            text.setFont(span.font, span.size)
+            self.font, self.size = span.font, span.size
+        if self.rise != span.rise:
+            text.setRise(span.rise)
+            self.rise = span.rise
+        color = span.color or self.default_color
+        if self.color is not color:
+            text.setFillColor(color)
+            self.color = color
+        text.textOut("".join(self._run))
+        self._run = []
+        self._run_span = None
+
+    def _link(self, span: Span, x: float, width: float, y: float, *, extend: bool) -> None:
+        last = self.links[-1] if self.links else None
+        if extend and last and last[0] == span.link and last[3] == y:
+            last[2] = x + width
+        else:
+            self.links.append([span.link, x, x + width, y, span.size])
+
+
+class _LineCount:
+    def __init__(self, lines):
+        self.lines = lines
+
+
+def _spans_of(words: list) -> list[Span]:
+    """The spans (pieces with their spaces) of a run of words, for a split part."""
+    spans: list[Span] = []
+    for word in words:
+        if word is None:
+            spans.append(Span("\n", SERIF, 1.0))
+            continue
+        _, pieces, space, space_span = word
+        if space and space_span is not None and spans:
+            spans.append(Span(" ", space_span.font, space_span.size))
+        for span, text, _ in pieces:
+            spans.append(Span(text, span.font, span.size, span.rise, span.color, span.link,
+                              span.note))  # fmt: skip
+    return spans
