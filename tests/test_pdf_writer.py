@@ -471,12 +471,12 @@ def test_blocks_taller_than_a_page_flow_onto_more_pages(block, tmp_path):
 def test_when_reportlab_cannot_place_a_table_it_prints_as_paragraphs(tmp_path, monkeypatch):
     from briefing_app.document.writers import pdf_blocks
 
-    class RowsNeverSplit(pdf_blocks.rl.Table):
+    class RowsNeverSplit(pdf_blocks.MemoTable):
         def __init__(self, *args, **kwargs):
             kwargs["splitInRow"] = 0
             super().__init__(*args, **kwargs)
 
-    monkeypatch.setattr(pdf_blocks.rl, "Table", RowsNeverSplit)
+    monkeypatch.setattr(pdf_blocks, "MemoTable", RowsNeverSplit)
     table = Table(header=["When", "What"], rows=[[[Text("Jan 5")], [Text("Cell " * 3000)]]])
     pages = page_texts(render(make_doc([table])), tmp_path)
     text = "".join(pages)

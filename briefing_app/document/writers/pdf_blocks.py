@@ -79,6 +79,23 @@ class HeadingBlock(TextBlock):
         super().draw()
 
 
+class MemoTable(rl.Table):
+    """A table that measures its rows once per width.
+
+    reportlab measures a table each time a frame considers it (to place it, to split it,
+    to probe its footnotes), every row each time. Row heights depend only on the width
+    when no cell spans rows (the memo has no spans), so the last measurement is kept.
+    """
+
+    _measured_for: float | None = None
+
+    def _calc(self, availWidth, availHeight):
+        if self._measured_for == availWidth and not self._spanCmds:
+            return
+        super()._calc(availWidth, availHeight)
+        self._measured_for = availWidth
+
+
 def _portion(mark: str, style) -> list[Span]:
     """``(MARK) `` in front of a marked portion, in the style's font; nothing when unmarked."""
     mark = " ".join(clean(mark).split())
@@ -209,7 +226,7 @@ class StoryBuilder:
         pad = min(4.0, max(0.5, min(widths) * 0.12))  # many narrow columns: thin padding
         # A repeated header row can never split, so only a reasonably short one repeats.
         repeat = bool(header) and _row_height(data[0], widths, pad) < self.frame_height / 4
-        table = rl.Table(
+        table = MemoTable(
             data,
             colWidths=widths,
             repeatRows=1 if repeat else 0,
@@ -276,7 +293,7 @@ class StoryBuilder:
                 flowables.extend([label, value])
         elif rows:
             first = min(max(label_width + 14, 1.0 * inch), 2.4 * inch)
-            table = rl.Table(
+            table = MemoTable(
                 rows, colWidths=[first, self.frame_width - first], hAlign="LEFT", splitInRow=1
             )
             table.setStyle(

@@ -152,22 +152,35 @@ def _words(spans: list[Span]) -> list[_Word | None]:
         widths = _widths_for(span.font, span.size)
         text = span.text
         if "\n" not in text and "\t" not in text and "  " not in text:
-            # the usual text: words between single spaces (split is far cheaper than
-            # the tokenizer; the result is the same)
-            for index, token in enumerate(text.split(" ")):
-                if index:
-                    if pieces:
-                        words.append((width, pieces, space, space_span))
-                        pieces, width = [], 0.0
-                        space, space_span = 0.0, None
-                    if words and words[-1] is not None:
-                        space, space_span = _width(widths, " ", span), span
-                if token:
-                    w = widths.get(token)
-                    if w is None:
-                        w = _width(widths, token, span)
-                    pieces.append((span, token, w))
-                    width += w
+            # The usual text, words between single spaces: built with comprehensions,
+            # which cost a fraction of a loop over the tokens (same result).
+            tokens = text.split(" ")
+            get = widths.get
+            sizes = [get(token) for token in tokens]
+            if None in sizes:
+                sizes = [w if w is not None else _width(widths, token, span)
+                         for token, w in zip(tokens, sizes, strict=True)]
+            if tokens[0]:  # continues the word the previous span ended with
+                pieces.append((span, tokens[0], sizes[0]))
+                width += sizes[0]
+            if len(tokens) == 1:
+                continue
+            if pieces:
+                words.append((width, pieces, space, space_span))
+            space_width = _width(widths, " ", span)
+            # no space at the start of the block or after a forced line break
+            lead = space_width if words and words[-1] is not None else 0.0
+            middle = tokens[1:-1]
+            if middle:
+                words.append((sizes[1], [(span, middle[0], sizes[1])], lead,
+                              span if lead else None))  # fmt: skip
+                words.extend([(w, [(span, token, w)], space_width, span)
+                              for token, w in zip(middle[1:], sizes[2:-1], strict=True)])
+                lead = space_width
+            last = tokens[-1]
+            pieces = [(span, last, sizes[-1])] if last else []
+            width = sizes[-1] if last else 0.0
+            space, space_span = (lead, span) if lead else (0.0, None)
             continue
         for token in _TOKENS.findall(text):
             first = token[0]
@@ -201,9 +214,11 @@ class _Line:
 
 
 def _break_lines(words: list, first: float, later: float) -> tuple[list[_Line], list]:
-    """Greedy line breaking: as many words as fit on each line; a word wider than a whole
-    line is cut between characters. Returns the lines and the words they index (with the
-    cut words in pieces)."""
+    """Greedy line breaking as reportlab's Paragraph does it: as many words as fit on each
+    line, a line may run over by 5% of its spaces' width (``spaceShrinkage``), and a word
+    longer than a whole line is cut between characters, starting where the line has got to.
+    Returns the lines and the words they index (a cut word in pieces, each piece but the
+    last followed by a line break)."""
     lines: list[_Line] = []
     current: list = []
     width = spaces = 0.0
@@ -219,25 +234,27 @@ def _break_lines(words: list, first: float, later: float) -> tuple[list[_Line], 
             index += 1
             continue
         word_width, pieces, space, space_span = word
-        if current:
-            # As reportlab: a line may run over by 5% of its spaces' width (spaceShrinkage)
-            # -- the same breaks as reportlab's Paragraph gave, so the same pages.
-            limit = available + SPACE_SHRINKAGE * (spaces + space) + _FUZZ
-            if width + space + word_width > limit:
+        if not current:
+            space = 0.0  # no space at the start of a line
+        if width + space + word_width > available + SPACE_SHRINKAGE * (spaces + space) + _FUZZ:
+            if word_width > available + _FUZZ and _length(pieces) > 1:
+                room = available - width - space
+                pending[index:index + 1] = _cut(word, room, later, bool(current))
+                if pending[index] is None:  # not one character fits here: next line
+                    continue
+                word_width, pieces, space, space_span = word = pending[index]
+            elif current:
+                # onto the next line as it is, even if longer than that line (as reportlab)
                 lines.append(_Line(start, index, width, current))
                 current, width, spaces, start, available = [], 0.0, 0.0, index, later
-                continue
+                space = 0.0
+        if current:
             current.append(word)
             width += space + word_width
             spaces += space
-            index += 1
-            continue
-        if word_width > available + _FUZZ and _length(pieces) > 1:
-            head, tail = _cut(pieces, available)
-            pending[index:index + 1] = [head, tail]
-            continue
-        current.append((word_width, pieces, 0.0, None))  # no space at the start of a line
-        width = word_width
+        else:
+            current.append((word_width, pieces, 0.0, None))
+            width = word_width
         index += 1
     if current:
         lines.append(_Line(start, len(pending), width, current))
@@ -248,30 +265,43 @@ def _length(pieces: list) -> int:
     return sum(len(text) for _, text, _ in pieces)
 
 
-def _cut(pieces: list, available: float) -> tuple[_Word, _Word]:
-    """Split an over-long word: the most characters that fit (at least one), and the rest."""
-    head: list = []
-    head_width = 0.0
-    rest = [(span, text) for span, text, _ in pieces]
-    taken_any = False
-    while rest:
-        span, text = rest[0]
-        for n in range(len(text), 0, -1):
-            w = stringWidth(text[:n], span.font, span.size)
-            if head_width + w <= available + _FUZZ or (not taken_any and n == 1):
-                head.append((span, text[:n], w))
-                head_width += w
-                taken_any = True
-                rest[0] = (span, text[n:])
-                break
+def _cut(word: _Word, room: float, later: float, after_text: bool) -> list:
+    """A word longer than a line in pieces: the characters that fit in ``room``, then
+    whole lines of ``later`` width, then the rest, with a line break after each piece but
+    the last (reportlab's ``_splitWord``). When not a character fits in ``room`` after
+    other text, the cut starts on the next line."""
+    _, pieces, space, space_span = word
+    chars = [(span, char) for span, text, _ in pieces for char in text]
+    out: list = []
+    chunk: list = []  # (span, char, width)
+    used = 0.0
+    limit = room
+    for span, char in chars:
+        w = _width(_widths_for(span.font, span.size), char, span)
+        if used + w > limit + _FUZZ and (chunk or (after_text and not out and w <= later)):
+            if chunk:
+                out.append(_chunk(chunk, space if not out else 0.0,
+                                  space_span if not out else None))  # fmt: skip
+            out.append(None)
+            chunk, used, limit = [], 0.0, later
+        chunk.append((span, char, w))
+        used += w
+    out.append(_chunk(chunk, space if not out else 0.0, space_span if not out else None))
+    return out
+
+
+def _chunk(chars: list, space: float, space_span) -> _Word | None:
+    """Characters (span, char, width) as a word, the runs of one span joined."""
+    if not chars:
+        return None
+    pieces: list = []
+    for span, char, w in chars:
+        if pieces and pieces[-1][0] is span:
+            last = pieces[-1]
+            pieces[-1] = (span, last[1] + char, last[2] + w)
         else:
-            break
-        if rest[0][1]:
-            break
-        rest.pop(0)
-    tail = [(span, text, stringWidth(text, span.font, span.size)) for span, text in rest if text]
-    tail_width = sum(w for _, _, w in tail)
-    return (head_width, head, 0.0, None), (tail_width, tail, 0.0, None)
+            pieces.append((span, char, w))
+    return (sum(w for _, _, w in chars), pieces, space, space_span)
 
 
 class TextBlock(rl.Paragraph):
@@ -344,6 +374,7 @@ class TextBlock(rl.Paragraph):
         cut = self.lines[fit].start
         first = self._part(words[:cut], self.style, self.bulletText)
         first._wrapped = (availWidth, self.lines[:fit], words[:cut])
+        first.wrap(availWidth, availHeight)
         rest_style = self.style
         if rest_style.firstLineIndent:
             rest_style = rest_style.clone(rest_style.name, firstLineIndent=0)
@@ -447,6 +478,12 @@ class _Pen:
 
     def line(self, x: float, y: float, line: _Line) -> None:
         self.text.setTextOrigin(x, y)
+        plain = _plain_span(line.words)
+        if plain is not None:  # most lines: one look, no link, no note mark
+            self._run_span = plain
+            self._run.append(" ".join([word[1][0][1] for word in line.words]))
+            self._flush()
+            return
         linked = False  # whether the last thing written on this line was a link
         run = self._run
         for index, (_width, pieces, space, space_span) in enumerate(line.words):
@@ -497,7 +534,9 @@ class _Pen:
         if self.color is not color:
             text.setFillColor(color)
             self.color = color
-        text.textOut("".join(self._run))
+        # _textOut: textOut less the width it measures to move reportlab's own cursor,
+        # which nothing here reads (each line starts at an absolute origin)
+        text._textOut("".join(self._run))
         self._run = []
         self._run_span = None
 
@@ -507,6 +546,22 @@ class _Pen:
             last[2] = x + width
         else:
             self.links.append([span.link, x, x + width, y, span.size])
+
+
+def _plain_span(words: list) -> Span | None:
+    """The one span a line is written in, when it is plain: every word a single piece of
+    that span, which is neither a link nor a note mark."""
+    if not words:
+        return None
+    span = words[0][1][0][0]
+    if span.link or span.note is not None:
+        return None
+    for _width, pieces, _space, space_span in words:
+        if len(pieces) != 1 or pieces[0][0] is not span:
+            return None
+        if space_span is not None and space_span is not span:
+            return None
+    return span
 
 
 class _LineCount:
