@@ -1,9 +1,11 @@
 """How long a 100-block memo takes to build and to write in each format.
 
 Each writer found by the registry is timed next to a baseline in the same run: the same
-paragraphs written by a minimal python-docx script (DOCX), a minimal reportlab platypus
-script (PDF) or a plain string join (HTML). Figures are medians of several runs after one
-warm-up. Targets: a writer within 1.5x of its baseline, build plus write under 1 s.
+paragraphs written by a minimal python-docx script (DOCX) or a minimal reportlab platypus
+script (PDF). Targets: DOCX and PDF within 1.5x of their library baseline; every format,
+build plus write, under 1 s. HTML has no library to compare with: a plain string join of
+the escaped paragraphs is printed for scale, without a ratio target. Figures are medians
+of several runs after one warm-up.
 
     .venv/bin/python bench/bench_render.py [--runs 7] [--blocks 100]
 """
@@ -163,6 +165,7 @@ def baseline_html(paragraphs: list[str]) -> None:
 
 
 BASELINES = {"docx": baseline_docx, "pdf": baseline_pdf, "html": baseline_html}
+RATIO_TARGETS = {"docx", "pdf"}  # formats whose baseline is the library they are written with
 
 
 def median_seconds(action, runs: int) -> float:
@@ -205,8 +208,11 @@ def main(argv: list[str] | None = None) -> int:
         ratio = ours / base if base else None
         total = ours + (build_time if name != "build" else 0)
         problems = []
-        if ratio is not None and ratio > TARGET_RATIO:
+        ratio_counts = name.removeprefix("write ") in RATIO_TARGETS
+        if ratio is not None and ratio > TARGET_RATIO and ratio_counts:
             problems.append(f"> {TARGET_RATIO}x baseline")
+        if ratio is not None and not ratio_counts:
+            problems.append("baseline for scale only")
         if total > TARGET_SECONDS:
             problems.append(f"> {TARGET_SECONDS:g} s")
         failed |= total > TARGET_SECONDS

@@ -412,7 +412,7 @@ class TextBlock(rl.Paragraph):
             canv.setFont(style.bulletFontName, style.bulletFontSize)
             canv.drawString(style.bulletIndent, y, self.bulletText)
             canv.restoreState()
-        pen = _Pen(canv.beginText(0, 0), style.textColor)
+        pen = _Pen(canv.beginText(0, 0), style.textColor, style.leading)
         for number, line in enumerate(self.lines):
             pen.line(style.leftIndent + self._line_offset(number, line, bullet_offset), y, line)
             y -= style.leading
@@ -464,10 +464,12 @@ class _Pen:
     rise and colour go out as one string; link areas (one per link per line) and the note
     marks drawn are collected on the way."""
 
-    def __init__(self, text, color):
+    def __init__(self, text, color, leading: float):
         self.text = text
         self.text.setFillColor(color)
         self.default_color = color
+        self.leading = leading  # the text leading (TL): T* goes down one line
+        self._origin: tuple[float, float] | None = None  # where the last line started
         self.font = self.size = None
         self.rise = 0.0
         self.color = color
@@ -477,7 +479,12 @@ class _Pen:
         self._run_span: Span | None = None
 
     def line(self, x: float, y: float, line: _Line) -> None:
-        self.text.setTextOrigin(x, y)
+        last = self._origin
+        if last is not None and last[0] == x and abs(last[1] - self.leading - y) < 1e-6:
+            self.text._code.append("T*")  # the next line, below the last one's start
+        else:
+            self.text.setTextOrigin(x, y)
+        self._origin = (x, y)
         plain = _plain_span(line.words)
         if plain is not None:  # most lines: one look, no link, no note mark
             self._run_span = plain
@@ -525,7 +532,7 @@ class _Pen:
             return
         text = self.text
         if self.font != span.font or self.size != span.size:
-            text.setFont(span.font, span.size)
+            text.setFont(span.font, span.size, self.leading)
             self.font, self.size = span.font, span.size
         if self.rise != span.rise:
             text.setRise(span.rise)
