@@ -116,3 +116,24 @@ def test_warning_is_a_plain_dataclass_under_both_names():
     assert Warning is PreflightWarning
     w = PreflightWarning("stale", "old")
     assert (w.section_index, w.block_index, w.item_id) == (None, None, "")
+
+
+def test_details_let_a_user_interface_word_each_warning_in_its_own_language():
+    fb = world()
+    fb.items["f2"].status = "disputed"
+    fb.items["f3"].source = "deleted-source"
+    b = briefing(section("Background", "f2", "f3", "gone"), marking="ZZ",
+                 meeting=Meeting(date="2026-01-31", participants=["nobody"]))
+    warnings = check(b, fb)
+    details = {(w.code, w.details["case"]): w.details for w in warnings}
+    assert details[("unknown-marking", "memo")]["marking"] == "ZZ"
+    assert details[("unknown-marking", "memo")]["codes"] == "U, CUI, C, S, TS"
+    stale = next(w.details for w in warnings if w.code == "stale" and w.item_id == "f2")
+    assert stale["kind"] == "fact" and stale["section"] == "Background"
+    assert stale["reference"] == "meeting" and stale["limit"] == "30"
+    assert int(stale["age"]) > 30 and stale["date"] == fb.items["f2"].date
+    assert details[("disputed", "disputed")]["label"].startswith("\u201c")
+    assert ("unsourced", "source-gone") in details
+    assert details[("missing-item", "block")]["id"] == "gone"
+    assert details[("missing-item", "participant")]["id"] == "nobody"
+    assert details[("unmarked", "unmarked")]["mark"] == "(U)"

@@ -27,7 +27,7 @@ printed (see ``build``).
 from __future__ import annotations
 
 import datetime as _dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from briefing_app import dates
 from briefing_app.document.text import one_line
@@ -43,10 +43,14 @@ CODES = (
 @dataclass(frozen=True)
 class PreflightWarning:
     code: str  # one of CODES
-    message: str  # a sentence for people
+    message: str  # a sentence for people, in English (the CLI prints it)
     section_index: int | None = None
     block_index: int | None = None
     item_id: str = ""
+    # What the sentence is made of, for a UI that words it in its own language: always
+    # "case" (which sentence of the code), then e.g. label, kind, section, date (ISO),
+    # age, reference ("meeting", "memo-date" or "today"), limit, marking, scheme, codes.
+    details: dict[str, str] = field(default_factory=dict, compare=False)
 
 
 Warning = PreflightWarning  # the name the architecture notes use
@@ -62,11 +66,14 @@ def preflight(
 ) -> list[PreflightWarning]:
     """Warnings for ``briefing`` in memo order; briefing-level ones first."""
     warnings: list[PreflightWarning] = []
+    codes = ", ".join(scheme.codes)
     if briefing.marking and not scheme.is_known(briefing.marking):
         warnings.append(PreflightWarning(
             "unknown-marking",
             f"The memo's marking {briefing.marking!r} is not in the {scheme.name!r} scheme"
-            f" ({', '.join(scheme.codes)}).",
+            f" ({codes}).",
+            details={"case": "memo", "marking": briefing.marking, "scheme": scheme.name,
+                     "codes": codes},
         ))
 
     cited: list[tuple[int, int, str, Item | None]] = []
@@ -83,17 +90,25 @@ def preflight(
     marked = bool(briefing.marking) or briefing.portion_marking or any(
         item is not None and item.marking for *_, item in cited
     )
-    reference, reference_name = _reference_date(briefing, today)
+    reference, reference_key = _reference_date(briefing, today)
+    reference_name = REFERENCE_NAMES[reference_key]
 
     for s_index, b_index, item_id, item in cited:
         heading = one_line(briefing.sections[s_index].heading) or f"section {s_index + 1}"
 
-        def warn(code: str, message: str, s=s_index, b=b_index, i=item_id) -> None:
-            warnings.append(PreflightWarning(code, message, s, b, i))
+        about = {"section": heading}
+        if item is not None:
+            about.update(label=_label(item), kind=item.kind)
+
+        def warn(code: str, message: str, case: str = "", s=s_index, b=b_index, i=item_id,
+                 about=about, **facts: str) -> None:
+            details = {"case": case or code, **about, **facts}
+            warnings.append(PreflightWarning(code, message, s, b, i, details))
 
         if item is None:
             warn("missing-item", f"A block in {heading} cites an item that no longer exists"
-                                 f" (id {item_id}); it is left out of the memo.")
+                                 f" (id {item_id}); it is left out of the memo.",
+                 "block", id=item_id)
             continue
         name = f"{_label(item)} ({item.kind} in {heading})"
         if item.status == "unverified":
@@ -101,9 +116,9 @@ def preflight(
         elif item.status == "disputed":
             warn("disputed", f"{name} is disputed.")
         if not item.source:
-            warn("unsourced", f"{name} has no source.")
+            warn("unsourced", f"{name} has no source.", "no-source")
         elif catalog.get_source(item.source) is None:
-            warn("unsourced", f"{name} cites a source that no longer exists.")
+            warn("unsourced", f"{name} cites a source that no longer exists.", "source-gone")
         if item.kind != "event" and item.date and reference is not None:
             try:
                 age = dates.age_in_days(item.date, reference)
@@ -111,14 +126,17 @@ def preflight(
                 age = None
             if age is not None and age > stale_days:
                 warn("stale", f"{name} is dated {_format(item.date, briefing.language)}, {age}"
-                              f" days before {reference_name} (limit {stale_days}).")
+                              f" days before {reference_name} (limit {stale_days}).",
+                     date=item.date, age=str(age), reference=reference_key,
+                     limit=str(stale_days))
         if item.marking and not scheme.is_known(item.marking):
             warn("unknown-marking", f"{name} is marked {item.marking!r}, which the"
-                                    f" {scheme.name!r} scheme does not know"
-                                    f" ({', '.join(scheme.codes)}).")
+                                    f" {scheme.name!r} scheme does not know ({codes}).",
+                 "item", marking=item.marking, scheme=scheme.name, codes=codes)
         elif marked and not item.marking:
-            warn("unmarked", f"{name} has no marking; the memo will show it as"
-                             f" {scheme.portion_mark(scheme.lowest)}.")
+            mark = scheme.portion_mark(scheme.lowest)
+            warn("unmarked", f"{name} has no marking; the memo will show it as {mark}.",
+                 mark=mark)
 
     for person_id in briefing.meeting.participants:
         if catalog.get_person(person_id) is None:
@@ -126,14 +144,19 @@ def preflight(
                 "missing-item",
                 f"A meeting participant no longer exists (id {person_id});"
                 " the participants table leaves them out.",
+                details={"case": "participant", "id": person_id},
             ))
     return warnings
 
 
+REFERENCE_NAMES = {"meeting": "the meeting", "memo-date": "the memo date", "today": "today"}
+
+
 def _reference_date(briefing: Briefing, today) -> tuple[_dt.date | None, str]:
-    for value, name in ((briefing.meeting.date, "the meeting"), (briefing.date, "the memo date")):
+    """The date staleness is measured from, and which one it is (a REFERENCE_NAMES key)."""
+    for value, key in ((briefing.meeting.date, "meeting"), (briefing.date, "memo-date")):
         if value and dates.is_valid(value):
-            return dates.parse(value).first_day(), name
+            return dates.parse(value).first_day(), key
     if today is None:
         return _dt.date.today(), "today"
     if isinstance(today, str):
