@@ -103,7 +103,7 @@ def test_unknown_markings_on_briefing_and_items_are_named():
     warnings = check(briefing(section("B", "f1", "f2"), marking="FOUO"), fb)
     unknown = [w for w in warnings if w.code == "unknown-marking"]
     assert [w.item_id for w in unknown] == ["", "f1"]
-    assert "'FOUO'" in unknown[0].message and "'SBU'" in unknown[1].message
+    assert "“FOUO”" in unknown[0].message and "“SBU”" in unknown[1].message
     assert ("unmarked", "f2") in codes(warnings)
 
 

@@ -70,8 +70,8 @@ def preflight(
     if briefing.marking and not scheme.is_known(briefing.marking):
         warnings.append(PreflightWarning(
             "unknown-marking",
-            f"The memo's marking {briefing.marking!r} is not in the {scheme.name!r} scheme"
-            f" ({codes}).",
+            f"The memo's marking \u201c{briefing.marking}\u201d is not in the"
+            f" \u201c{scheme.name}\u201d scheme ({codes}).",
             details={"case": "memo", "marking": briefing.marking, "scheme": scheme.name,
                      "codes": codes},
         ))
@@ -130,8 +130,9 @@ def preflight(
                      date=item.date, age=str(age), reference=reference_key,
                      limit=str(stale_days))
         if item.marking and not scheme.is_known(item.marking):
-            warn("unknown-marking", f"{name} is marked {item.marking!r}, which the"
-                                    f" {scheme.name!r} scheme does not know ({codes}).",
+            warn("unknown-marking", f"{name} is marked \u201c{item.marking}\u201d, which the"
+                                    f" \u201c{scheme.name}\u201d scheme does not know"
+                                    f" ({codes}).",
                  "item", marking=item.marking, scheme=scheme.name, codes=codes)
         elif marked and not item.marking:
             mark = scheme.portion_mark(scheme.lowest)
