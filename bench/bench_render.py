@@ -169,13 +169,23 @@ RATIO_TARGETS = {"docx", "pdf"}  # formats whose baseline is the library they ar
 
 
 def median_seconds(action, runs: int) -> float:
-    action()  # warm-up: imports, font caches
-    times = []
+    return median_seconds_of(action, runs=runs)[0]
+
+
+def median_seconds_of(*actions, runs: int) -> list[float]:
+    """The median CPU time of each action, the actions taking turns run after run, so that
+    a machine that slows down or speeds up meanwhile (a shared CPU) affects them alike.
+    CPU time of this process, not wall time: on a shared virtual machine the wall clock
+    also counts the time another guest had the CPU."""
+    for action in actions:
+        action()  # warm-up: imports, font caches
+    times: list[list[float]] = [[] for _ in actions]
     for _ in range(runs):
-        start = time.perf_counter()
-        action()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
+        for action, kept in zip(actions, times, strict=True):
+            start = time.process_time()
+            action()
+            kept.append(time.process_time() - start)
+    return [statistics.median(kept) for kept in times]
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -195,11 +205,12 @@ def main(argv: list[str] | None = None) -> int:
     rows = [("build", build_time, None)]
     for fmt in available_formats():
         writer = get_writer(fmt)
-        ours = median_seconds(lambda w=writer: w.write(document, io.BytesIO()), args.runs)
         baseline = BASELINES.get(fmt)
-        base = (median_seconds(lambda b=baseline: b(paragraphs), args.runs)
-                if baseline else None)
-        rows.append((f"write {fmt}", ours, base))
+        actions = [lambda w=writer: w.write(document, io.BytesIO())]
+        if baseline:
+            actions.append(lambda b=baseline: b(paragraphs))
+        ours, *base = median_seconds_of(*actions, runs=args.runs)
+        rows.append((f"write {fmt}", ours, base[0] if base else None))
 
     failed = False
     print(f"{'step':<12} {'ours ms':>9} {'baseline ms':>12} {'ratio':>7} "
