@@ -8,7 +8,7 @@ VENV   := .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
 
-.PHONY: run test lint bench package system-deps clean
+.PHONY: run test lint bench package translations system-deps clean
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed")'
@@ -31,6 +31,16 @@ test: $(STAMP) system-deps lint
 
 bench: $(STAMP)
 	$(PY) bench/run_all.py
+
+# The Spanish translation (resources/translations/README.md): lupdate collects every marked
+# string of the UI into the .ts (translations kept, vanished strings dropped), lrelease
+# compiles it into the .qm the app loads. Both files are committed.
+TS_DIR := resources/translations
+TS     := $(TS_DIR)/briefing_app_es.ts
+
+translations: $(STAMP)
+	$(VENV)/bin/pyside6-lupdate -extensions py -locations none -no-obsolete briefing_app/ui -ts $(TS)
+	$(VENV)/bin/pyside6-lrelease $(TS) -qm $(TS:.ts=.qm)
 
 package: $(STAMP)
 	$(PY) packaging/build.py --dist dist --work build/pyinstaller

@@ -266,6 +266,20 @@ def save_template(template: Template, path: str | Path | None = None) -> Path:
     return target
 
 
+def new_briefing(template: Template, title: str, *, from_: str = "",
+                 note_style: str = "") -> Briefing:
+    """An unsaved briefing laid out by ``template``: its sections, its note style unless
+    ``note_style`` names one (the staffer's preference), and ``from_`` as the FROM line.
+
+    The desktop app passes the staffer's preferences here; this module never reads them.
+    """
+    if note_style and note_style not in NOTE_STYLES:
+        raise ValueError(f"{note_style!r} is not a note style (use {', '.join(NOTE_STYLES)})")
+    return Briefing(id="", title=title, from_=from_, template=template.name,
+                    note_style=note_style or template.note_style,
+                    sections=template.new_sections())
+
+
 def template_from_briefing(
     briefing: Briefing, name: str, *, title: str = "", base: Template | None = None
 ) -> Template:

@@ -60,7 +60,7 @@ def select_section(composer, heading: str) -> None:
 
 
 def write_in_place(qtbot, composer, button_key: str, text: str) -> None:
-    """Click "+ Paragraph"/"+ Bullet"/"+ Talking point", type in the cell editor, Enter."""
+    """Click "+ Paragraph"/"+ Bullet"/"+ Point" (talking point), type in the cell editor, Enter."""
     panel = composer.panel
     qtbot.mouseClick(_button(panel, button_key), Qt.MouseButton.LeftButton)
     tree = panel.tree

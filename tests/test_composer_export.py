@@ -115,3 +115,15 @@ def test_cancel_during_writing_reports_the_completed_file(qtbot, app, monkeypatc
     assert target.exists()
     assert str(target) in composer.exporter.message_box.text()
     composer.exporter.message_box.close()
+
+
+def test_the_first_export_is_offered_in_documents_or_else_home(monkeypatch, tmp_path):
+    """Not in whatever folder the app was started from (a fresh account has no Documents)."""
+    from PySide6.QtCore import QStandardPaths
+
+    documents = tmp_path / "Documents"
+    monkeypatch.setattr(QStandardPaths, "writableLocation", lambda _kind: str(documents))
+    monkeypatch.setenv("HOME", str(tmp_path))
+    assert export_module.default_export_folder() == tmp_path
+    documents.mkdir()
+    assert export_module.default_export_folder() == documents

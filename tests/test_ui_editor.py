@@ -299,6 +299,7 @@ def test_double_click_enter_f2_and_the_details_button_open_the_editor(
     assert editing.editor.item().id == "e-phone-call"
     editing.editor.reject()
 
+    window.actions["toggle_details"].setChecked(True)  # View > Show Details
     button = window.details.edit_button
     assert button.isVisible() and button.isEnabled()
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)

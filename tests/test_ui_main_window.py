@@ -176,7 +176,7 @@ def bogota_time(monkeypatch):
 
 def test_details_show_the_update_time_in_local_time(fb, bogota_time):
     item = Item(id="f-1", kind="fact", text="x", updated="2026-02-03T16:30:00+00:00")
-    assert dict(detail_fields(item, fb))["Updated"] == "2026-02-03 11:30"
+    assert dict(detail_fields(item, fb))["Updated"] == "Feb 3, 2026, 11:30"
 
 
 def test_details_escape_markup_in_user_text(qtbot, fb):

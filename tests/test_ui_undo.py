@@ -174,6 +174,7 @@ def test_delete_and_f2_act_on_items_only_where_items_have_the_focus(
     assert sample_fb.item_count() == count and not questions
     assert editing.editor is None
 
+    window.actions["toggle_details"].setChecked(True)  # View > Show Details
     window.details.setFocus()
     qtbot.keyClick(window.details, Qt.Key.Key_F2)  # the details pane shows the item
     assert editing.editor is not None and editing.editor.item().id == "f-visa-revoked"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from pathlib import Path
 
 from PySide6.QtCore import QEventLoop
 from PySide6.QtGui import QIcon
@@ -12,7 +13,9 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from briefing_app import __version__
 from briefing_app.paths import DB_ENV_VAR, default_db_path, resource_path
+from briefing_app.sample import open_or_create_default
 from briefing_app.store import FactBase, FactBaseError
+from briefing_app.ui.i18n import install_translator
 from briefing_app.ui.main_window import APP_TITLE, MainWindow
 from briefing_app.ui.none_guard import guard_none_refcount
 from briefing_app.ui.settings import AppSettings
@@ -29,6 +32,7 @@ def application() -> QApplication:
     app.setApplicationVersion(__version__)
     app.setDesktopFileName("briefing-app")  # Wayland matches the window to briefing-app.desktop
     app.setWindowIcon(app_icon())
+    install_translator(app, AppSettings())  # the language: setting or system locale
     return app
 
 
@@ -54,6 +58,14 @@ def start_path(given: str | os.PathLike | None, settings: AppSettings) -> str:
     return settings.last_file() or default
 
 
+def open_start_fact_base(path: str | os.PathLike) -> FactBase:
+    """The fact base to show at start. The default one is created with the sample on first
+    use (as the commands do), so a new user's first window holds a finished briefing."""
+    if Path(path) == default_db_path():
+        return open_or_create_default(path)
+    return FactBase.open(path)
+
+
 def run_gui(db_path: str | os.PathLike | None = None, smoke: bool = False) -> int:
     """Open the fact base in the main window and run until it closes; the exit status.
 
@@ -63,7 +75,7 @@ def run_gui(db_path: str | os.PathLike | None = None, smoke: bool = False) -> in
     settings = AppSettings()
     db_path = start_path(db_path, settings)
     try:
-        fact_base = FactBase.open(db_path)
+        fact_base = open_start_fact_base(db_path)
     except FactBaseError as error:
         QMessageBox.critical(None, APP_TITLE, str(error))
         return 1

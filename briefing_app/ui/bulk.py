@@ -29,8 +29,7 @@ from briefing_app.ui.editing.tag_editor import TagEditor
 Change = Callable[[Item], Item]
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Bulk", text)
+translate = QCoreApplication.translate  # by this name, so lupdate reads the context
 
 
 # ---------------------------------------------------------------- changes (pure)
@@ -65,7 +64,7 @@ def setting_marking(code: str) -> Change:
 
 
 def count_text(count: int) -> str:
-    return tr("1 item") if count == 1 else tr("%d items") % count
+    return translate("Bulk", "1 item") if count == 1 else translate("Bulk", "%d items") % count
 
 
 # ---------------------------------------------------------------- questions
@@ -77,12 +76,12 @@ class AddTagsDialog(QDialog):
     def __init__(self, known_tags: Iterable[str], count: int, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("addTagsDialog")
-        self.setWindowTitle(tr("Add Tags"))
+        self.setWindowTitle(translate("Bulk", "Add Tags"))
         self.label = label = QLabel(
-            tr("Tags to add to %s (comma-separated):") % count_text(count), self)
+            translate("Bulk", "Tags to add to %s (comma-separated):") % count_text(count), self)
         self.editor = TagEditor(known_tags, self)
         self.editor.setObjectName("addTagsEdit")
-        self.editor.setAccessibleName(tr("Tags to add"))
+        self.editor.setAccessibleName(translate("Bulk", "Tags to add"))
         label.setBuddy(self.editor)
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
@@ -110,14 +109,16 @@ class RemoveTagsDialog(QDialog):
     def __init__(self, tag_counts: dict[str, int], count: int, parent: QWidget | None = None):
         super().__init__(parent)
         self.setObjectName("removeTagsDialog")
-        self.setWindowTitle(tr("Remove Tags"))
-        self.label = label = QLabel(tr("Tags to remove from %s:") % count_text(count), self)
+        self.setWindowTitle(translate("Bulk", "Remove Tags"))
+        self.label = label = QLabel(
+            translate("Bulk", "Tags to remove from %s:") % count_text(count), self)
         self.list = QListWidget(self)
         self.list.setObjectName("removeTagsList")
-        self.list.setAccessibleName(tr("Tags to remove"))
+        self.list.setAccessibleName(translate("Bulk", "Tags to remove"))
         label.setBuddy(self.list)
         for name, uses in sorted(tag_counts.items(), key=lambda kv: kv[0].casefold()):
-            row = QListWidgetItem(tr("%s (%s)") % (name, count_text(uses)), self.list)
+            row = QListWidgetItem(translate("Bulk", "%s (%s)") % (name, count_text(uses)),
+                                  self.list)
             row.setData(Qt.ItemDataRole.UserRole, name)
             row.setFlags(row.flags() | Qt.ItemFlag.ItemIsUserCheckable)
             row.setCheckState(Qt.CheckState.Unchecked)
@@ -161,17 +162,17 @@ def tag_counts(items: Iterable[Item]) -> dict[str, int]:
 
 def delete_question(count: int, briefing_titles: Sequence[str]) -> str:
     """The confirmation text: how many items and which briefings cite them."""
-    text = tr("Delete %s?") % count_text(count)
+    text = translate("Bulk", "Delete %s?") % count_text(count)
     if briefing_titles:
         shown = "\n".join(f"• {title}" for title in briefing_titles[:8])
         more = len(briefing_titles) - 8
         if more > 0:
-            shown += "\n" + tr("… and %d more") % more
-        text += "\n\n" + tr(
-            "These briefings cite them and will show them as missing:") + "\n" + shown
+            shown += "\n" + translate("Bulk", "… and %d more") % more
+        text += "\n\n" + translate(
+            "Bulk", "These briefings cite them and will show them as missing:") + "\n" + shown
     else:
-        text += "\n\n" + tr("No briefing cites them.")
-    text += "\n\n" + tr("You can undo this with Edit ▸ Undo.")
+        text += "\n\n" + translate("Bulk", "No briefing cites them.")
+    text += "\n\n" + translate("Bulk", "You can undo this with Edit ▸ Undo.")
     return text
 
 
@@ -179,7 +180,7 @@ def confirm_delete(parent: QWidget, fb, ids: Sequence[str]) -> bool:
     """Ask before deleting; names the briefings that use the items."""
     titles = [b.title or b.id for b in fb.briefings_using(ids)]
     answer = QMessageBox.question(
-        parent, tr("Delete Items"), delete_question(len(ids), titles),
+        parent, translate("Bulk", "Delete Items"), delete_question(len(ids), titles),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
         QMessageBox.StandardButton.No,
     )

@@ -25,7 +25,7 @@ class ColumnChooser(QObject):
         header.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         self.actions: dict[str, QAction] = {}
         for number, column in enumerate(COLUMNS):
-            action = QAction(column.header, header)
+            action = QAction(column.title, header)
             action.setCheckable(True)
             action.setChecked(column.key not in hidden)
             action.toggled.connect(

@@ -25,13 +25,21 @@ from briefing_app.store import snapshots as snap
 Listener = Callable[["StoreCommand"], None]
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("Commands", text)
+translate = QCoreApplication.translate  # by this name, so lupdate reads the context
 
 
-def kind_name(kind: str) -> str:
-    names = {"fact": tr("fact"), "quote": tr("quote"), "event": tr("event")}
-    return names.get(kind, kind)
+def save_item_text(kind: str, is_new: bool) -> str:
+    """``New fact “%s”`` / ``Edit quote “%s”``: whole phrases per kind, because Spanish
+    needs the kind's gender (Nuevo hecho, Nueva cita)."""
+    texts = {
+        "fact": (translate("Commands", "New fact “%s”"), translate("Commands", "Edit fact “%s”")),
+        "quote": (translate("Commands", "New quote “%s”"),
+                  translate("Commands", "Edit quote “%s”")),
+        "event": (translate("Commands", "New event “%s”"),
+                  translate("Commands", "Edit event “%s”")),
+    }
+    new, edit = texts.get(kind, texts["fact"])
+    return new if is_new else edit
 
 
 BUSY_FROM = 50  # items: a change this large takes long enough to show a wait cursor
@@ -129,8 +137,7 @@ class SaveItemCommand(StoreCommand):
         self.is_new = not item.id or fb.get_item(item.id) is None
         label = item.title or item.text
         short = label if len(label) <= 40 else label[:39] + "…"
-        text = (tr("New %s “%s”") if self.is_new else tr("Edit %s “%s”")) % (
-            kind_name(item.kind), short)
+        text = save_item_text(item.kind, self.is_new) % short
         super().__init__(fb, text)
         self._item = item
         self._people = list(new_people)
@@ -218,7 +225,8 @@ class DeleteItemsCommand(StoreCommand):
 
     def __init__(self, fb, ids: Sequence[str]):
         count = len(ids)
-        super().__init__(fb, tr("Delete 1 item") if count == 1 else tr("Delete %d items") % count)
+        super().__init__(fb, translate("Commands", "Delete 1 item") if count == 1
+                         else translate("Commands", "Delete %d items") % count)
         self._ids = list(ids)
         self._snapshots: list[snap.ItemSnapshot] | None = None
 
@@ -241,7 +249,8 @@ class DeleteItemsCommand(StoreCommand):
 class SavePersonCommand(StoreCommand):
     def __init__(self, fb, person: Person):
         self._before = fb.get_person(person.id) if person.id else None
-        text = tr("Edit person %s") if self._before else tr("New person %s")
+        text = (translate("Commands", "Edit person %s") if self._before
+                else translate("Commands", "New person %s"))
         super().__init__(fb, text % person.name)
         self._person = person
 
@@ -258,7 +267,8 @@ class SavePersonCommand(StoreCommand):
 class SaveSourceCommand(StoreCommand):
     def __init__(self, fb, source: Source):
         self._before = fb.get_source(source.id) if source.id else None
-        text = tr("Edit source %s") if self._before else tr("New source %s")
+        text = (translate("Commands", "Edit source %s") if self._before
+                else translate("Commands", "New source %s"))
         super().__init__(fb, text % source.outlet)
         self._source = source
 
@@ -276,7 +286,7 @@ class DeletePersonCommand(StoreCommand):
     """Delete a person nothing refers to (the store refuses otherwise)."""
 
     def __init__(self, fb, person: Person):
-        super().__init__(fb, tr("Delete person %s") % person.name)
+        super().__init__(fb, translate("Commands", "Delete person %s") % person.name)
         self._person = person
 
     def apply(self) -> None:
@@ -288,7 +298,7 @@ class DeletePersonCommand(StoreCommand):
 
 class DeleteSourceCommand(StoreCommand):
     def __init__(self, fb, source: Source):
-        super().__init__(fb, tr("Delete source %s") % source.outlet)
+        super().__init__(fb, translate("Commands", "Delete source %s") % source.outlet)
         self._source = source
 
     def apply(self) -> None:
@@ -300,7 +310,8 @@ class DeleteSourceCommand(StoreCommand):
 
 class MergePeopleCommand(StoreCommand):
     def __init__(self, fb, survivor: Person, other: Person):
-        super().__init__(fb, tr("Merge %s into %s") % (other.name, survivor.name))
+        super().__init__(fb, translate("Commands", "Merge %s into %s")
+                         % (other.name, survivor.name))
         self._ids = (survivor.id, other.id)
         self._merge: snap.PersonMerge | None = None
 
@@ -315,7 +326,8 @@ class MergePeopleCommand(StoreCommand):
 
 class MergeSourcesCommand(StoreCommand):
     def __init__(self, fb, survivor: Source, other: Source):
-        super().__init__(fb, tr("Merge %s into %s") % (other.outlet, survivor.outlet))
+        super().__init__(fb, translate("Commands", "Merge %s into %s")
+                         % (other.outlet, survivor.outlet))
         self._ids = (survivor.id, other.id)
         self._merge: snap.SourceMerge | None = None
 
@@ -333,7 +345,7 @@ class MergeSourcesCommand(StoreCommand):
 
 class RenameTagCommand(StoreCommand):
     def __init__(self, fb, old: str, new: str):
-        super().__init__(fb, tr("Rename tag %s to %s") % (old, new))
+        super().__init__(fb, translate("Commands", "Rename tag %s to %s") % (old, new))
         self.old, self.new = old, new.strip()
 
     def apply(self) -> None:
@@ -345,7 +357,7 @@ class RenameTagCommand(StoreCommand):
 
 class MergeTagsCommand(StoreCommand):
     def __init__(self, fb, survivor: str, other: str):
-        super().__init__(fb, tr("Merge tag %s into %s") % (other, survivor))
+        super().__init__(fb, translate("Commands", "Merge tag %s into %s") % (other, survivor))
         self._survivor, self._other = survivor, other
         self._snapshot: snap.TagSnapshot | None = None
 
@@ -360,7 +372,7 @@ class MergeTagsCommand(StoreCommand):
 
 class DeleteTagCommand(StoreCommand):
     def __init__(self, fb, name: str):
-        super().__init__(fb, tr("Delete tag %s") % name)
+        super().__init__(fb, translate("Commands", "Delete tag %s") % name)
         self._name = name
         self._snapshot: snap.TagSnapshot | None = None
 

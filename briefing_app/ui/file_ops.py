@@ -4,7 +4,9 @@ Dialogs ask the questions; the exchange and store layers do the work. Import, ex
 backup run in a :class:`~.workers.Worker` behind a progress dialog with Cancel, on a
 connection of their own (the fact base's *path* crosses the thread, never a connection).
 Imports are all or nothing: a file with problems lists them in a
-:class:`~.problems_dialog.ProblemsDialog` and changes nothing.
+:class:`~.problems_dialog.ProblemsDialog` and changes nothing. A new empty fact base takes
+the marking scheme chosen in the preferences; one filled with the sample keeps the U.S.
+scheme its items are marked in.
 
 The window provides: ``fact_base`` (with ``.path``), ``settings`` (:class:`AppSettings`),
 ``replace_fact_base(fb, path)``, ``selected_item_ids()``, ``fact_base_changed`` and a
@@ -26,6 +28,8 @@ from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 from briefing_app.csv_import import import_csv
 from briefing_app.factpack import ImportCancelled, PackError, export_pack, import_pack
 from briefing_app.files import WriteError
+from briefing_app.markings import available_schemes
+from briefing_app.render import SCHEME_SETTING
 from briefing_app.sample import create_fact_base
 from briefing_app.store import FactBase, FactBaseError
 from briefing_app.store.backup import BackupCancelled, backup
@@ -100,13 +104,26 @@ class FileOps(QObject):
             QMessageBox.StandardButton.No)
         if answer == QMessageBox.StandardButton.Cancel:
             return False
+        empty = answer != QMessageBox.StandardButton.Yes
+        fact_base = None
         try:
-            fact_base = create_fact_base(path, empty=answer != QMessageBox.StandardButton.Yes)
+            fact_base = create_fact_base(path, empty=empty)
+            if empty:
+                self._use_preferred_scheme(fact_base)
         except (FactBaseError, OSError) as error:
+            if fact_base is not None:
+                fact_base.close()
             self._error(self.tr("Cannot create the fact base"), str(error))
             return False
         self._switch(fact_base, path)
         return True
+
+    def _use_preferred_scheme(self, fact_base: Any) -> None:
+        """The marking scheme of the preferences, if it still exists (a user scheme file
+        may have been removed since; the default stays then)."""
+        scheme = self.window.settings.preferences().marking_scheme
+        if scheme in available_schemes():
+            fact_base.set_setting(SCHEME_SETTING, scheme)
 
     def open_dialog(self) -> bool:
         chosen, _ = QFileDialog.getOpenFileName(
@@ -229,7 +246,10 @@ class FileOps(QObject):
                 return export_pack(fact_base, target, items=ids)
 
         def finished(counts: dict[str, int]) -> None:
-            parts = ", ".join(f"{count} {kind}" for kind, count in counts.items() if count)
+            names = {"sources": self.tr("%1 sources"), "people": self.tr("%1 people"),
+                     "items": self.tr("%1 items"), "briefings": self.tr("%1 briefings")}
+            parts = ", ".join(names.get(kind, f"%1 {kind}").replace("%1", str(count))
+                              for kind, count in counts.items() if count)
             self._status(self.tr("Exported %s to %s") % (parts or self.tr("nothing"),
                                                          display_path(target)))
             self.exported.emit(target)

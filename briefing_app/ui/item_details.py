@@ -10,36 +10,29 @@ item editor.
 
 from __future__ import annotations
 
-import datetime as _dt
 import html
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QPushButton, QTextBrowser, QWidget
 
-from briefing_app.dates import DateError, format_date
 from briefing_app.model import Catalog, Item
+from briefing_app.ui.labels import kind_label, language_name, status_label
+from briefing_app.ui.local_dates import format_partial_date, format_timestamp
 
 EMPTY = "—"
-LANGUAGE_NAMES = {"en": "English", "es": "Spanish", "fr": "French", "pt": "Portuguese",
-                  "de": "German", "it": "Italian"}
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("ItemDetails", text)
 
 
 def _date(value: str) -> str:
-    try:
-        return format_date(value)
-    except DateError:
-        return value  # show what is stored rather than hide it
+    return format_partial_date(value, long=True)  # a bad value is shown as stored
 
 
 def _timestamp(value: str) -> str:
     """A stored UTC timestamp in the user's local time, to the minute."""
-    try:
-        moment = _dt.datetime.fromisoformat(value)
-    except ValueError:
-        return value
-    if moment.tzinfo is not None:
-        moment = moment.astimezone()
-    return moment.strftime("%Y-%m-%d %H:%M")
+    return format_timestamp(value)
 
 
 def _person(catalog: Catalog, person_id: str | None) -> str:
@@ -47,7 +40,8 @@ def _person(catalog: Catalog, person_id: str | None) -> str:
         return ""
     person = catalog.get_person(person_id)
     if person is None:
-        return f"(missing person {person_id})"
+        return QCoreApplication.translate("ItemDetails", "(missing person %1)").replace(
+            "%1", person_id)
     role = ", ".join(part for part in (person.role, person.organization) if part)
     return f"{person.name} ({role})" if role else person.name
 
@@ -57,49 +51,53 @@ def _source(catalog: Catalog, source_id: str | None) -> str:
         return ""
     source = catalog.get_source(source_id)
     if source is None:
-        return f"(missing source {source_id})"
+        return QCoreApplication.translate("ItemDetails", "(missing source %1)").replace(
+            "%1", source_id)
     parts = [source.outlet, f"“{source.title}”" if source.title else "", _date(source.published)]
     text = ", ".join(part for part in parts if part)
     return f"{text}\n{source.url}" if source.url else text
 
 
 def _language(code: str) -> str:
-    return LANGUAGE_NAMES.get(code, code)
+    return language_name(code)
 
 
 def detail_fields(item: Item, catalog: Catalog) -> list[tuple[str, str]]:
     """(label, value) pairs in reading order; the value is plain text, "" when empty."""
     fields = [
-        ("Kind", item.kind.capitalize()),
-        ("Title", item.title),
-        ("Quote" if item.kind == "quote" else "Text", item.text),
+        (QT_TRANSLATE_NOOP("ItemDetails", "Kind"), kind_label(item.kind)),
+        (QT_TRANSLATE_NOOP("ItemDetails", "Title"), item.title),
+        (QT_TRANSLATE_NOOP("ItemDetails", "Quote") if item.kind == "quote"
+         else QT_TRANSLATE_NOOP("ItemDetails", "Text"), item.text),
     ]
     if item.kind == "quote":
         fields += [
-            ("Speaker", _person(catalog, item.speaker)),
-            ("Language", _language(item.language)),
-            ("Translation", item.translation),
-            ("Context", item.context),
+            (QT_TRANSLATE_NOOP("ItemDetails", "Speaker"), _person(catalog, item.speaker)),
+            (QT_TRANSLATE_NOOP("ItemDetails", "Language"), _language(item.language)),
+            (QT_TRANSLATE_NOOP("ItemDetails", "Translation"), item.translation),
+            (QT_TRANSLATE_NOOP("ItemDetails", "Context"), item.context),
         ]
     if item.kind == "event":
         fields += [
-            ("Date", _date(item.date)),
-            ("End date", _date(item.end_date)),
-            ("Location", item.location),
+            (QT_TRANSLATE_NOOP("ItemDetails", "Date"), _date(item.date)),
+            (QT_TRANSLATE_NOOP("ItemDetails", "End date"), _date(item.end_date)),
+            (QT_TRANSLATE_NOOP("ItemDetails", "Location"), item.location),
         ]
     else:
-        fields.append(("Date", _date(item.date)))
+        fields.append((QT_TRANSLATE_NOOP("ItemDetails", "Date"), _date(item.date)))
     fields += [
-        ("People", "; ".join(_person(catalog, pid) for pid in item.people)),
-        ("Source", _source(catalog, item.source)),
-        ("Tags", ", ".join(item.tags)),
-        ("Status", item.status.capitalize()),
-        ("Marking", item.marking),
-        ("Notes", item.notes),
-        ("Updated", _timestamp(item.updated) if item.updated else ""),
-        ("ID", item.id),
+        (QT_TRANSLATE_NOOP("ItemDetails", "People"),
+         "; ".join(_person(catalog, pid) for pid in item.people)),
+        (QT_TRANSLATE_NOOP("ItemDetails", "Source"), _source(catalog, item.source)),
+        (QT_TRANSLATE_NOOP("ItemDetails", "Tags"), ", ".join(item.tags)),
+        (QT_TRANSLATE_NOOP("ItemDetails", "Status"), status_label(item.status)),
+        (QT_TRANSLATE_NOOP("ItemDetails", "Marking"), item.marking),
+        (QT_TRANSLATE_NOOP("ItemDetails", "Notes"), item.notes),
+        (QT_TRANSLATE_NOOP("ItemDetails", "Updated"),
+         _timestamp(item.updated) if item.updated else ""),
+        (QT_TRANSLATE_NOOP("ItemDetails", "ID"), item.id),
     ]
-    return fields
+    return [(_tr(label), value) for label, value in fields]
 
 
 def fields_html(fields: list[tuple[str, str]]) -> str:
@@ -117,7 +115,7 @@ def fields_html(fields: list[tuple[str, str]]) -> str:
 class ItemDetailsView(QTextBrowser):
     """Shows one item, or a hint when nothing is selected."""
 
-    PLACEHOLDER = "Select an item to see its details."
+    PLACEHOLDER = QT_TRANSLATE_NOOP("ItemDetailsView", "Select an item to see its details.")
     editRequested = Signal(str)  # the id of the shown item
 
     def __init__(self, catalog: Catalog, parent: QWidget | None = None):
@@ -125,7 +123,7 @@ class ItemDetailsView(QTextBrowser):
         self._catalog = catalog
         self._item: Item | None = None
         self.setObjectName("itemDetails")
-        self.setAccessibleName("Item details")
+        self.setAccessibleName(self.tr("Item details"))
         self.setOpenExternalLinks(False)
         self.setReadOnly(True)
         self.edit_button = QPushButton(self.tr("Edit…"), self)
@@ -161,6 +159,7 @@ class ItemDetailsView(QTextBrowser):
         self._item = item
         self.edit_button.setEnabled(item is not None)
         if item is None:
-            self.setHtml(f"<p style='color:#777'>{html.escape(self.PLACEHOLDER)}</p>")
+            placeholder = html.escape(self.tr(self.PLACEHOLDER))
+            self.setHtml(f"<p style='color:#777'>{placeholder}</p>")
             return
         self.setHtml(fields_html(detail_fields(item, self._catalog)))

@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QMimeData,
@@ -30,10 +31,11 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from briefing_app.dates import DateError, format_date
 from briefing_app.store import FactBaseError
 from briefing_app.store.rows import ItemRow
 from briefing_app.ui.composer.icons import kind_icon
+from briefing_app.ui.labels import kind_label, status_label
+from briefing_app.ui.local_dates import format_partial_date
 
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 """Role under which every cell returns its row's item id."""
@@ -59,33 +61,37 @@ class RowSource(Protocol):
 @dataclass(frozen=True)
 class Column:
     key: str  # ItemRow attribute and the store's sort key
-    header: str
+    header: str  # English, marked for translation: show ``title``
     tooltip: bool = False  # the cell may be cut short in the view: show it whole on hover
+
+    @property
+    def title(self) -> str:
+        """The header in the user's language."""
+        return QCoreApplication.translate("ItemTableModel", self.header)
 
 
 COLUMNS = (
-    Column("kind", "Kind"),
-    Column("date", "Date"),
-    Column("title", "Title", tooltip=True),
-    Column("text", "Text", tooltip=True),
-    Column("people", "People", tooltip=True),
-    Column("source", "Source"),
-    Column("tags", "Tags", tooltip=True),
-    Column("status", "Status"),
-    Column("marking", "Marking"),
+    Column("kind", QT_TRANSLATE_NOOP("ItemTableModel", "Kind")),
+    Column("date", QT_TRANSLATE_NOOP("ItemTableModel", "Date")),
+    Column("title", QT_TRANSLATE_NOOP("ItemTableModel", "Title"), tooltip=True),
+    Column("text", QT_TRANSLATE_NOOP("ItemTableModel", "Text"), tooltip=True),
+    Column("people", QT_TRANSLATE_NOOP("ItemTableModel", "People"), tooltip=True),
+    Column("source", QT_TRANSLATE_NOOP("ItemTableModel", "Source")),
+    Column("tags", QT_TRANSLATE_NOOP("ItemTableModel", "Tags"), tooltip=True),
+    Column("status", QT_TRANSLATE_NOOP("ItemTableModel", "Status")),
+    Column("marking", QT_TRANSLATE_NOOP("ItemTableModel", "Marking")),
 )
 COLUMN_KEYS = tuple(column.key for column in COLUMNS)
 
 
 def display_value(row: ItemRow, key: str) -> str:
     value = getattr(row, key)
-    if key == "date":
-        try:
-            return format_date(value)
-        except DateError:
-            return value
-    if key in ("kind", "status"):
-        return value.capitalize()
+    if key == "date":  # shown in the user's locale; sorting stays by the ISO value (SQL)
+        return format_partial_date(value)
+    if key == "kind":
+        return kind_label(value)
+    if key == "status":
+        return status_label(value)
     if key == "text":
         return " ".join(value.split())
     return value
@@ -280,7 +286,7 @@ class ItemTableModel(QAbstractTableModel):
         if role != Qt.ItemDataRole.DisplayRole:
             return None
         if orientation == Qt.Orientation.Horizontal:
-            return COLUMNS[section].header if 0 <= section < len(COLUMNS) else None
+            return COLUMNS[section].title if 0 <= section < len(COLUMNS) else None
         return str(section + 1)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QSize, Qt, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,7 +35,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QSplitter,
     QTableView,
     QToolBar,
@@ -44,7 +43,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app import __version__
 from briefing_app.store.connection import MEMORY
 from briefing_app.store.query import parse as parse_query
 from briefing_app.ui.actions import create_actions
@@ -56,37 +54,28 @@ from briefing_app.ui.editing.controller import EditingController
 from briefing_app.ui.fact_base_handle import FactBaseHandle
 from briefing_app.ui.file_drop import FileDrop
 from briefing_app.ui.file_ops import FileOps
+from briefing_app.ui.help import install_help
 from briefing_app.ui.item_details import ItemDetailsView
 from briefing_app.ui.item_model import COLUMN_KEYS, ItemTableModel
+from briefing_app.ui.local_dates import format_partial_date
 from briefing_app.ui.none_guard import guard_none_refcount
+from briefing_app.ui.preferences import install_preferences
 from briefing_app.ui.query_text import combine
 from briefing_app.ui.saved_searches import SavedSearches
 from briefing_app.ui.search_box import FieldValues, SearchBox
 from briefing_app.ui.settings import AppSettings
 from briefing_app.ui.sidebar import Sidebar
 from briefing_app.ui.status import count_text, display_path
+from briefing_app.ui.welcome import install_welcome
 
 APP_TITLE = "Briefing Builder"
 SEARCH_DELAY_MS = 200
-SEARCH_HINT = 'Search: words, "a phrase", kind:quote, tag:…, person:…, after:2025-09'
+SEARCH_HINT = QT_TRANSLATE_NOOP(
+    "MainWindow", 'Search: words, "a phrase", kind:quote, tag:…, person:…, after:2025-09')
 COLUMN_WIDTHS = {
     "kind": 55, "date": 125, "title": 200, "people": 130, "source": 110, "tags": 130,
     "status": 80, "marking": 60,
 }
-SEARCH_SYNTAX_HTML = """<p>Type words to find items containing them (the last word may be
-cut short: <b>sanc</b> finds sanctions). Combine any of:</p>
-<table cellspacing='4'>
-<tr><td><b>"exact phrase"</b></td><td>the words in this order</td></tr>
-<tr><td><b>kind:quote</b></td><td>fact, quote or event</td></tr>
-<tr><td><b>status:verified</b></td><td>unverified, verified or disputed</td></tr>
-<tr><td><b>tag:sanctions</b>, <b>tag:"human rights"</b></td><td>items with this tag</td></tr>
-<tr><td><b>person:petro</b></td><td>speaker or people named so</td></tr>
-<tr><td><b>source:efe</b></td><td>the source outlet</td></tr>
-<tr><td><b>after:2025-09</b>, <b>before:2026-02</b></td><td>by date</td></tr>
-<tr><td><b>-word</b>, <b>-tag:x</b></td><td>exclude</td></tr>
-</table>
-<p>After <b>tag:</b>, <b>person:</b>, <b>source:</b>, <b>kind:</b> or <b>status:</b> the
-box offers the names in the fact base. Esc clears the search and the sidebar filter.</p>"""
 
 
 class _ShowWhenFilled(QObject):
@@ -96,6 +85,23 @@ class _ShowWhenFilled(QObject):
         if event.type() == QEvent.Type.ActionAdded:
             menu.menuAction().setVisible(True)
         return False
+
+
+NARROW_WORKSPACE = 900  # pixels beside the docks under which the details pane starts hidden
+NARROW_HIDDEN_COLUMNS = ("people", "source", "status")
+
+
+def first_start_size(screen) -> QSize:
+    """The window's size before the staffer has chosen one: most of the screen, at most
+    1600 x 1000 (memo and items side by side need the room), never less than 1024 x 700
+    unless the screen is smaller."""
+    size = QSize(1280, 800)
+    if screen is not None:
+        room = screen.availableGeometry().size()
+        width = min(1600, max(int(room.width() * 0.9), min(1024, room.width())))
+        height = min(1000, max(int(room.height() * 0.9), min(700, room.height())))
+        size = QSize(width, height)
+    return size
 
 
 class MainWindow(QMainWindow):
@@ -116,7 +122,7 @@ class MainWindow(QMainWindow):
         self._owned = fact_base if owns_fact_base else None
         self._item_total: int | None = None
         self.setObjectName("mainWindow")
-        self.resize(1280, 800)
+        self.resize(first_start_size(self.screen()))
         self.undo_stack = QUndoStack(self)
         self.actions = create_actions(self)
         self.menus: dict[str, QMenu] = {}
@@ -138,6 +144,9 @@ class MainWindow(QMainWindow):
         self._update_count()
         self.editing = EditingController(self)  # item editor, bulk actions, undo, manage
         self.composer = ComposerController(self)  # briefings list, composer, preview
+        self.help = install_help(self)  # Help: user guide, search syntax, about
+        self.preferences = install_preferences(self)  # Edit > Preferences…
+        self.welcome = install_welcome(self)  # first-start panel, Help > Show Welcome
 
     # ------------------------------------------------------------ workspace
 
@@ -168,7 +177,8 @@ class MainWindow(QMainWindow):
             if key in COLUMN_WIDTHS:
                 table.setColumnWidth(column, COLUMN_WIDTHS[key])
         # The longest date as people read it must fit, whatever the font size.
-        longest_date = table.fontMetrics().horizontalAdvance("September 30, 2026") + 28
+        longest_date = max(table.fontMetrics().horizontalAdvance(format_partial_date(date))
+                           for date in ("2026-09-30", "2026-09")) + 28
         table.setColumnWidth(COLUMN_KEYS.index("date"), longest_date)
         header.setSectionResizeMode(COLUMN_KEYS.index("text"), QHeaderView.ResizeMode.Stretch)
         # Enabling sorting sorts by the indicator set above, which the model already has.
@@ -292,6 +302,28 @@ class MainWindow(QMainWindow):
         QWidget.setTabOrder(self.table, self.details)
         self.search_box.setFocus()
 
+    def fit_first_layout(self, width: int) -> None:
+        """Share ``width`` pixels (what the docks leave) among sidebar, table and details
+        when nothing was saved yet: in a narrow space the details pane starts hidden and
+        the table shows kind, date, title and text, so the Text column stays readable."""
+        if not self.settings.value("window/splitter").isEmpty():
+            return  # the staffer's own layout wins
+        narrow = width < NARROW_WORKSPACE
+        if narrow:
+            self.actions["toggle_details"].setChecked(False)
+            if self.settings.value("window/header").isEmpty():
+                for key in NARROW_HIDDEN_COLUMNS:
+                    self.column_chooser.set_visible(key, False)
+        sidebar = min(190, max(165, width // 4))
+        details = 0 if narrow else 280
+        table = max(width - sidebar - details, 200)
+        self.splitter.setSizes([sidebar, table, details])
+        if narrow and self.settings.value("window/header").isEmpty():
+            # title and text share what kind and date leave
+            fixed = sum(self.table.columnWidth(COLUMN_KEYS.index(k)) for k in ("kind", "date"))
+            self.table.setColumnWidth(COLUMN_KEYS.index("title"),
+                                      max(120, (table - fixed) * 55 // 100))
+
     def _show_fact_base_name(self) -> None:
         self.setWindowTitle(f"{self.db_path.name} — {APP_TITLE}")
         self.path_label.setText(display_path(self.db_path))
@@ -329,8 +361,6 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         self.find_action.triggered.connect(self.focus_search)
         a["clear_filters"].triggered.connect(self.clear_filters)
-        a["about"].triggered.connect(self._about)
-        a["search_help"].triggered.connect(self._search_help)
 
         self.recent_menu = QMenu(self.tr("Open &Recent"), self)
         self.recent_menu.setObjectName("menu_recent")
@@ -355,8 +385,6 @@ class MainWindow(QMainWindow):
         view_menu.addActions([a["focus_sidebar"], a["focus_table"]])
         view_menu.addSeparator()
         view_menu.addAction(a["refresh"])
-
-        self.menus["help"].addActions([a["search_help"], a["about"]])
 
     def _install_toolbar(self) -> None:
         self.toolbar = QToolBar(self.tr("Main tool bar"), self)
@@ -474,6 +502,8 @@ class MainWindow(QMainWindow):
             self.restoreState(s.value("window/state"))
         if not s.value("window/splitter").isEmpty():
             self.splitter.restoreState(s.value("window/splitter"))
+        for key in ("sidebar", "details"):
+            self.actions[f"toggle_{key}"].setChecked(bool(s.value(f"window/{key}")))
         if not s.value("window/header").isEmpty():
             self.table.horizontalHeader().restoreState(s.value("window/header"))
             for column, key in enumerate(COLUMN_KEYS):
@@ -487,6 +517,8 @@ class MainWindow(QMainWindow):
         s.set_value("window/state", self.saveState())
         s.set_value("window/splitter", self.splitter.saveState())
         s.set_value("window/header", self.table.horizontalHeader().saveState())
+        for key in ("sidebar", "details"):
+            s.set_value(f"window/{key}", self.actions[f"toggle_{key}"].isChecked())
         s.sync()
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
@@ -504,14 +536,3 @@ class MainWindow(QMainWindow):
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.table.selectionModel().blockSignals(False)
         super().showEvent(event)
-
-    # ------------------------------------------------------------ help
-
-    def _about(self) -> None:
-        QMessageBox.about(self, self.tr("About Briefing Builder"), self.tr(
-            "<b>Briefing Builder</b> %s<p>Keep a fact base of facts, quotes, events, people "
-            "and sources, and compose briefing memos from it.</p>") % __version__)
-
-    def _search_help(self) -> None:
-        QMessageBox.information(self, self.tr("Search Syntax"), self.tr(SEARCH_SYNTAX_HTML))
-

@@ -1,4 +1,5 @@
-"""The app's remembered state (window layout, recent files), declared once with defaults.
+"""The app's remembered state (window layout, recent files) and the user's preferences,
+declared once with defaults.
 
 Settings live in one INI file in the user's config folder (``platformdirs``), found anew
 each time they are opened, so tests that point ``XDG_CONFIG_HOME`` at a temporary folder
@@ -8,23 +9,73 @@ never touch the real user's settings. Tests may also pass an explicit file.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
+from briefing_app.markings import DEFAULT_SCHEME
+from briefing_app.model import NOTE_STYLES
 from briefing_app.paths import APP_NAME
 
 MAX_RECENT = 8
+UI_LANGUAGES = ("", "en", "es")  # "" follows the system locale
+STALE_DAYS_RANGE = (1, 3650)
 
 DEFAULTS: dict[str, Any] = {
     "window/geometry": QByteArray(),
     "window/state": QByteArray(),  # tool bar and docks
     "window/splitter": QByteArray(),
     "window/header": QByteArray(),  # item table columns: order, widths, hidden, sort
+    "window/sidebar": True,  # View > Show Sidebar
+    "window/details": True,  # View > Show Details
     "files/recent": [],
     "files/last": "",
+    "welcome/dismissed": False,  # the Welcome panel is not shown at start (welcome.py)
+    # Preferences (Edit > Preferences…)
+    "prefs/author": "",  # the FROM line of new briefings, with the office
+    "prefs/office": "",
+    "prefs/marking_scheme": DEFAULT_SCHEME,  # of new empty fact bases
+    "prefs/stale_days": 30,  # pre-flight "stale" limit; preflight()'s own default
+    "prefs/note_style": "footnotes",  # of new briefings, one of model.NOTE_STYLES
+    "prefs/language": "",  # UI language, read at start: "" (system), "en" or "es"
 }
+
+
+@dataclass(frozen=True)
+class Preferences:
+    """The "prefs/" keys as one value, cleaned: what the rest of the UI reads."""
+
+    author: str = DEFAULTS["prefs/author"]
+    office: str = DEFAULTS["prefs/office"]
+    marking_scheme: str = DEFAULTS["prefs/marking_scheme"]
+    stale_days: int = DEFAULTS["prefs/stale_days"]
+    note_style: str = DEFAULTS["prefs/note_style"]
+    language: str = DEFAULTS["prefs/language"]
+
+    @property
+    def from_line(self) -> str:
+        """The FROM line of a new briefing: ``"Ana Ruiz, WHA/AND"``, either part alone, or
+        empty."""
+        return ", ".join(part for part in (self.author.strip(), self.office.strip()) if part)
+
+    def cleaned(self) -> Preferences:
+        """The same preferences with out-of-range values replaced by the defaults (a hand-
+        edited settings file must not break new briefings or the warnings)."""
+        low, high = STALE_DAYS_RANGE
+        return Preferences(
+            author=self.author.strip(),
+            office=self.office.strip(),
+            marking_scheme=self.marking_scheme.strip() or DEFAULT_SCHEME,
+            stale_days=min(max(self.stale_days, low), high),
+            note_style=self.note_style if self.note_style in NOTE_STYLES
+            else DEFAULTS["prefs/note_style"],
+            language=self.language if self.language in UI_LANGUAGES else "",
+        )
+
+
+_PREFERENCE_KEYS = {name: f"prefs/{name}" for name in Preferences.__dataclass_fields__}
 
 
 def settings_file() -> Path:
@@ -49,6 +100,12 @@ class AppSettings:
             return [stored] if isinstance(stored, str) else list(stored)
         if isinstance(default, QByteArray):
             return stored if isinstance(stored, QByteArray) else QByteArray()
+        if isinstance(default, int) and not isinstance(default, bool):
+            # the INI file gives numbers back as text
+            try:
+                return int(stored)
+            except (TypeError, ValueError):
+                return default
         return stored if isinstance(stored, type(default)) else default
 
     def set_value(self, key: str, value: Any) -> None:
@@ -58,6 +115,20 @@ class AppSettings:
 
     def sync(self) -> None:
         self._qsettings.sync()
+
+    # ------------------------------------------------------------ preferences
+
+    def preferences(self) -> Preferences:
+        return Preferences(**{name: self.value(key)
+                              for name, key in _PREFERENCE_KEYS.items()}).cleaned()
+
+    def set_preferences(self, preferences: Preferences) -> None:
+        """Store every preference and write the file at once (another window or the next
+        start reads it)."""
+        cleaned = preferences.cleaned()
+        for name, key in _PREFERENCE_KEYS.items():
+            self.set_value(key, getattr(cleaned, name))
+        self.sync()
 
     # ------------------------------------------------------------ recent fact bases
 

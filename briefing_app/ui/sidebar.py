@@ -26,6 +26,7 @@ from briefing_app.model import ITEM_KINDS, STATUSES
 from briefing_app.store import FactBase
 from briefing_app.store.connection import MEMORY
 from briefing_app.store.stats import PersonCount, SourceCount, people_counts, source_counts
+from briefing_app.ui.labels import status_label
 from briefing_app.ui.query_text import field_term
 from briefing_app.ui.workers import Worker
 
@@ -298,7 +299,7 @@ class Sidebar(QTreeView):
             ALL: [Entry(ALL, self.tr("All items"), "", counts.total)],
             "kind": [Entry("kind", self._kind_title(k), f"kind:{k}", counts.kinds.get(k, 0))
                      for k in ITEM_KINDS],
-            "status": [Entry("status", self.tr(s.capitalize()), f"status:{s}",
+            "status": [Entry("status", status_label(s), f"status:{s}",
                              counts.statuses.get(s, 0)) for s in STATUSES],
             "tag": [Entry("tag", name, field_term("tag", name), count)
                     for name, count in counts.tags if name.strip()],

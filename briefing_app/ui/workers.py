@@ -120,9 +120,9 @@ def run_with_progress(
     the dialog closes when the job has really ended. The caller need not keep the returned
     worker; its dialog is ``worker.dialog``.
     """
-    tr = QCoreApplication.translate
-    dialog = QProgressDialog(label, tr("Workers", "Cancel"), 0, 0, parent)
-    dialog.setWindowTitle(tr("Workers", "Working…"))
+    translate = QCoreApplication.translate
+    dialog = QProgressDialog(label, translate("Workers", "Cancel"), 0, 0, parent)
+    dialog.setWindowTitle(translate("Workers", "Working…"))
     dialog.setAccessibleName(label)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setAutoClose(False)
@@ -140,7 +140,7 @@ def run_with_progress(
 
     def on_cancel_pressed() -> None:
         worker.cancel()
-        dialog.setLabelText(tr("Workers", "Cancelling…"))
+        dialog.setLabelText(translate("Workers", "Cancelling…"))
 
     def close_dialog(*_outcome: object) -> None:
         dialog.canceled.disconnect(on_cancel_pressed)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from briefing_app import composer_ops
 from briefing_app.model import BLOCK_STYLES
+from briefing_app.ui.labels import block_kind_label, status_label
 
 from .session import ComposerSession
 
@@ -61,7 +62,7 @@ class BlockEditor(QWidget):
         self.style_box.setObjectName("blockStyle")
         self.style_box.setAccessibleName(self.tr("Block style"))
         for style in BLOCK_STYLES:
-            self.style_box.addItem(self.tr(composer_ops.BLOCK_KIND_LABELS[style]), style)
+            self.style_box.addItem(block_kind_label(style), style)
         self.style_box.activated.connect(self._style_chosen)
         self.text = _PlainText(self._save_now, self)
         self.text.setObjectName("blockText")
@@ -111,7 +112,7 @@ class BlockEditor(QWidget):
             return
         item = self.session.item(block.item)
         kind = composer_ops.block_kind(block, item)
-        label = self.tr(composer_ops.BLOCK_KIND_LABELS.get(kind, "Missing item"))
+        label = block_kind_label(kind)
         is_item = block.is_item
         styled = not is_item or kind in ("fact", "event")  # a quote is always a block quote
         self.item_text.setVisible(is_item)
@@ -120,7 +121,7 @@ class BlockEditor(QWidget):
         with QSignalBlocker(self.style_box):
             self.style_box.setCurrentIndex(self.style_box.findData(block.style))
         if is_item:
-            status = self.tr(item.status) if item else self.tr("not in the fact base")
+            status = status_label(item.status).lower() if item else self.tr("not in the fact base")
             self.caption.setText(f"{label} · {status}")
             self.item_text.setText(item.text if item else self.tr(
                 "This item was deleted from the fact base; the memo leaves it out."))

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.dates import DateError, format_date
 from briefing_app.store import FactBaseError
 from briefing_app.templates import (
     DEFAULT_TEMPLATE,
@@ -37,6 +36,7 @@ from briefing_app.templates import (
     slugify,
     template_from_briefing,
 )
+from briefing_app.ui.local_dates import format_partial_date
 
 from .keys import NO_MODIFIER, ClaimedKeys
 from .session import ComposerSession
@@ -109,19 +109,18 @@ class BriefingsList(QWidget):
         self.list.currentItemChanged.connect(self._current_changed)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
 
-        tr = self.tr
         self.actions = {
-            "new": self._action(tr("&New Briefing…"), self.new_briefing, "Ctrl+Alt+N",
-                                tr("Start a briefing from a template")),
-            "duplicate": self._action(tr("D&uplicate Briefing"), self.duplicate, None,
-                                      tr("Copy the selected briefing")),
-            "rename": self._action(tr("Rena&me Briefing…"), self.rename, None,
-                                   tr("Change the selected briefing's title")),
-            "delete": self._action(tr("&Delete Briefing…"), self.delete, None,
-                                   tr("Delete the selected briefing (can be undone)")),
-            "save_template": self._action(tr("Save as &Template…"), self.save_as_template,
+            "new": self._action(self.tr("&New Briefing…"), self.new_briefing, "Ctrl+Alt+N",
+                                self.tr("Start a briefing from a template")),
+            "duplicate": self._action(self.tr("D&uplicate Briefing"), self.duplicate, None,
+                                      self.tr("Copy the selected briefing")),
+            "rename": self._action(self.tr("Rena&me Briefing…"), self.rename, None,
+                                   self.tr("Change the selected briefing's title")),
+            "delete": self._action(self.tr("&Delete Briefing…"), self.delete, None,
+                                   self.tr("Delete the selected briefing (can be undone)")),
+            "save_template": self._action(self.tr("Save as &Template…"), self.save_as_template,
                                           None,
-                                          tr("Keep this briefing's sections as a template")),
+                                          self.tr("Keep this briefing's sections as a template")),
         }
         for key in ("new", "duplicate", "rename", "delete", "save_template"):
             self.list.addAction(self.actions[key])
@@ -130,8 +129,8 @@ class BriefingsList(QWidget):
 
         buttons = QHBoxLayout()
         buttons.setContentsMargins(0, 0, 0, 0)
-        for key, label in (("new", tr("New Briefing…")), ("duplicate", tr("Duplicate")),
-                           ("rename", tr("Rename…")), ("delete", tr("Delete…"))):
+        for key, label in (("new", self.tr("New Briefing…")), ("duplicate", self.tr("Duplicate")),
+                           ("rename", self.tr("Rename…")), ("delete", self.tr("Delete…"))):
             self.actions[key].setIconText(label)
             button = QToolButton(self)
             button.setDefaultAction(self.actions[key])
@@ -273,7 +272,4 @@ class BriefingsList(QWidget):
 
 
 def _date(value: str) -> str:
-    try:
-        return format_date(value)
-    except DateError:
-        return value
+    return format_partial_date(value)  # in the user's locale; a bad value as stored

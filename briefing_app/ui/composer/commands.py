@@ -25,7 +25,11 @@ HEADER_MERGE_ID = 7101
 BLOCK_MERGE_ID = 7102
 
 
+translate = QCoreApplication.translate  # by this name, so lupdate reads the context
+
+
 def tr(text: str) -> str:
+    """A value marked elsewhere with ``QT_TRANSLATE_NOOP("Composer", ...)``, translated."""
     return QCoreApplication.translate("Composer", text)
 
 
@@ -119,7 +123,8 @@ class HeaderCommand(ComposerCommand):
 
 class AddSectionCommand(ComposerCommand):
     def __init__(self, session, briefing_id: str, position: int, heading: str):
-        super().__init__(session, tr("Add section “%1”").replace("%1", heading), briefing_id)
+        super().__init__(session, translate("Composer", "Add section “%1”").replace("%1", heading),
+                         briefing_id)
         self.position, self.heading = position, heading
         self.section_id: int | None = None
 
@@ -135,7 +140,8 @@ class AddSectionCommand(ComposerCommand):
 
 class RenameSectionCommand(ComposerCommand):
     def __init__(self, session, briefing_id: str, section_id: int, heading: str, old: str):
-        super().__init__(session, tr("Rename section to “%1”").replace("%1", heading),
+        super().__init__(session,
+                         translate("Composer", "Rename section to “%1”").replace("%1", heading),
                          briefing_id)
         self.section_id, self.heading, self.old = section_id, heading, old
 
@@ -150,7 +156,7 @@ class RenameSectionCommand(ComposerCommand):
 
 class MoveSectionCommand(ComposerCommand):
     def __init__(self, session, briefing_id: str, section_id: int, position: int):
-        super().__init__(session, tr("Move section"), briefing_id)
+        super().__init__(session, translate("Composer", "Move section"), briefing_id)
         self.section_id, self.position = section_id, position
         self.old: int | None = None
 
@@ -165,7 +171,9 @@ class MoveSectionCommand(ComposerCommand):
 
 class RemoveSectionCommand(ComposerCommand):
     def __init__(self, session, briefing_id: str, section_id: int, heading: str):
-        super().__init__(session, tr("Remove section “%1”").replace("%1", heading), briefing_id)
+        super().__init__(session,
+                         translate("Composer", "Remove section “%1”").replace("%1", heading),
+                         briefing_id)
         self.section_id = section_id
         self.removed = None
 
@@ -299,13 +307,15 @@ class CreateBriefingCommand(ComposerCommand):
 
 class DeleteBriefingCommand(ComposerCommand):
     def __init__(self, session, briefing_id: str, title: str):
-        super().__init__(session, tr("Delete briefing “%1”").replace("%1", title), briefing_id)
+        super().__init__(session,
+                         translate("Composer", "Delete briefing “%1”").replace("%1", title),
+                         briefing_id)
         self.removed: Briefing | None = None
 
     def apply(self) -> Focus:
         self.removed = self.fb.remove_briefing(self.briefing_id)
         if self.removed is None:
-            raise FactBaseError(tr("The briefing no longer exists."))
+            raise FactBaseError(translate("Composer", "The briefing no longer exists."))
         return Focus(None, list_only=True)
 
     def revert(self) -> Focus:

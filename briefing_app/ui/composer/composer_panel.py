@@ -164,28 +164,29 @@ class ComposerPanel(QWidget):
         return action
 
     def _make_actions(self) -> dict[str, QAction]:
-        tr = self.tr
         return {
-            "add_section": self._action(tr("Add &Section…"), self.add_section_dialog, None,
-                                        tr("Add a section after the selected one")),
-            "add_paragraph": self._action(tr("Add &Paragraph"),
+            "add_section": self._action(self.tr("Add &Section…"), self.add_section_dialog, None,
+                                        self.tr("Add a section after the selected one")),
+            "add_paragraph": self._action(self.tr("Add &Paragraph"),
                                           lambda: self.add_text("paragraph"), "Ctrl+Alt+P",
-                                          tr("Write a paragraph in the selected section")),
-            "add_bullet": self._action(tr("Add &Bullet"), lambda: self.add_text("bullet"),
-                                       "Ctrl+Alt+B", tr("Write a bullet")),
-            "add_talking_point": self._action(tr("Add &Talking Point"),
+                                          self.tr("Write a paragraph in the selected section")),
+            "add_bullet": self._action(self.tr("Add &Bullet"), lambda: self.add_text("bullet"),
+                                       "Ctrl+Alt+B", self.tr("Write a bullet")),
+            "add_talking_point": self._action(self.tr("Add &Talking Point"),
                                               lambda: self.add_text("talking-point"),
-                                              "Ctrl+Alt+T", tr("Write a talking point")),
-            "move_up": self._action(tr("Move &Up"), lambda: self.nudge(-1), "Alt+Up",
-                                    tr("Move the selected block or section up"), tree_only=True),
-            "move_down": self._action(tr("Move &Down"), lambda: self.nudge(1), "Alt+Down",
-                                      tr("Move the selected block or section down"),
+                                              "Ctrl+Alt+T", self.tr("Write a talking point")),
+            "move_up": self._action(self.tr("Move &Up"), lambda: self.nudge(-1), "Alt+Up",
+                                    self.tr("Move the selected block or section up"),
+                                    tree_only=True),
+            "move_down": self._action(self.tr("Move &Down"), lambda: self.nudge(1), "Alt+Down",
+                                      self.tr("Move the selected block or section down"),
                                       tree_only=True),
-            "remove": self._action(tr("&Remove"), self.remove_selected,
+            "remove": self._action(self.tr("&Remove"), self.remove_selected,
                                    QKeySequence.StandardKey.Delete,
-                                   tr("Remove the selected blocks or section"), tree_only=True),
-            "rename_section": self._action(tr("Re&name Section"), self.rename_current, None,
-                                           tr("Edit the selected section's heading")),
+                                   self.tr("Remove the selected blocks or section"),
+                                   tree_only=True),
+            "rename_section": self._action(self.tr("Re&name Section"), self.rename_current, None,
+                                           self.tr("Edit the selected section's heading")),
         }
 
     def _button_row(self) -> QHBoxLayout:
@@ -193,7 +194,7 @@ class ComposerPanel(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         for key, label in (("add_paragraph", self.tr("+ Paragraph")),
                            ("add_bullet", self.tr("+ Bullet")),
-                           ("add_talking_point", self.tr("+ Talking point")),
+                           ("add_talking_point", self.tr("+ Point")),  # a talking point
                            ("add_section", self.tr("+ Section"))):
             self.actions[key].setIconText(label)
             button = QToolButton(self)

@@ -42,6 +42,10 @@ class _ItemContextMenu(QObject):
         return False
 
 
+COMPOSER_SHARE = 0.55  # of the window's width on first start
+COMPOSER_MIN_START = 560  # pixels
+
+
 class ComposerController(QObject):
     def __init__(self, window):
         super().__init__(window)
@@ -96,7 +100,14 @@ class ComposerController(QObject):
         if not self._restore_saved_layout():
             window.resizeDocks([self.briefings_dock, self.composer_dock], [80, 760],
                                Qt.Orientation.Vertical)
-            window.resizeDocks([self.composer_dock], [820], Qt.Orientation.Horizontal)
+            # A bit over half the window: composer and preview side by side, and the item
+            # table keeps room for its Text column (see MainWindow.fit_first_layout).
+            dock = max(COMPOSER_MIN_START, int(window.width() * COMPOSER_SHARE))
+            window.resizeDocks([self.composer_dock], [dock], Qt.Orientation.Horizontal)
+            self.splitter.setSizes([dock * 52 // 100, dock * 48 // 100])
+            fit = getattr(window, "fit_first_layout", None)
+            if fit is not None:
+                fit(window.width() - dock)
 
     def _restore_saved_layout(self) -> bool:
         settings = getattr(self.window, "settings", None)
@@ -124,28 +135,27 @@ class ComposerController(QObject):
         return action
 
     def _install_actions(self) -> None:
-        tr = self.tr
-        self._new_action("export_docx", tr("Export Briefing as &Word…"),
+        self._new_action("export_docx", self.tr("Export Briefing as &Word…"),
                          lambda: self.exporter.export("docx"), "Ctrl+Shift+W",
-                         tr("Write the open briefing as a Word document"))
-        self._new_action("export_pdf", tr("Export Briefing as &PDF…"),
+                         self.tr("Write the open briefing as a Word document"))
+        self._new_action("export_pdf", self.tr("Export Briefing as &PDF…"),
                          lambda: self.exporter.export("pdf"), "Ctrl+Shift+P",
-                         tr("Write the open briefing as a PDF"))
+                         self.tr("Write the open briefing as a PDF"))
         # The key is shown after a tab; the shortcut itself lives on the table (see
         # _install_drag_source), so it never clashes with the menu's copy of the action.
         self._new_action("add_to_briefing",
-                         tr("&Selected Section") + "\t" + QKeySequence(
+                         self.tr("&Selected Section") + "\t" + QKeySequence(
                              ADD_TO_BRIEFING_SHORTCUT).toString(
                              QKeySequence.SequenceFormat.NativeText),
                          lambda: self.add_selected_items(), None,
-                         tr("Add the selected items to the section selected in the composer"))
-        print_preview = self._new_action("print_preview", tr("&Print Preview"),
+                         self.tr("Add the selected items to the section selected in the composer"))
+        print_preview = self._new_action("print_preview", self.tr("&Print Preview"),
                                          lambda on: self.preview.set_print_mode(on), None,
-                                         tr("Show the memo's real PDF pages"))
+                                         self.tr("Show the memo's real PDF pages"))
         print_preview.setCheckable(True)
         self.preview.print_button.toggled.connect(print_preview.setChecked)
-        self.actions["export_docx"].setIconText(tr("Export Word"))
-        self.actions["export_pdf"].setIconText(tr("Export PDF"))
+        self.actions["export_docx"].setIconText(self.tr("Export Word"))
+        self.actions["export_pdf"].setIconText(self.tr("Export PDF"))
 
     def _install_menus(self) -> None:
         window, menus = self.window, self.window.menus

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QStandardPaths, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -22,10 +22,20 @@ from briefing_app.files import WriteError
 from briefing_app.render import RenderResult, render_briefing
 from briefing_app.ui.workers import JobCancelled, run_with_progress
 
-FORMATS = {
-    "docx": ("Word document (*.docx)", ".docx"),
-    "pdf": ("PDF document (*.pdf)", ".pdf"),
+FORMATS = {  # the file filter is shown through self.tr (the Exporter context)
+    "docx": (QT_TRANSLATE_NOOP("Exporter", "Word document (*.docx)"), ".docx"),
+    "pdf": (QT_TRANSLATE_NOOP("Exporter", "PDF document (*.pdf)"), ".pdf"),
 }
+
+
+def default_export_folder() -> Path:
+    """Where the first export of a session is offered: the Documents folder, or the home
+    folder when there is none (a fresh account; else the dialog opens wherever the app
+    was started from)."""
+    documents = QStandardPaths.writableLocation(QStandardPaths.StandardLocation.DocumentsLocation)
+    if documents and Path(documents).is_dir():
+        return Path(documents)
+    return Path.home()
 
 
 class Exporter(QObject):
@@ -36,8 +46,7 @@ class Exporter(QObject):
         super().__init__(parent_widget)
         self.session = session
         self.parent_widget = parent_widget
-        self.folder = Path(QStandardPaths.writableLocation(
-            QStandardPaths.StandardLocation.DocumentsLocation) or Path.home())
+        self.folder = default_export_folder()
         self.message_box: QMessageBox | None = None
         self.worker = None
 
@@ -58,6 +67,7 @@ class Exporter(QObject):
             target = target.with_name(target.name + extension)
         self.folder = target.parent
         fb, briefing_id = self.session.fact_base, briefing.id
+        stale_days = self.session.preferences.stale_days  # as in the warnings panel
 
         written: list[RenderResult] = []
 
@@ -65,7 +75,8 @@ class Exporter(QObject):
             progress(0, 1)
             if cancelled():
                 raise JobCancelled  # nothing written
-            written.append(render_briefing(fb, briefing_id, target, fmt))
+            written.append(render_briefing(fb, briefing_id, target, fmt,
+                                           stale_days=stale_days))
             progress(1, 1)
             return written[0]
 

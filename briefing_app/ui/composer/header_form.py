@@ -1,4 +1,4 @@
-"""The memo header form: title, addressees, dates, meeting, marking and notes.
+"""The memo header form: title, addressees, dates, meeting, marking, notes and language.
 
 Each field is saved as the staffer types (through the session, one undo step per field
 while typing continues in it). When the briefing changes underneath (undo, another
@@ -10,7 +10,7 @@ tinted and says why.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSignalBlocker, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -31,19 +31,33 @@ from briefing_app.templates import TemplateError, available_templates, load_temp
 
 from .session import ComposerSession
 
-TEXT_FIELDS = (
-    ("title", "Briefing title", "How the briefing is listed, e.g. Petro meeting brief"),
-    ("subject", "Subject", "The SUBJECT line of the memo"),
-    ("to", "To", "The principal the memo is for"),
-    ("from_", "From", "Who sends it"),
-    ("through", "Through", "Who it passes through on the way (optional)"),
-    ("date", "Memo date", "YYYY-MM-DD"),
-    ("meeting_title", "Meeting", "e.g. Meeting with President Gustavo Petro"),
-    ("meeting_date", "Date and time", "YYYY-MM-DD or YYYY-MM-DDTHH:MM"),
-    ("meeting_location", "Location", "e.g. The White House, Washington"),
+TEXT_FIELDS = (  # label and hint, shown through self.tr (the HeaderForm context)
+    ("title", QT_TRANSLATE_NOOP("HeaderForm", "Briefing title"),
+     QT_TRANSLATE_NOOP("HeaderForm", "How the briefing is listed, e.g. Petro meeting brief")),
+    ("subject", QT_TRANSLATE_NOOP("HeaderForm", "Subject"),
+     QT_TRANSLATE_NOOP("HeaderForm", "The SUBJECT line of the memo")),
+    ("to", QT_TRANSLATE_NOOP("HeaderForm", "To"),
+     QT_TRANSLATE_NOOP("HeaderForm", "The principal the memo is for")),
+    ("from_", QT_TRANSLATE_NOOP("HeaderForm", "From"),
+     QT_TRANSLATE_NOOP("HeaderForm", "Who sends it")),
+    ("through", QT_TRANSLATE_NOOP("HeaderForm", "Through"),
+     QT_TRANSLATE_NOOP("HeaderForm", "Who it passes through on the way (optional)")),
+    ("date", QT_TRANSLATE_NOOP("HeaderForm", "Memo date"),
+     QT_TRANSLATE_NOOP("HeaderForm", "YYYY-MM-DD")),
+    ("meeting_title", QT_TRANSLATE_NOOP("HeaderForm", "Meeting"),
+     QT_TRANSLATE_NOOP("HeaderForm", "e.g. Meeting with President Gustavo Petro")),
+    ("meeting_date", QT_TRANSLATE_NOOP("HeaderForm", "Date and time"),
+     QT_TRANSLATE_NOOP("HeaderForm", "YYYY-MM-DD or YYYY-MM-DDTHH:MM")),
+    ("meeting_location", QT_TRANSLATE_NOOP("HeaderForm", "Location"),
+     QT_TRANSLATE_NOOP("HeaderForm", "e.g. The White House, Washington")),
 )
 DATE_FIELDS = ("date", "meeting_date")
-NOTE_STYLE_LABELS = {"footnotes": "Footnotes", "endnotes": "Endnotes"}
+DATE_FORMAT_HINT = QT_TRANSLATE_NOOP("HeaderForm", "YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM")
+NOTE_STYLE_LABELS = {"footnotes": QT_TRANSLATE_NOOP("HeaderForm", "Footnotes"),
+                     "endnotes": QT_TRANSLATE_NOOP("HeaderForm", "Endnotes")}
+# Memo languages (document/build.py has their labels and date formats), each named in
+# itself so a reader of either language finds theirs: never translated.
+MEMO_LANGUAGES = (("en", "English"), ("es", "Español"))
 INVALID_STYLE = "QLineEdit { background-color: #fde8e8; }"
 
 
@@ -102,6 +116,18 @@ class HeaderForm(QWidget):
             lambda _: self.session.set_header("note_style", self.note_style.currentData()))
         layout.addRow(self.tr("Source notes"), self.note_style)
 
+        self.language = QComboBox(self)
+        self.language.setObjectName("header_language")
+        self.language.setAccessibleName(self.tr("Memo language"))
+        self.language.setToolTip(self.tr("The language of the memo's own words (notes, "
+                                         "sources, page numbers) and of its dates. What "
+                                         "you write is not translated."))
+        for code, name in MEMO_LANGUAGES:
+            self.language.addItem(name, code)
+        self.language.activated.connect(
+            lambda _: self.session.set_header("language", self.language.currentData()))
+        layout.addRow(self.tr("Memo language"), self.language)
+
         self.template = QComboBox(self)
         self.template.setObjectName("header_template")
         self.template.setAccessibleName(self.tr("Template"))
@@ -130,7 +156,8 @@ class HeaderForm(QWidget):
         if text.strip() and not dates.is_valid(text):
             edit.setStyleSheet(INVALID_STYLE)
             self.date_problem.setText(self.tr("%1 is not a date: use %2.")
-                                      .replace("%1", text).replace("%2", dates.FORMAT_HINT))
+                                      .replace("%1", text)
+                                      .replace("%2", self.tr(DATE_FORMAT_HINT)))
             self.date_problem.show()
             return
         edit.setStyleSheet("")
@@ -222,6 +249,7 @@ class HeaderForm(QWidget):
                     entry.setCheckState(state)
         _select(self.marking, briefing.marking, add_missing=True)
         _select(self.note_style, briefing.note_style)
+        _select(self.language, briefing.language or "en", add_missing=True)
         _select(self.template, briefing.template, add_missing=True)
         with QSignalBlocker(self.portion_marking):
             self.portion_marking.setChecked(briefing.portion_marking)

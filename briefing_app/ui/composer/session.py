@@ -6,19 +6,25 @@ writes the change to the fact base at once. After every change the session reloa
 briefing from the fact base and emits :attr:`ComposerSession.changed`, so the tree, the
 header form, the preview and the warnings always show what is stored, never a copy that
 could drift from it.
+
+The staffer's preferences (FROM line and note style of new briefings, the stale-item limit
+of the warnings) reach the session through :meth:`ComposerSession.set_preferences`; until
+then the defaults apply.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from PySide6.QtCore import QObject, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
 from briefing_app import composer_ops
 from briefing_app.model import Block, Briefing, Item
 from briefing_app.store import FactBaseError
-from briefing_app.templates import load_template
+from briefing_app.templates import load_template, new_briefing
+from briefing_app.ui.labels import block_kind_label
+from briefing_app.ui.settings import Preferences
 
 from . import commands as cmd
 from .commands import Focus
@@ -30,6 +36,7 @@ class ComposerSession(QObject):
     briefingsChanged = Signal()  # the list of briefings may have changed
     focusChanged = Signal(object)  # Focus: what to select after the last change
     failed = Signal(str)  # a message for people
+    preferencesChanged = Signal()  # new preferences: the warnings are checked again
 
     def __init__(self, fact_base, undo_stack: QUndoStack, parent: QObject | None = None):
         super().__init__(parent)
@@ -39,6 +46,13 @@ class ComposerSession(QObject):
         self.items: dict[str, Item] = {}
         self.focus = Focus(None)
         self.current_section_id: int | None = None  # where "Add to briefing" puts items
+        self.preferences = Preferences()
+
+    def set_preferences(self, preferences: Preferences) -> None:
+        """Use these preferences from now on (new briefings, warnings, exports)."""
+        if preferences != self.preferences:
+            self.preferences = preferences
+            self.preferencesChanged.emit()
 
     # ------------------------------------------------------------ opening and reloading
 
@@ -130,12 +144,13 @@ class ComposerSession(QObject):
     # ------------------------------------------------------------ whole briefings
 
     def create_briefing(self, template_name: str, title: str) -> str | None:
-        """A new briefing with the template's sections; opened. Returns its id."""
-        template = load_template(template_name)
-        briefing = Briefing(id="", title=title, template=template.name,
-                            note_style=template.note_style, sections=template.new_sections())
+        """A new briefing with the template's sections, FROM line and note style from the
+        preferences; opened. Returns its id."""
+        briefing = new_briefing(load_template(template_name), title,
+                                from_=self.preferences.from_line,
+                                note_style=self.preferences.note_style)
         command = cmd.CreateBriefingCommand(
-            self, briefing, cmd.tr("New briefing “%1”").replace("%1", title))
+            self, briefing, cmd.translate("Composer", "New briefing “%1”").replace("%1", title))
         self._push(command)
         return command.briefing_id if command.saved else None
 
@@ -146,7 +161,8 @@ class ComposerSession(QObject):
         existing = {s.title for s in self.fact_base.list_briefings()}
         title = composer_ops.copy_title(original.title, existing)
         command = cmd.CreateBriefingCommand(
-            self, None, cmd.tr("Duplicate briefing “%1”").replace("%1", original.title),
+            self, None,
+            cmd.translate("Composer", "Duplicate briefing “%1”").replace("%1", original.title),
             duplicate_of=briefing_id, title=title)
         self._push(command)
         return command.briefing_id if command.saved else None
@@ -157,7 +173,8 @@ class ComposerSession(QObject):
             return
         self._push(cmd.HeaderCommand(self, briefing_id, {"title": title},
                                      {"title": current.title},
-                                     cmd.tr("Rename briefing to “%1”").replace("%1", title)))
+                                     cmd.translate("Composer", "Rename briefing to “%1”")
+                                     .replace("%1", title)))
 
     def delete_briefing(self, briefing_id: str) -> None:
         current = self.fact_base.get_briefing(briefing_id)
@@ -175,7 +192,7 @@ class ComposerSession(QObject):
             return
         label = cmd.tr(HEADER_LABELS.get(name, name))
         self._push(cmd.HeaderCommand(self, self.briefing.id, {name: value}, {name: old},
-                                     cmd.tr("Edit %1").replace("%1", label)))
+                                     cmd.translate("Composer", "Edit %1").replace("%1", label)))
 
     # ------------------------------------------------------------ sections
 
@@ -215,8 +232,8 @@ class ComposerSession(QObject):
             return
         if position < 0:
             position = len(section.blocks)
-        text = (cmd.tr("Add item to “%1”") if len(ids) == 1
-                else cmd.tr("Add %2 items to “%1”").replace("%2", str(len(ids))))
+        text = (cmd.translate("Composer", "Add item to “%1”") if len(ids) == 1
+                else cmd.translate("Composer", "Add %2 items to “%1”").replace("%2", str(len(ids))))
         self._push(cmd.InsertBlocksCommand(
             self, self.briefing.id, section_id, position, [Block(item=i) for i in ids],
             text.replace("%1", section.heading)))
@@ -227,10 +244,10 @@ class ComposerSession(QObject):
             return
         if position < 0:
             position = len(section.blocks)
-        label = composer_ops.BLOCK_KIND_LABELS.get(style, style).lower()
+        label = block_kind_label(style).lower()
         self._push(cmd.InsertBlocksCommand(
             self, self.briefing.id, section_id, position, [Block(text=text, style=style)],
-            cmd.tr("Add %1").replace("%1", label)))
+            cmd.translate("Composer", "Add %1").replace("%1", label)))
 
     def move_blocks(self, block_ids: Sequence[int], section_id: int, row: int) -> None:
         """Move blocks to drop row ``row`` (-1: the end) of a section."""
@@ -241,7 +258,8 @@ class ComposerSession(QObject):
             row = len(section.blocks)
         steps = composer_ops.move_steps(self.briefing, list(block_ids), section_id, row)
         if steps:
-            text = cmd.tr("Move block") if len(steps) == 1 else cmd.tr("Move blocks")
+            text = (cmd.translate("Composer", "Move block") if len(steps) == 1
+                    else cmd.translate("Composer", "Move blocks"))
             self._push(cmd.MoveBlocksCommand(self, self.briefing.id, steps, text))
 
     def nudge_block(self, block_id: int, delta: int) -> None:
@@ -260,26 +278,43 @@ class ComposerSession(QObject):
         if not changes:
             return
         old = {k: getattr(block, k) for k in changes}
-        name = cmd.tr(BLOCK_FIELD_LABELS.get(next(iter(changes)), "block"))
+        name = cmd.tr(BLOCK_FIELD_LABELS.get(next(iter(changes)), BLOCK_FIELD_FALLBACK))
         self._push(cmd.UpdateBlockCommand(self, self.briefing.id, block_id, changes, old,
-                                          cmd.tr("Edit %1").replace("%1", name)))
+                                          cmd.translate("Composer", "Edit %1")
+                                          .replace("%1", name)))
 
     def remove_blocks(self, block_ids: Sequence[int]) -> None:
         ids = [b for b in block_ids if self.block(b) is not None]
         if ids:
-            text = cmd.tr("Remove block") if len(ids) == 1 else cmd.tr("Remove blocks")
+            text = (cmd.translate("Composer", "Remove block") if len(ids) == 1
+                    else cmd.translate("Composer", "Remove blocks"))
             self._push(cmd.RemoveBlocksCommand(self, self.briefing.id, ids, text))
 
 
-HEADER_LABELS = {
-    "title": "title", "subject": "subject", "to": "to", "from_": "from", "through": "through",
-    "date": "memo date", "meeting_title": "meeting title", "meeting_date": "meeting date",
-    "meeting_location": "meeting location", "participants": "participants",
-    "marking": "marking", "portion_marking": "portion marking", "note_style": "note style",
-    "template": "template",
+HEADER_LABELS = {  # "Edit %1" in the Undo menu; translated through commands.tr
+    "title": QT_TRANSLATE_NOOP("Composer", "title"),
+    "subject": QT_TRANSLATE_NOOP("Composer", "subject"),
+    "to": QT_TRANSLATE_NOOP("Composer", "to"),
+    "from_": QT_TRANSLATE_NOOP("Composer", "from"),
+    "through": QT_TRANSLATE_NOOP("Composer", "through"),
+    "date": QT_TRANSLATE_NOOP("Composer", "memo date"),
+    "meeting_title": QT_TRANSLATE_NOOP("Composer", "meeting title"),
+    "meeting_date": QT_TRANSLATE_NOOP("Composer", "meeting date"),
+    "meeting_location": QT_TRANSLATE_NOOP("Composer", "meeting location"),
+    "participants": QT_TRANSLATE_NOOP("Composer", "participants"),
+    "marking": QT_TRANSLATE_NOOP("Composer", "marking"),
+    "portion_marking": QT_TRANSLATE_NOOP("Composer", "portion marking"),
+    "note_style": QT_TRANSLATE_NOOP("Composer", "note style"),
+    "template": QT_TRANSLATE_NOOP("Composer", "template"),
+    "language": QT_TRANSLATE_NOOP("Composer", "memo language"),
 }
-BLOCK_FIELD_LABELS = {"text": "text", "style": "block style", "note": "note",
-                      "override": "override"}
+BLOCK_FIELD_LABELS = {
+    "text": QT_TRANSLATE_NOOP("Composer", "text"),
+    "style": QT_TRANSLATE_NOOP("Composer", "block style"),
+    "note": QT_TRANSLATE_NOOP("Composer", "note"),
+    "override": QT_TRANSLATE_NOOP("Composer", "override"),
+}
+BLOCK_FIELD_FALLBACK = QT_TRANSLATE_NOOP("Composer", "block")
 
 
 def _header_value(briefing: Briefing, name: str) -> object:

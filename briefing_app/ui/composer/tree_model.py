@@ -13,14 +13,22 @@ from __future__ import annotations
 
 import json
 
-from PySide6.QtCore import QAbstractItemModel, QMimeData, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QAbstractItemModel,
+    QMimeData,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+)
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from briefing_app import composer_ops
 from briefing_app.templates import TemplateError, load_template
 from briefing_app.ui.item_model import ITEM_IDS_MIME
+from briefing_app.ui.labels import block_kind_label, status_label
 
-from .commands import tr
+from .commands import tr, translate
 from .icons import kind_icon
 from .session import ComposerSession
 
@@ -36,14 +44,16 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 _TOP = 0  # internal id of section rows; block rows carry their section's row + 1
 
 AUTOMATIC_NOTE = {
-    "timeline": "filled in automatically: dated items, in order",
-    "participants": "filled in automatically: the meeting participants",
-    "sources": "filled in automatically: the sources cited",
+    "timeline": QT_TRANSLATE_NOOP("Composer", "filled in automatically: dated items, in order"),
+    "participants": QT_TRANSLATE_NOOP("Composer",
+                                      "filled in automatically: the meeting participants"),
+    "sources": QT_TRANSLATE_NOOP("Composer", "filled in automatically: the sources cited"),
 }
+AUTOMATIC_FALLBACK = QT_TRANSLATE_NOOP("Composer", "filled in automatically")
 
 
 class BriefingTreeModel(QAbstractItemModel):
-    COLUMNS = ("Content", "Note")
+    COLUMNS = (QT_TRANSLATE_NOOP("Composer", "Content"), QT_TRANSLATE_NOOP("Composer", "Note"))
 
     def __init__(self, session: ComposerSession, parent=None):
         super().__init__(parent)
@@ -160,14 +170,15 @@ class BriefingTreeModel(QAbstractItemModel):
                 return font
             if role == Qt.ItemDataRole.ToolTipRole:
                 if section.automatic:
-                    return tr(AUTOMATIC_NOTE.get(section.automatic, "filled in automatically"))
+                    return tr(AUTOMATIC_NOTE.get(section.automatic, AUTOMATIC_FALLBACK))
                 return self._hints.get(section.heading.lower()) or None
         if column == 0 and role == HINT_ROLE:
             if section.automatic:
-                return tr(AUTOMATIC_NOTE.get(section.automatic, "filled in automatically"))
+                return tr(AUTOMATIC_NOTE.get(section.automatic, AUTOMATIC_FALLBACK))
             if not section.blocks:
                 hint = self._hints.get(section.heading.lower(), "")
-                return tr("Drop items or add text") + (f" — {hint}" if hint else "")
+                drop = translate("Composer", "Drop items or add text")
+                return drop + (f" — {hint}" if hint else "")
         return None
 
     def _block_data(self, block, column: int, role: int):
@@ -180,10 +191,11 @@ class BriefingTreeModel(QAbstractItemModel):
         if column == 0:
             if role == Qt.ItemDataRole.DisplayRole:
                 if kind == "missing":
-                    return tr("(missing item %1)").replace("%1", block.item or "")
+                    missing = translate("Composer", "(missing item %1)")
+                    return missing.replace("%1", block.item or "")
                 text = composer_ops.block_text(block, item)
                 if not block.is_item and not text:
-                    return tr("(empty — double-click to write)")
+                    return translate("Composer", "(empty — double-click to write)")
                 return text
             if role == Qt.ItemDataRole.EditRole:  # an item's words, to override in place
                 if block.is_item:
@@ -212,15 +224,17 @@ class BriefingTreeModel(QAbstractItemModel):
 
     @staticmethod
     def _block_tooltip(block, item, kind: str) -> str:
-        label = tr(composer_ops.BLOCK_KIND_LABELS.get(kind, kind))
+        label = block_kind_label(kind)
         if not block.is_item:
             return f"{label}: {block.text}" if block.text else label
         if item is None:
-            return tr("This block cites an item that is no longer in the fact base.")
-        text = f"{label} ({item.status})\n{item.text}"
+            return translate("Composer",
+                             "This block cites an item that is no longer in the fact base.")
+        text = f"{label} ({status_label(item.status).lower()})\n{item.text}"
         if block.override:
-            text = f"{label}: " + tr("text overridden in this memo") + f"\n{block.override}\n\n" \
-                + tr("The fact base says:") + f"\n{item.text}"
+            overridden = translate("Composer", "text overridden in this memo")
+            says = translate("Composer", "The fact base says:")
+            text = f"{label}: {overridden}\n{block.override}\n\n{says}\n{item.text}"
         return text
 
     # ------------------------------------------------------------ editing in place

@@ -1,26 +1,32 @@
 """Pre-flight warnings of the open briefing; activating one selects the block it is about.
 
 Computed by :func:`briefing_app.document.preflight.preflight` (fast: a lookup per cited
-item) after each change, so the list is always current.
+item) after each change, so the list is always current. Items older than the stale limit
+of the preferences are reported; a new limit applies at once.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from briefing_app.document.preflight import PreflightWarning, preflight
 from briefing_app.markings import MarkingError
 from briefing_app.render import scheme_for
 from briefing_app.store import FactBaseError
+from briefing_app.ui.preflight_text import describe
 
 from .session import ComposerSession
 
 WARNING_ROLE = Qt.ItemDataRole.UserRole + 21
-CODE_LABELS = {
-    "unverified": "Unverified", "disputed": "Disputed", "unsourced": "No source",
-    "stale": "Stale", "unmarked": "Unmarked", "missing-item": "Missing",
-    "unknown-marking": "Marking",
+CODE_LABELS = {  # shown through self.tr: the WarningsPanel context
+    "unverified": QT_TRANSLATE_NOOP("WarningsPanel", "Unverified"),
+    "disputed": QT_TRANSLATE_NOOP("WarningsPanel", "Disputed"),
+    "unsourced": QT_TRANSLATE_NOOP("WarningsPanel", "No source"),
+    "stale": QT_TRANSLATE_NOOP("WarningsPanel", "Stale"),
+    "unmarked": QT_TRANSLATE_NOOP("WarningsPanel", "Unmarked"),
+    "missing-item": QT_TRANSLATE_NOOP("WarningsPanel", "Missing"),
+    "unknown-marking": QT_TRANSLATE_NOOP("WarningsPanel", "Marking"),
 }
 
 
@@ -46,6 +52,7 @@ class WarningsPanel(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.list)
         session.changed.connect(self.refresh)
+        session.preferencesChanged.connect(self.refresh)
         self.refresh()
 
     def refresh(self) -> None:
@@ -55,14 +62,16 @@ class WarningsPanel(QWidget):
         if briefing is not None:
             try:
                 scheme = scheme_for(self.session.fact_base)
-                self.warnings = preflight(briefing, self.session, scheme=scheme)
+                self.warnings = preflight(briefing, self.session, scheme=scheme,
+                                          stale_days=self.session.preferences.stale_days)
             except (FactBaseError, MarkingError) as error:
                 self.list.addItem(str(error))
         for warning in self.warnings:
             label = self.tr(CODE_LABELS.get(warning.code, warning.code))
-            entry = QListWidgetItem(f"{label}: {warning.message}")
+            sentence = describe(warning)  # in the language of the app
+            entry = QListWidgetItem(f"{label}: {sentence}")
             entry.setData(WARNING_ROLE, warning)
-            entry.setToolTip(warning.message)
+            entry.setToolTip(sentence)
             self.list.addItem(entry)
         if briefing is None:
             self.title.setText(self.tr("Pre-flight warnings"))

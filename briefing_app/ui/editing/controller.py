@@ -37,6 +37,7 @@ from briefing_app.ui.commands import (
 from briefing_app.ui.editing.choosers import marking_label
 from briefing_app.ui.editing.item_editor import OPEN_EXISTING, ItemEditorDialog
 from briefing_app.ui.editing.modal import asked
+from briefing_app.ui.labels import status_label
 from briefing_app.ui.manage import dialogs
 
 STATUS_MESSAGE_MS = 5000
@@ -95,47 +96,47 @@ class EditingController(QObject):
         return action
 
     def _make_actions(self) -> None:
-        tr = self.tr
-        self._action("new_fact", tr("New &Fact…"), lambda: self.new_item("fact"),
-                     QKeySequence.StandardKey.New, "document-new", tr("Add a fact"))
-        self._action("new_quote", tr("New &Quote…"), lambda: self.new_item("quote"),
-                     "Ctrl+Shift+N", "", tr("Add a quote"))
-        self._action("new_event", tr("New &Event…"), lambda: self.new_item("event"),
-                     None, "", tr("Add an event"))
-        self.new_menu = QMenu(tr("&New Item"), self.window)
+        self._action("new_fact", self.tr("New &Fact…"), lambda: self.new_item("fact"),
+                     QKeySequence.StandardKey.New, "document-new", self.tr("Add a fact"))
+        self._action("new_quote", self.tr("New &Quote…"), lambda: self.new_item("quote"),
+                     "Ctrl+Shift+N", "", self.tr("Add a quote"))
+        self._action("new_event", self.tr("New &Event…"), lambda: self.new_item("event"),
+                     None, "", self.tr("Add an event"))
+        self.new_menu = QMenu(self.tr("&New Item"), self.window)
         self.new_menu.setObjectName("menu_new_item")
         self.new_menu.addActions(
             [self.actions["new_fact"], self.actions["new_quote"], self.actions["new_event"]])
-        self._action("edit_item", tr("&Edit Item…"), self.edit_current, "F2",
-                     "document-properties", tr("Edit the selected item (F2, Enter)"))
-        self._action("delete_items", tr("&Delete…"), self.delete_selected,
+        self._action("edit_item", self.tr("&Edit Item…"), self.edit_current, "F2",
+                     "document-properties", self.tr("Edit the selected item (F2, Enter)"))
+        self._action("delete_items", self.tr("&Delete…"), self.delete_selected,
                      QKeySequence.StandardKey.Delete, "edit-delete",
-                     tr("Delete the selected items (undoable)"))
-        self._action("add_tags", tr("Add &Tags…"), self.add_tags, "Ctrl+T", "",
-                     tr("Add tags to the selected items"))
-        self._action("remove_tags", tr("&Remove Tags…"), self.remove_tags, "Ctrl+Shift+T", "",
-                     tr("Remove tags from the selected items"))
-        self.status_menu = QMenu(tr("Set &Status"), self.window)
+                     self.tr("Delete the selected items (undoable)"))
+        self._action("add_tags", self.tr("Add &Tags…"), self.add_tags, "Ctrl+T", "",
+                     self.tr("Add tags to the selected items"))
+        self._action("remove_tags", self.tr("&Remove Tags…"), self.remove_tags, "Ctrl+Shift+T", "",
+                     self.tr("Remove tags from the selected items"))
+        self.status_menu = QMenu(self.tr("Set &Status"), self.window)
         self.status_menu.setObjectName("menu_set_status")
-        labels = {"unverified": tr("&Unverified"), "verified": tr("&Verified"),
-                  "disputed": tr("&Disputed")}
+        labels = {"unverified": self.tr("&Unverified"), "verified": self.tr("&Verified"),
+                  "disputed": self.tr("&Disputed")}
         for status in STATUSES:
             action = self._action(f"status_{status}", labels[status],
                                   lambda status=status: self.set_status(status))
             action.setCheckable(True)
             self.status_menu.addAction(action)
         self.status_menu.aboutToShow.connect(self._check_status_menu)
-        self.marking_menu = QMenu(tr("Set &Marking"), self.window)
+        self.marking_menu = QMenu(self.tr("Set &Marking"), self.window)
         self.marking_menu.setObjectName("menu_set_marking")
         self.marking_menu.aboutToShow.connect(self._fill_marking_menu)
         self._fill_marking_menu()
-        self._action("manage_people", tr("Manage &People…"), lambda: self.open_manager("people"),
-                     None, "", tr("Edit, merge and delete people"))
-        self._action("manage_sources", tr("Manage S&ources…"),
+        self._action("manage_people", self.tr("Manage &People…"),
+                     lambda: self.open_manager("people"),
+                     None, "", self.tr("Edit, merge and delete people"))
+        self._action("manage_sources", self.tr("Manage S&ources…"),
                      lambda: self.open_manager("sources"), None, "",
-                     tr("Edit, merge and delete sources"))
-        self._action("manage_tags", tr("Manage Ta&gs…"), lambda: self.open_manager("tags"),
-                     None, "", tr("Rename, merge and delete tags"))
+                     self.tr("Edit, merge and delete sources"))
+        self._action("manage_tags", self.tr("Manage Ta&gs…"), lambda: self.open_manager("tags"),
+                     None, "", self.tr("Rename, merge and delete tags"))
 
     def _shared_value(self, field: str) -> str | None:
         """The value of ``field`` all target items share, None when they differ."""
@@ -381,7 +382,8 @@ class EditingController(QObject):
         return self._bulk(bulk.removing_tags(list(tags)), text, ids)
 
     def set_status(self, status: str) -> bool:
-        return self._bulk(bulk.setting_status(status), self.tr("Set status %s") % status)
+        return self._bulk(bulk.setting_status(status),
+                          self.tr("Set status %s") % status_label(status).lower())
 
     def set_marking(self, code: str) -> bool:
         label = code or self.tr("unmarked")

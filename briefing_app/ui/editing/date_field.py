@@ -10,13 +10,17 @@ from __future__ import annotations
 
 import re
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
 from briefing_app import dates
+from briefing_app.ui.local_dates import format_partial_date
 
 ERROR_STYLE = "color: #b00020;"
 HINT_STYLE = "color: #666;"
+# dates.FORMAT_HINT, which the core's error messages use in English
+FORMAT_HINT = QT_TRANSLATE_NOOP("PartialDateField",
+                                "YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM")
 # The shape of a date, right or wrong in its numbers (2026-02-30 has the shape).
 _SHAPE = re.compile(r"^\d{4}(-\d{2}(-\d{2}(T\d{2}:\d{2})?)?)?$")
 
@@ -35,7 +39,8 @@ class PartialDateField(QWidget):
         self.edit = QLineEdit(self)
         self.edit.setObjectName(f"{name}Edit")
         self.edit.setPlaceholderText(self.tr("e.g. 2026-02 or 2026-02-03"))
-        self.edit.setToolTip(self.tr("A date, as precise as you know it: %s") % dates.FORMAT_HINT)
+        self.edit.setToolTip(self.tr("A date, as precise as you know it: %s")
+                             % self.tr(FORMAT_HINT))
         self.message = QLabel(self)
         self.message.setObjectName(f"{name}Message")
         self.message.setWordWrap(True)
@@ -81,8 +86,8 @@ class PartialDateField(QWidget):
             self.message.setText(problem)
             self.message.setStyleSheet(ERROR_STYLE)
         else:
-            shown = dates.format_date(dates.normalize(text)) if text.strip() else ""
-            self.message.setText(shown or dates.FORMAT_HINT)
+            shown = format_partial_date(dates.normalize(text), long=True) if text.strip() else ""
+            self.message.setText(shown or self.tr(FORMAT_HINT))
             self.message.setStyleSheet(HINT_STYLE)
         valid = not problem
         self.edit.setProperty("invalid", not valid)
@@ -103,5 +108,5 @@ class PartialDateField(QWidget):
         except dates.DateError:
             if _SHAPE.match(text.strip()):
                 return self.tr("No such day, month or time: %s") % text.strip()
-            return self.tr("Not a date. Write %s") % dates.FORMAT_HINT
+            return self.tr("Not a date. Write %s") % self.tr(FORMAT_HINT)
         return self._extra_problem

@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.dates import DateError, format_date
 from briefing_app.store.similar import SimilarItem
+from briefing_app.ui.labels import kind_label
+from briefing_app.ui.local_dates import format_partial_date
 
 
 class DuplicateChoice(enum.Enum):
@@ -28,13 +29,10 @@ class DuplicateChoice(enum.Enum):
 
 
 def similar_label(similar: SimilarItem) -> str:
-    try:
-        when = format_date(similar.date)
-    except DateError:
-        when = similar.date
+    when = format_partial_date(similar.date, long=True)
     text = " ".join((similar.text or similar.title).split())
     short = text if len(text) <= 140 else text[:139] + "…"
-    head = f"{round(similar.ratio * 100)}% · {similar.kind.capitalize()}"
+    head = f"{round(similar.ratio * 100)}% · {kind_label(similar.kind)}"
     return f"{head}{' · ' + when if when else ''}\n{short}"
 
 

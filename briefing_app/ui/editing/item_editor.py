@@ -47,7 +47,7 @@ from briefing_app.ui.editing.modal import asked
 from briefing_app.ui.editing.person_fields import PeoplePicker, SpeakerPicker
 from briefing_app.ui.editing.source_fields import SourcePicker
 from briefing_app.ui.editing.tag_editor import TagEditor
-from briefing_app.ui.item_details import LANGUAGE_NAMES
+from briefing_app.ui.labels import LANGUAGE_NAMES, language_name
 
 OPEN_EXISTING = 2
 """``exec()`` result when the user chose to open an existing similar item instead."""
@@ -292,13 +292,17 @@ class ItemEditorDialog(QDialog):
             form.setRowVisible(widget, visible)
         self.text_label.setText(self.tr("&Quote:") if quote else self.tr("&Text:"))
         self.date_label.setText(self.tr("&Start date:") if event else self.tr("&Date:"))
-        names = {"fact": self.tr("Fact"), "quote": self.tr("Quote"), "event": self.tr("Event")}
-        title = self.tr("New %s") if self.is_new else self.tr("Edit %s")
-        self.setWindowTitle(title % names[kind])
+        # whole titles, not "New %s": Spanish needs the kind's gender (Nuevo hecho, Nueva cita)
+        titles = {"fact": (self.tr("New Fact"), self.tr("Edit Fact")),
+                  "quote": (self.tr("New Quote"), self.tr("Edit Quote")),
+                  "event": (self.tr("New Event"), self.tr("Edit Event"))}
+        new, edit = titles[kind]
+        self.setWindowTitle(new if self.is_new else edit)
         self._validate()
 
     def _name_language(self, code: str) -> None:
-        self.language_name.setText(LANGUAGE_NAMES.get(code.strip().lower(), ""))
+        code = code.strip().lower()
+        self.language_name.setText(language_name(code) if code in LANGUAGE_NAMES else "")
 
     def problems(self) -> list[str]:
         """What keeps the item from being saved, worded for people."""

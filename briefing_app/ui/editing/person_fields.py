@@ -118,13 +118,13 @@ class SpeakerPicker(RecordPicker):
 
     def __init__(self, catalog: DraftCatalog, parent: QWidget | None = None):
         self._catalog = catalog
-        tr = QCoreApplication.translate
+        translate = QCoreApplication.translate
         super().__init__(
             parent, reloaded=catalog.peopleChanged, box_name="speakerBox",
-            box_label=tr("SpeakerPicker", "Speaker"),
-            none_text=tr("SpeakerPicker", "(no speaker)"), button_name="newSpeakerButton",
-            button_label=tr("SpeakerPicker", "New person as speaker"),
-            button_tip=tr("SpeakerPicker", "Create a person and make them the speaker"),
+            box_label=translate("SpeakerPicker", "Speaker"),
+            none_text=translate("SpeakerPicker", "(no speaker)"), button_name="newSpeakerButton",
+            button_label=translate("SpeakerPicker", "New person as speaker"),
+            button_tip=translate("SpeakerPicker", "Create a person and make them the speaker"),
         )
 
     def _entries(self) -> list[tuple[str, str, str]]:

@@ -13,20 +13,17 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.dates import DateError, format_date
 from briefing_app.model import Source
 from briefing_app.ui.editing.choosers import RecordPicker
 from briefing_app.ui.editing.date_field import PartialDateField
 from briefing_app.ui.editing.draft_catalog import DraftCatalog
 from briefing_app.ui.editing.modal import asked
+from briefing_app.ui.local_dates import format_partial_date
 
 
 def source_label(source: Source) -> str:
     """``EFE — “Petro on the talks”, March 2025`` (only the parts that exist)."""
-    try:
-        published = format_date(source.published)
-    except DateError:
-        published = source.published
+    published = format_partial_date(source.published, long=True)
     title = f"“{source.title}”" if source.title else ""
     rest = ", ".join(part for part in (title, published) if part)
     return f"{source.outlet} — {rest}" if rest else source.outlet
@@ -101,13 +98,13 @@ class SourcePicker(RecordPicker):
 
     def __init__(self, catalog: DraftCatalog, parent: QWidget | None = None):
         self._catalog = catalog
-        tr = QCoreApplication.translate
+        translate = QCoreApplication.translate
         super().__init__(
             parent, reloaded=catalog.sourcesChanged, box_name="sourceBox",
-            box_label=tr("SourcePicker", "Source"),
-            none_text=tr("SourcePicker", "(no source)"), button_name="newSourceButton",
-            button_label=tr("SourcePicker", "New source"),
-            button_tip=tr("SourcePicker", "Create a source and choose it"),
+            box_label=translate("SourcePicker", "Source"),
+            none_text=translate("SourcePicker", "(no source)"), button_name="newSourceButton",
+            button_label=translate("SourcePicker", "New source"),
+            button_tip=translate("SourcePicker", "Create a source and choose it"),
         )
 
     def _entries(self) -> list[tuple[str, str, str]]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QMessageBox
 
-from briefing_app.dates import DateError, format_date
 from briefing_app.store.snapshots import source_use_counts
 from briefing_app.ui.commands import (
     DeleteSourceCommand,
@@ -14,14 +13,12 @@ from briefing_app.ui.commands import (
 )
 from briefing_app.ui.editing.modal import asked
 from briefing_app.ui.editing.source_fields import SourceDialog, source_label
+from briefing_app.ui.local_dates import format_partial_date
 from briefing_app.ui.manage.base import MergeDialog, RecordsDialog
 
 
 def _date(value: str) -> str:
-    try:
-        return format_date(value)
-    except DateError:
-        return value
+    return format_partial_date(value)  # in the user's locale; a bad value as stored
 
 
 class ManageSourcesDialog(RecordsDialog):
