@@ -9,12 +9,12 @@ import sqlite3
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
+from window_helpers import show_main_window
 
 from briefing_app.factpack import pack_json
 from briefing_app.store import FactBase
 from briefing_app.store.schema import SCHEMA_VERSION
 from briefing_app.ui.item_model import COLUMN_KEYS
-from briefing_app.ui.main_window import MainWindow
 from briefing_app.ui.settings import AppSettings
 
 
@@ -25,13 +25,7 @@ def settings(tmp_path):
 
 @pytest.fixture
 def window(qtbot, sample_fb, settings):
-    win = MainWindow(sample_fb, sample_fb.path, settings=settings)
-    qtbot.addWidget(win)
-    win.resize(1300, 800)
-    with qtbot.waitSignal(win.sidebar.refreshed, timeout=5000):
-        win.show()
-    qtbot.waitExposed(win)
-    return win
+    return show_main_window(qtbot, sample_fb, settings, wait_for_sidebar=True)
 
 
 def pack(*items: dict, people=(), sources=()) -> dict:

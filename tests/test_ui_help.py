@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QTextTable
+from window_helpers import show_main_window
 
 from briefing_app import __version__, csv_import, pack_validate
 from briefing_app.factpack import import_pack
@@ -20,7 +21,6 @@ from briefing_app.store import FactBase
 from briefing_app.ui import about, help
 from briefing_app.ui.composer.warnings_panel import CODE_LABELS
 from briefing_app.ui.help import SEARCH_SECTION, guide_markdown
-from briefing_app.ui.main_window import MainWindow
 
 ROOT = Path(__file__).resolve().parent.parent
 NATIVE = QKeySequence.SequenceFormat.NativeText
@@ -28,12 +28,7 @@ NATIVE = QKeySequence.SequenceFormat.NativeText
 
 @pytest.fixture
 def window(qtbot, sample_fb):
-    win = MainWindow(sample_fb, sample_fb.path)
-    qtbot.addWidget(win)
-    win.resize(1300, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+    return show_main_window(qtbot, sample_fb)
 
 
 @pytest.fixture

@@ -12,6 +12,7 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QLineEdit, QMessageBox, QTableView
+from window_helpers import show_main_window
 
 from briefing_app.model import Item
 from briefing_app.sample import create_fact_base
@@ -27,12 +28,7 @@ BENCH = Path(__file__).resolve().parent.parent / "bench" / "generate_factbase.py
 
 @pytest.fixture
 def window(qtbot, sample_fb):
-    win = MainWindow(sample_fb, sample_fb.path)
-    qtbot.addWidget(win)
-    win.resize(1300, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+    return show_main_window(qtbot, sample_fb)
 
 
 @pytest.fixture(scope="module")

@@ -17,13 +17,13 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QWidget,
 )
+from window_helpers import show_main_window
 
 from briefing_app.document.preflight import preflight
 from briefing_app.sample import SAMPLE_BRIEFING_ID
 from briefing_app.templates import load_template, new_briefing
 from briefing_app.ui.composer.briefings_list import NewBriefingDialog
 from briefing_app.ui.composer.warnings_panel import WARNING_ROLE
-from briefing_app.ui.main_window import MainWindow
 from briefing_app.ui.preferences import PreferencesDialog
 from briefing_app.ui.settings import DEFAULTS, AppSettings, Preferences
 
@@ -35,12 +35,7 @@ def settings_path(tmp_path):
 
 @pytest.fixture
 def window(qtbot, sample_fb, settings_path):
-    win = MainWindow(sample_fb, sample_fb.path, settings=AppSettings(settings_path))
-    qtbot.addWidget(win)
-    win.resize(1300, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+    return show_main_window(qtbot, sample_fb, AppSettings(settings_path))
 
 
 def open_preferences(qtbot, window) -> PreferencesDialog:

@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QInputDialog, QMessageBox
+from window_helpers import show_main_window
 
 from briefing_app.store import parse
-from briefing_app.ui.main_window import MainWindow
 from briefing_app.ui.query_text import closed, combine, field_term
 from briefing_app.ui.search_box import field_at_cursor
 from briefing_app.ui.settings import AppSettings
@@ -15,13 +15,8 @@ from briefing_app.ui.settings import AppSettings
 
 @pytest.fixture
 def window(qtbot, sample_fb, tmp_path):
-    win = MainWindow(sample_fb, sample_fb.path, settings=AppSettings(tmp_path / "s.ini"))
-    qtbot.addWidget(win)
-    win.resize(1300, 800)
-    with qtbot.waitSignal(win.sidebar.refreshed, timeout=5000):
-        win.show()
-    qtbot.waitExposed(win)
-    return win
+    settings = AppSettings(tmp_path / "s.ini")
+    return show_main_window(qtbot, sample_fb, settings, wait_for_sidebar=True)
 
 
 def saved_names(window) -> list[str]:

@@ -4,23 +4,18 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from window_helpers import show_main_window
 
 from briefing_app.model import Item
 from briefing_app.store.stats import people_counts
 from briefing_app.ui.item_model import COLUMN_KEYS
-from briefing_app.ui.main_window import MainWindow
 from briefing_app.ui.settings import AppSettings
 
 
 @pytest.fixture
 def window(qtbot, sample_fb, tmp_path):
-    win = MainWindow(sample_fb, sample_fb.path, settings=AppSettings(tmp_path / "s.ini"))
-    qtbot.addWidget(win)
-    win.resize(1300, 800)
-    with qtbot.waitSignal(win.sidebar.refreshed, timeout=5000):
-        win.show()
-    qtbot.waitExposed(win)
-    return win
+    settings = AppSettings(tmp_path / "s.ini")
+    return show_main_window(qtbot, sample_fb, settings, wait_for_sidebar=True)
 
 
 def click_entry(qtbot, window, group: str, name: str) -> None:

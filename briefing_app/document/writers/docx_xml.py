@@ -99,23 +99,11 @@ def _text(text: str) -> str:
     return f"<w:t{space}>{esc(text)}</w:t>"
 
 
-def run(
-    text: str,
-    *,
-    bold: bool = False,
-    italic: bool = False,
-    style_id: str = "",
-    superscript: bool = False,
-    size_pt: float | None = None,
-    lang: str = "",
-    extra: str = "",
-) -> str:
-    """A ``w:r`` holding ``text`` (right-to-left text is marked so) and then ``extra``
-    (raw run content such as a ``w:fldChar``)."""
-    props = run_properties(
-        bold=bold, italic=italic, style_id=style_id, superscript=superscript,
-        size_pt=size_pt, lang=lang, rtl=is_rtl(text),
-    )  # fmt: skip
+def run(text: str, *, extra: str = "", **formatting) -> str:
+    """A ``w:r`` holding ``text`` and then ``extra`` (raw run content such as a
+    ``w:fldChar``); ``formatting`` as for :func:`run_properties`, right-to-left text
+    marked so."""
+    props = run_properties(rtl=is_rtl(text), **formatting)
     return f"<w:r>{props}{run_content(text)}{extra}</w:r>"
 
 
