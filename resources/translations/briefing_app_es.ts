@@ -1173,8 +1173,12 @@
         <translation>Guardado: %1</translation>
     </message>
     <message>
-        <source>%1 pre-flight warning(s): see the warnings panel.</source>
-        <translation>%1 aviso(s) de revisión previa: vea el panel de avisos.</translation>
+        <source>1 pre-flight warning: see the warnings panel.</source>
+        <translation>1 aviso de revisión previa: vea el panel de avisos.</translation>
+    </message>
+    <message>
+        <source>%1 pre-flight warnings: see the warnings panel.</source>
+        <translation>%1 avisos de revisión previa: vea el panel de avisos.</translation>
     </message>
     <message>
         <source>Open File</source>

@@ -98,9 +98,12 @@ class Exporter(QObject):
         box.setIcon(QMessageBox.Icon.Information)
         box.setWindowTitle(self.tr("Export"))
         text = self.tr("Saved %1").replace("%1", str(result.path))
-        if result.warnings:
-            text += "\n\n" + self.tr("%1 pre-flight warning(s): see the warnings panel.") \
-                .replace("%1", str(len(result.warnings)))
+        count = len(result.warnings)
+        if count == 1:
+            text += "\n\n" + self.tr("1 pre-flight warning: see the warnings panel.")
+        elif count:
+            text += "\n\n" + self.tr("%1 pre-flight warnings: see the warnings panel.") \
+                .replace("%1", str(count))
         box.setText(text)
         open_button = box.addButton(self.tr("Open File"), QMessageBox.ButtonRole.AcceptRole)
         folder_button = box.addButton(self.tr("Show in Folder"),
