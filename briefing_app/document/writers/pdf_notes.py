@@ -1,14 +1,15 @@
 """Footnotes for reportlab, which has none, in a single layout pass.
 
-Every note mark in the paragraph markup carries an ``<onDraw>`` callback, so drawing a
-flowable tells :class:`FootnoteLayout` which notes it cites. A note is printed once, at the
-foot of the page it is *first* cited on; the page's text frame (:class:`NotesFrame`)
+Every note mark a text block draws calls back (:data:`pdf_text.NOTE_CALLBACK`), so
+drawing tells :class:`FootnoteLayout` which notes each page cites. A note is printed once,
+at the foot of the page it is *first* cited on; the page's text frame (:class:`NotesFrame`)
 shrinks from the bottom as notes arrive.
 
 The hard case is the flowable whose own citation needs the space it is about to occupy (a
-paragraph that runs to the bottom of the page and cites a note). Before drawing a flowable
-that may cite notes, the frame draws it once on a scratch canvas to learn its citations
-and its bottom edge. If the notes would not fit under it, the frame raises its bottom by
+paragraph that runs to the bottom of the page and cites a note). Before placing a flowable
+that cites a note not yet printed, the frame lays it out without drawing it (each text
+block knows the notes it cites) to learn its bottom edge. If the notes would not fit
+under it, the frame raises its bottom by
 the notes' height and declines the flowable; reportlab then splits it (the first part ends
 above the notes, and is checked the same way) or moves it to the next page. Only when that
 is impossible -- a flowable taller than a page with its notes -- do the notes move to a
@@ -26,8 +27,6 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Frame, Paragraph, Table
 from reportlab.platypus.doctemplate import ActionFlowable, FrameActionFlowable
 from reportlab.platypus.flowables import DDIndenter, PageBreak, SlowPageBreak
-
-from briefing_app.document.writers.pdf_text import NOTE_CALLBACK
 
 RULE_LENGTH = 1.5 * 72
 RULE_SPACE_ABOVE = 8.0  # between the body text and the rule
@@ -76,7 +75,6 @@ class FootnoteLayout:
         self.placed: dict[int, list[int]] = {}
         self.late: list[int] = []
         self._pending: list[int] = []
-        self._probed: list[int] = []
         self._scratch: Canvas | None = None
 
     # -------------------------------------------------------- called while drawing
@@ -126,34 +124,16 @@ class FootnoteLayout:
     # -------------------------------------------------------- probing
 
     def probe_canvas(self) -> Canvas:
+        """A canvas for laying a flowable out on trial (nothing is drawn on it)."""
         if self._scratch is None:
             self._scratch = Canvas(io.BytesIO(), pagesize=self.pagesize)
-            self._scratch.setNamedCB(NOTE_CALLBACK, self._probe_cited)
-        self._probed = []
         return self._scratch
-
-    def _probe_cited(self, canv, kind, label) -> None:
-        number = _note_number(label)
-        if number is not None:
-            self._probed.append(number)
 
     def new_of(self, numbers: frozenset[int]) -> list[int]:
         """Of ``numbers``, the notes not cited before, in note order."""
         return sorted(
             n for n in numbers if n not in self.first_page and n in self.notes.paragraphs
         )
-
-    def probed_new(self) -> list[int]:
-        """Notes the probed flowable cites for the first time, in order, once each."""
-        seen: list[int] = []
-        for number in self._probed:
-            if (
-                number not in self.first_page
-                and number in self.notes.paragraphs
-                and number not in seen
-            ):
-                seen.append(number)
-        return seen
 
     # -------------------------------------------------------- output
 
@@ -279,22 +259,15 @@ class NotesFrame(Frame):
         not yet printed (a note already placed, on this page or before, adds nothing)."""
         if not self.notes.notes:
             return False
-        numbers = cited_numbers(flowable)
-        if numbers is None:
-            return True
-        return any(number not in self.notes.first_page for number in numbers)
+        return any(number not in self.notes.first_page for number in cited_numbers(flowable))
 
     def _notes_needed(self, flowable, trySplit) -> float | None:
-        """Draw ``flowable`` on a scratch canvas; if the notes it cites first would sit
-        under its bottom edge, the frame bottom they need; None when all is well (or when
-        it does not fit anyway, and reportlab will split it)."""
+        """Lay ``flowable`` out on trial, without drawing it; if the notes it cites first
+        would sit under its bottom edge, the frame bottom they need; None when all is well
+        (or when it does not fit anyway, and reportlab will split it)."""
         saved = dict(self.__dict__)
         scratch = self.notes.probe_canvas()
-        known = cited_numbers(flowable)
-        if known is not None:
-            # Which notes it cites is known without drawing it (the slow part): only
-            # whether it fits and where it ends are needed.
-            flowable.drawOn = _no_drawing
+        flowable.drawOn = _no_drawing  # only whether it fits and where it ends matter
         try:
             fits = Frame._add(self, flowable, scratch, trySplit)
             bottom = self._y + flowable.getSpaceAfter()
@@ -304,8 +277,7 @@ class NotesFrame(Frame):
             flowable.__dict__.pop("drawOn", None)
         if not fits:
             return None
-        new = self.notes.probed_new() if known is None else self.notes.new_of(known)
-        fitting, _ = self.notes.split_new(new)
+        fitting, _ = self.notes.split_new(self.notes.new_of(cited_numbers(flowable)))
         if not fitting:
             return None
         needed = self.notes.bottom + self.notes.block_with(fitting)
@@ -331,36 +303,25 @@ class TrailingNotes(FrameActionFlowable):
 _CITED = "_briefing_cited_numbers"  # cached on container flowables (tables, lists)
 
 
-def cited_numbers(flowable, depth: int = 0) -> frozenset[int] | None:
-    """The note numbers ``flowable`` (or anything inside it) cites; ``None`` when that is
-    not known (a flowable the memo writer did not make), so the caller must check the
-    flowable by laying it out. Containers remember the answer: the frame asks for every
-    flowable it places, and walking a long table each time was measurable."""
+def cited_numbers(flowable, depth: int = 0) -> frozenset[int]:
+    """The note numbers ``flowable`` (or anything inside it) cites: a text block knows
+    them, a container (table, list, keep-together group) holds text blocks. Containers
+    remember the answer: the frame asks for every flowable it places, and walking a long
+    table each time was measurable."""
     if getattr(flowable, "cites_notes", False):
-        return getattr(flowable, "note_numbers", None)
-    if depth > 6:
-        return frozenset()  # nested deeper than any memo block goes
-    if not hasattr(flowable, "__dict__"):
-        return frozenset()
+        return flowable.note_numbers
+    if depth > 6 or not hasattr(flowable, "__dict__"):
+        return frozenset()  # nested deeper than any memo block goes, or nothing inside
     if _CITED in flowable.__dict__:
         return flowable.__dict__[_CITED]
     found: set[int] = set()
-    result: frozenset[int] | None = None
     for name in ("_content", "_flowable", "_cellvalues"):
         inner = flowable.__dict__.get(name)
         if inner is None:
             continue
         for item in _flatten(inner) if isinstance(inner, list | tuple) else [inner]:
-            numbers = cited_numbers(item, depth + 1)
-            if numbers is None:
-                break
-            found |= numbers
-        else:
-            continue
-        break
-    else:
-        result = frozenset(found)
-    flowable.__dict__[_CITED] = result
+            found |= cited_numbers(item, depth + 1)
+    result = flowable.__dict__[_CITED] = frozenset(found)
     return result
 
 
@@ -374,10 +335,3 @@ def _flatten(items):
             yield from _flatten(item)
         else:
             yield item
-
-
-def _note_number(label) -> int | None:
-    try:
-        return int(label)
-    except (TypeError, ValueError):
-        return None
