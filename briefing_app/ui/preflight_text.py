@@ -80,13 +80,11 @@ def describe(warning: PreflightWarning) -> str:
     if sentence is None:
         return warning.message
     template, keys = sentence
-    values = {
-        **details,
-        "kind": _tr(KINDS[details["kind"]]) if details.get("kind") in KINDS
-        else details.get("kind", ""),
-        "reference": _tr(REFERENCES.get(details.get("reference", ""), "")),
-        "date": format_partial_date(details.get("date", ""), long=True),
-    }
+    values = dict(details)
+    for key, names in (("kind", KINDS), ("reference", REFERENCES)):
+        if details.get(key) in names:
+            values[key] = _tr(names[details[key]])
+    values["date"] = format_partial_date(details.get("date", ""), long=True)
 
     def fill(match: re.Match) -> str:
         number = int(match.group(1))
