@@ -515,6 +515,56 @@ def test_a_table_split_by_a_page_break_shows_its_header_once_per_page(cited, lea
         assert len(pages_with(pages, f"Source{n} ")) == 1
 
 
+def word_boxes(pdf: bytes, tmp_path) -> list[tuple[str, float, float, float, float]]:
+    """``(word, xMin, yMin, xMax, yMax)`` of every word on page 1, as ``pdftotext -bbox``
+    places the glyphs (y grows down the page)."""
+    path = tmp_path / "boxes.pdf"
+    path.write_bytes(pdf)
+    out = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(path), "-"],
+                         capture_output=True, text=True, check=True).stdout
+    pattern = r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)<'
+    return [(word, float(x0), float(y0), float(x1), float(y1))
+            for x0, y0, x1, y1, word in re.findall(pattern, out)]
+
+
+@needs_pdftotext
+def test_table_cells_of_a_row_share_their_first_line_after_note_marks(tmp_path):
+    # Cells are drawn without a graphics state of their own: a note mark (raised text)
+    # ending one cell must not lift the cells drawn after it.
+    rows = [[[Text(f"Row{i}")], [Text(f"Event{i} happened."), NoteRef(i + 1)]]
+            for i in range(8)]
+    notes = [Note(n, [Text(f"Source{n}")]) for n in range(1, 9)]
+    table = Table(header=["When", "What"], rows=rows)
+    pdf = render(make_doc([Paragraph([Text("Above")]), table], footnotes=notes))
+    boxes = word_boxes(pdf, tmp_path)
+    tops = {word: y0 for word, _, y0, _, _ in boxes}
+    bottoms = {word: y1 for word, _, _, _, y1 in boxes}
+    assert tops["When"] > bottoms["Above"] + 3  # inside the table, below its top padding
+    assert tops["Row0"] > bottoms["When"] + 3  # below the header row and its padding
+    for i in range(8):
+        assert abs(tops[f"Row{i}"] - tops[f"Event{i}"]) < 0.5, i
+    # alike rows, alike steps: a leftover rise would lift every row after the first
+    steps = [tops[f"Row{i + 1}"] - tops[f"Row{i}"] for i in range(7)]
+    assert max(steps) - min(steps) < 0.5, steps
+
+
+@needs_pdftotext
+def test_a_link_in_a_table_cell_is_clickable_where_it_is_drawn(tmp_path):
+    url = "https://example.org/timeline"
+    rows = [[[Text("First")], [Text("Plain text")]],
+            [[Text("Second")], [Text("See "), Link("Linkword", url)]]]
+    pdf = render(make_doc([Paragraph([body(40)]), Table(header=["A", "B"], rows=rows)]))
+    page = PdfReader(io.BytesIO(pdf)).pages[0]
+    height = float(page.mediabox.height)
+    (annot,) = [a.get_object() for a in page.get("/Annots", [])]
+    assert annot["/A"]["/URI"] == url
+    x0, y0, x1, y1 = (float(v) for v in annot["/Rect"])
+    (box,) = [b for b in word_boxes(pdf, tmp_path) if b[0] == "Linkword"]
+    _, wx0, wy0, wx1, wy1 = box
+    assert x0 - 1 <= wx0 and wx1 <= x1 + 1
+    assert y0 - 2 <= height - wy1 and height - wy0 <= y1 + 2
+
+
 def test_links_are_clickable_and_unsafe_schemes_are_not():
     url = 'https://example.org/search?q="a"&lang=es'
     document = make_doc(

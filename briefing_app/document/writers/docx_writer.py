@@ -44,6 +44,7 @@ from briefing_app.document.model import (
     UnknownNodeError,
 )
 from briefing_app.document.text import clean
+from briefing_app.document.writers.collector import collector_paused
 
 from . import docx_parts as parts
 from . import docx_styles as styles
@@ -58,6 +59,7 @@ TEXT_WIDTH = 9360  # twips: 8.5 in page minus two 1-inch margins
 HEADER_SHADING = "D9D9D9"
 
 
+@collector_paused()
 def write(document: Document, stream: BinaryIO) -> None:
     """Write ``document`` as a .docx file to the binary ``stream``."""
     _DocxWriter(document).build().save(stream)

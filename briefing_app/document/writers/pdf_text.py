@@ -30,6 +30,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from briefing_app.document.model import Link, NoteRef, Text, UnknownNodeError
 from briefing_app.document.text import clean, is_safe_link
+from briefing_app.document.writers.pdf_encoding import encoder_for, show_text
 from briefing_app.document.writers.pdf_fonts import (
     SERIF,
     SERIF_BOLD,
@@ -316,9 +317,13 @@ class TextBlock(rl.Paragraph):
     def __init__(self, spans: list[Span], style, *, bullet: str = "", words=None):
         self.style = style
         self.bulletText = bullet or None
+        if words is None:
+            spans = _merged(spans)
         self.spans = spans
         self.note_numbers = frozenset(span.note for span in spans if span.note is not None)
         self._word_list = _words(spans) if words is None else words
+        # the one plain span every line is written in, when there is one (see _Pen.line)
+        self._plain = spans[0] if len(spans) == 1 and _is_plain(spans[0]) else None
         self._wrapped: tuple | None = None  # (availWidth, lines, the words they index)
         self.lines: list[_Line] = []
         self.width = self.height = 0.0
@@ -383,6 +388,7 @@ class TextBlock(rl.Paragraph):
     def _part(self, words: list, style, bullet) -> TextBlock:
         part = self.__class__.__new__(self.__class__)  # no reportlab layout state carried over
         TextBlock.__init__(part, _spans_of(words), style, bullet=bullet or "", words=words)
+        part._plain = self._plain
         return part
 
     def minWidth(self):  # noqa: N802 - reportlab API
@@ -399,26 +405,36 @@ class TextBlock(rl.Paragraph):
     # ---------------------------------------------------------------- drawing
 
     def draw(self):
-        canv = self.canv
+        self.draw_at(self.canv, 0.0, 0.0)
+
+    def draw_at(self, canv, x0: float, y0: float) -> None:
+        """Draw with the block's bottom left at (x0, y0) of the current coordinates: what
+        ``drawOn`` does, without saving, moving and restoring the graphics state (a table
+        draws many cells; see ``MemoTable``). The text rise, which outlives the text
+        object, is put back to zero; the fill colour is left as the text's."""
         style = self.style
-        self._draw_border(canv, style)
+        self._draw_border(canv, style, x0, y0)
         if not self.lines:
             return
         _, _, bullet_offset = self._widths(self.width)
-        y = self.height - style.fontSize  # reportlab's first baseline
+        y = y0 + self.height - style.fontSize  # reportlab's first baseline
         if self.bulletText:
             canv.saveState()
             canv.setFillColor(getattr(style, "bulletColor", style.textColor))
             canv.setFont(style.bulletFontName, style.bulletFontSize)
-            canv.drawString(style.bulletIndent, y, self.bulletText)
+            canv.drawString(x0 + style.bulletIndent, y, self.bulletText)
             canv.restoreState()
-        pen = _Pen(canv.beginText(0, 0), style.textColor, style.leading)
+        pen = _Pen(canv, style.textColor, style.leading)
+        plain = self._plain
+        left = x0 + style.leftIndent
         for number, line in enumerate(self.lines):
-            pen.line(style.leftIndent + self._line_offset(number, line, bullet_offset), y, line)
+            pen.line(left + self._line_offset(number, line, bullet_offset), y, line, plain)
             y -= style.leading
+        if pen.rise:
+            pen.text.setRise(0)
         canv.drawText(pen.text)
-        for url, x0, x1, baseline, size in pen.links:
-            area = (x0, baseline - 0.2 * size, x1, baseline + 0.8 * size)
+        for url, x1, x2, baseline, size in pen.links:
+            area = (x1, baseline - 0.2 * size, x2, baseline + 0.8 * size)
             canv.linkURL(url, area, relative=1, thickness=0)
         callback = canv.getNamedCB(NOTE_CALLBACK) if pen.notes else None
         if callback is not None:
@@ -439,7 +455,7 @@ class TextBlock(rl.Paragraph):
             return offset + available - line.width
         return offset
 
-    def _draw_border(self, canv, style) -> None:
+    def _draw_border(self, canv, style, x0: float, y0: float) -> None:
         width = getattr(style, "borderWidth", 0)
         color = getattr(style, "borderColor", None)
         if not (width and color):
@@ -449,8 +465,8 @@ class TextBlock(rl.Paragraph):
         canv.setStrokeColor(color)
         canv.setLineWidth(width)
         canv.rect(
-            style.leftIndent - left,
-            -bottom,
+            x0 + style.leftIndent - left,
+            y0 - bottom,
             self.width - (style.leftIndent + style.rightIndent) + left + right,
             self.height + top + bottom,
             fill=0,
@@ -464,9 +480,11 @@ class _Pen:
     rise and colour go out as one string; link areas (one per link per line) and the note
     marks drawn are collected on the way."""
 
-    def __init__(self, text, color, leading: float):
-        self.text = text
+    def __init__(self, canv, color, leading: float):
+        self.canv = canv
+        self.text = canv.beginText(0, 0)
         self.text.setFillColor(color)
+        self.encoder = None  # of the current font
         self.default_color = color
         self.leading = leading  # the text leading (TL): T* goes down one line
         self._origin: tuple[float, float] | None = None  # where the last line started
@@ -478,14 +496,17 @@ class _Pen:
         self._run: list[str] = []
         self._run_span: Span | None = None
 
-    def line(self, x: float, y: float, line: _Line) -> None:
+    def line(self, x: float, y: float, line: _Line, plain: Span | None = None) -> None:
+        """Write one line starting at (x, y); ``plain`` is the span it is all written in,
+        when the caller knows (else it is looked for)."""
         last = self._origin
         if last is not None and last[0] == x and abs(last[1] - self.leading - y) < 1e-6:
             self.text._code.append("T*")  # the next line, below the last one's start
         else:
             self.text.setTextOrigin(x, y)
         self._origin = (x, y)
-        plain = _plain_span(line.words)
+        if plain is None or not line.words:
+            plain = _plain_span(line.words)
         if plain is not None:  # most lines: one look, no link, no note mark
             self._run_span = plain
             self._run.append(" ".join([word[1][0][1] for word in line.words]))
@@ -521,10 +542,7 @@ class _Pen:
     def _continues(self, span: Span) -> bool:
         """Whether ``span`` looks like the run being collected (so it can join it)."""
         current = self._run_span
-        return current is not None and (
-            current.font == span.font and current.size == span.size
-            and current.rise == span.rise and current.color is span.color
-        )  # fmt: skip
+        return current is not None and _same_look(current, span)
 
     def _flush(self) -> None:
         span = self._run_span
@@ -533,6 +551,8 @@ class _Pen:
         text = self.text
         if self.font != span.font or self.size != span.size:
             text.setFont(span.font, span.size, self.leading)
+            if self.font != span.font:
+                self.encoder = encoder_for(self.canv, span.font)
             self.font, self.size = span.font, span.size
         if self.rise != span.rise:
             text.setRise(span.rise)
@@ -541,9 +561,9 @@ class _Pen:
         if self.color is not color:
             text.setFillColor(color)
             self.color = color
-        # _textOut: textOut less the width it measures to move reportlab's own cursor,
-        # which nothing here reads (each line starts at an absolute origin)
-        text._textOut("".join(self._run))
+        # textOut less the width it measures to move reportlab's own cursor, which nothing
+        # here reads (each line starts at an absolute origin), and with fast encoding
+        show_text(text, "".join(self._run), self.encoder)
         self._run = []
         self._run_span = None
 
@@ -553,6 +573,28 @@ class _Pen:
             last[2] = x + width
         else:
             self.links.append([span.link, x, x + width, y, span.size])
+
+
+def _is_plain(span: Span) -> bool:
+    return not span.link and span.note is None
+
+
+def _same_look(a: Span, b: Span) -> bool:
+    return (a.font == b.font and a.size == b.size and a.rise == b.rise
+            and a.color is b.color)  # fmt: skip
+
+
+def _merged(spans: list[Span]) -> list[Span]:
+    """Neighbouring plain spans of the same look as one (a portion mark and the text after
+    it, say): fewer pieces to measure, and more lines written on the plain path."""
+    out: list[Span] = []
+    for span in spans:
+        last = out[-1] if out else None
+        if last is not None and _is_plain(last) and _is_plain(span) and _same_look(last, span):
+            out[-1] = Span(last.text + span.text, last.font, last.size, last.rise, last.color)
+        else:
+            out.append(span)
+    return out
 
 
 def _plain_span(words: list) -> Span | None:

@@ -25,6 +25,7 @@ from reportlab.platypus import BaseDocTemplate, LayoutError, PageTemplate, Space
 
 from briefing_app.document.model import Document, Note, UnknownNodeError
 from briefing_app.document.text import clean
+from briefing_app.document.writers.collector import collector_paused
 from briefing_app.document.writers.pdf_blocks import StoryBuilder
 from briefing_app.document.writers.pdf_fonts import (
     SERIF,
@@ -59,6 +60,7 @@ NUMBER_Y_ALONE = 0.5 * inch
 FURNITURE_FORM = "BriefingFurniture"
 
 
+@collector_paused()
 def write(document: Document, stream: BinaryIO) -> None:
     """Render ``document`` as PDF into the binary ``stream``."""
     _MemoRenderer(document).render(stream)
