@@ -483,7 +483,7 @@ class _Pen:
     def __init__(self, canv, color, leading: float):
         self.canv = canv
         self.text = canv.beginText(0, 0)
-        self.text.setFillColor(color)
+        _set_fill(self.text, color)
         self.encoder = None  # of the current font
         self.default_color = color
         self.leading = leading  # the text leading (TL): T* goes down one line
@@ -559,7 +559,7 @@ class _Pen:
             self.rise = span.rise
         color = span.color or self.default_color
         if self.color is not color:
-            text.setFillColor(color)
+            _set_fill(text, color)
             self.color = color
         # textOut less the width it measures to move reportlab's own cursor, which nothing
         # here reads (each line starts at an absolute origin), and with fast encoding
@@ -573,6 +573,24 @@ class _Pen:
             last[2] = x + width
         else:
             self.links.append([span.link, x, x + width, y, span.size])
+
+
+_FILL_OPS: dict[int, tuple[colors.Color, str]] = {}  # id(colour) -> (colour, "r g b rg")
+
+
+def _set_fill(text, color) -> None:
+    """``text.setFillColor(color)``, with the operator of an opaque RGB colour remembered:
+    reportlab works it out, alpha included, for every block drawn."""
+    known = _FILL_OPS.get(id(color))
+    if known is not None and known[0] is color:
+        text._code.append(known[1])
+        text._fillColorObj = color
+        return
+    before = len(text._code)
+    text.setFillColor(color)
+    plain = type(color) is colors.Color and color.alpha == 1
+    if plain and len(text._code) == before + 1 and len(_FILL_OPS) < 64:  # just "r g b rg"
+        _FILL_OPS[id(color)] = (color, text._code[-1])
 
 
 def _is_plain(span: Span) -> bool:
