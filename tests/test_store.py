@@ -466,3 +466,46 @@ def test_context_manager_closes(db_path):
         fb.save_item(Item("", "fact", "x"))
     with pytest.raises(FactBaseError):
         fb.get_item("x")
+
+
+# ------------------------------------------------------------------ stopping a long change
+
+
+def many_facts(count: int, status: str = "unverified") -> list[Item]:
+    return [Item(f"fact-{n}", "fact", f"Fact {n} on coca indicators.", status=status)
+            for n in range(count)]
+
+
+def test_a_change_cancelled_midway_rolls_back_whole(fb):
+    from dataclasses import replace
+
+    from briefing_app.store import ChangeCancelled
+
+    fb.save_items(many_facts(2000))
+    asked = threading.Event()
+    statements = []
+
+    def cancelled() -> bool:
+        statements.append(1)
+        if len(statements) > 50:  # some way into the change, not at its start
+            asked.set()
+        return asked.is_set()
+
+    with pytest.raises(ChangeCancelled, match="cancelled; nothing was saved"), \
+            fb.stopping_when(cancelled):
+        fb.save_items([replace(item, status="verified") for item in fb.get_items(
+            [f"fact-{n}" for n in range(2000)])])
+    assert fb.counts_by_status()["verified"] == 0
+    assert fb.count("status:verified") == 0  # the search index rolled back too
+    fb.save_item(Item("after", "fact", "The fact base still takes changes."))
+
+
+def test_a_change_never_cancelled_is_untouched_by_the_watch(fb):
+    with fb.stopping_when(lambda: False):
+        fb.save_items(many_facts(300, status="disputed"))
+    assert fb.counts_by_status()["disputed"] == 300
+
+
+def test_a_real_error_under_the_watch_stays_itself(fb):
+    with pytest.raises(ValueError), fb.stopping_when(lambda: False):
+        fb.save_item(Item("bad", "no-such-kind", "text"))

@@ -5,7 +5,7 @@ All SQL of the application lives in this package. See :mod:`.schema` for the tab
 sync.
 """
 
-from .errors import FactBaseError, NewerSchemaError, NotAFactBaseError
+from .errors import ChangeCancelled, FactBaseError, NewerSchemaError, NotAFactBaseError
 from .factbase import FactBase
 from .query import Query, parse
 from .rows import ItemRow, SavedSearch
@@ -13,6 +13,7 @@ from .schema import SCHEMA_VERSION
 
 __all__ = [
     "SCHEMA_VERSION",
+    "ChangeCancelled",
     "FactBase",
     "FactBaseError",
     "ItemRow",

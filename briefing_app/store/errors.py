@@ -7,6 +7,10 @@ class FactBaseError(Exception):
     """Something the fact base cannot do; the message says what and, where it can, why."""
 
 
+class ChangeCancelled(FactBaseError):  # noqa: N818 - reads as an event, like KeyboardInterrupt
+    """A change was stopped on request before it finished; nothing of it was saved."""
+
+
 class NotAFactBaseError(FactBaseError):
     """The file is not SQLite, is damaged, or is an SQLite file of some other program."""
 

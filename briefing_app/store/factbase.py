@@ -13,7 +13,7 @@ import datetime as _dt
 import os
 import sqlite3
 import threading
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
 from briefing_app.model import (
@@ -38,9 +38,11 @@ from . import (
     search_index,
     settings,
 )
-from .errors import FactBaseError, explain
+from .errors import ChangeCancelled, FactBaseError, explain
 from .query import Query, parse
 from .rows import ItemRow, SavedSearch
+
+_CANCEL_CHECK_STEPS = 1000  # SQLite VM steps between looks at a cancel request (~0.1 ms)
 
 
 def _now() -> str:
@@ -132,6 +134,23 @@ class FactBase:
                 raise
             finally:
                 self._depth = 0
+
+    @contextlib.contextmanager
+    def stopping_when(self, cancelled: Callable[[], bool]) -> Iterator[FactBase]:
+        """Run the block so that once ``cancelled()`` is true the SQL statement running then
+        (or the next one) is interrupted, which rolls its transaction back; the block then
+        raises :class:`ChangeCancelled`. For long changes a person may stop midway."""
+        with self._lock:
+            conn = self.connection
+            conn.set_progress_handler(lambda: 1 if cancelled() else 0, _CANCEL_CHECK_STEPS)
+            try:
+                yield self
+            except (FactBaseError, sqlite3.Error) as error:
+                if cancelled():
+                    raise ChangeCancelled("The change was cancelled; nothing was saved.") from error
+                raise
+            finally:
+                conn.set_progress_handler(None, 0)
 
     def _rollback(self) -> None:
         if self._conn is not None and self._conn.in_transaction:

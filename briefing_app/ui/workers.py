@@ -26,8 +26,17 @@ import traceback
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
-from PySide6.QtWidgets import QProgressDialog, QWidget
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEventLoop,
+    QObject,
+    QRunnable,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
+from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -162,3 +171,95 @@ def run_with_progress(
         worker.signals.cancelled.connect(on_cancelled)
     worker.start(pool)
     return worker
+
+
+QUIET_MS = 300
+"""How long :func:`run_and_wait` waits before it shows its dialog: changes shorter than
+this (nearly all) show nothing."""
+
+
+class _WaitDialog(QProgressDialog):
+    """The busy dialog of :func:`run_and_wait`; one that may not be cancelled ignores Esc
+    and the window's close button, so it stays up until the job ends."""
+
+    def __init__(self, label: str, cancellable: bool, parent: QWidget | None):
+        translate = QCoreApplication.translate
+        super().__init__(label, translate("Workers", "Cancel"), 0, 0, parent)
+        self.cancellable = cancellable
+        if not cancellable:
+            self.setCancelButton(None)
+        self.setWindowTitle(translate("Workers", "Working…"))
+        self.setAccessibleName(label)
+        self.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self.setAutoClose(False)
+        self.setAutoReset(False)
+        self.setMinimumDuration(0)
+
+    def reject(self) -> None:
+        if self.cancellable:
+            super().reject()
+
+    def closeEvent(self, event) -> None:  # noqa: N802 - Qt API
+        if self.cancellable:
+            super().closeEvent(event)
+        else:
+            event.ignore()
+
+
+def run_and_wait(
+    job: Job,
+    *,
+    label: str,
+    cancellable: bool = True,
+    parent: QWidget | None = None,
+    pool: QThreadPool | None = None,
+) -> Any:
+    """Run ``job`` on a worker and return its result, as calling it would, while the UI
+    thread keeps painting instead of doing the work.
+
+    For the first :data:`QUIET_MS` the window takes no input (nothing can start another
+    change meanwhile); after that an application-modal dialog shows ``label`` and, when
+    ``cancellable``, a Cancel button. Raises what the job raised, and :class:`JobCancelled`
+    when Cancel stopped it; a job that finished is never reported cancelled, even if
+    Cancel came too late to stop it.
+    """
+    state: dict[str, Any] = {}
+
+    def tracked(progress: Progress, cancelled: Cancelled) -> Any:
+        state["result"] = job(progress, cancelled)
+        state["completed"] = True  # read on the UI thread only after ``done``
+        return state["result"]
+
+    worker = Worker(tracked)
+    loop = QEventLoop()
+    worker.signals.failed.connect(lambda error: state.setdefault("error", error))
+
+    def ended() -> None:
+        state["done"] = True
+        loop.quit()
+
+    worker.signals.done.connect(ended)
+    worker.start(pool)
+    QTimer.singleShot(QUIET_MS, loop.quit)
+    loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
+    if not state.get("done"):
+        dialog = _WaitDialog(label, cancellable, parent or QApplication.activeWindow())
+
+        def cancel() -> None:
+            worker.cancel()
+            dialog.setLabelText(QCoreApplication.translate("Workers", "Cancelling…"))
+            dialog.show()  # stays up until the job has really stopped
+
+        dialog.canceled.connect(cancel)
+        dialog.show()
+        if not state.get("done"):
+            loop.exec()
+        dialog.canceled.disconnect(cancel)
+        dialog.hide()
+        dialog.deleteLater()
+    if state.get("completed"):
+        return state["result"]
+    error = state.get("error")
+    if error is not None:
+        raise error
+    raise JobCancelled()  # the job stopped itself, seeing the cancel request

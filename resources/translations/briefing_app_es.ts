@@ -499,6 +499,14 @@
         <translation>Editar evento «%s»</translation>
     </message>
     <message>
+        <source>%s (%s items)…</source>
+        <translation>%s (%s elementos)…</translation>
+    </message>
+    <message>
+        <source>%s…</source>
+        <translation>%s…</translation>
+    </message>
+    <message>
         <source>Delete 1 item</source>
         <translation>Eliminar 1 elemento</translation>
     </message>
@@ -1096,6 +1104,10 @@
     <message>
         <source>New item</source>
         <translation>Nuevo elemento</translation>
+    </message>
+    <message>
+        <source>Cancelled. Nothing was changed.</source>
+        <translation>Cancelado. No se cambió nada.</translation>
     </message>
     <message>
         <source>Cannot Change the Fact Base</source>

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QToolButton
 
 from briefing_app.markings import DEFAULT_SCHEME, MarkingError, MarkingScheme, load_scheme
 from briefing_app.model import STATUSES, Item
-from briefing_app.store import FactBaseError
+from briefing_app.store import ChangeCancelled, FactBaseError
 from briefing_app.ui import bulk
 from briefing_app.ui.commands import (
     DeleteItemsCommand,
@@ -264,6 +264,10 @@ class EditingController(QObject):
     def run_or_report(self, command: StoreCommand) -> bool:
         try:
             return self.run(command)
+        except ChangeCancelled:
+            self._say(self.tr("Cancelled. Nothing was changed."))
+            command.cancelled = True
+            return False
         except (FactBaseError, ValueError) as error:
             QMessageBox.warning(self.window, self.tr("Cannot Change the Fact Base"), str(error))
             return False
@@ -346,8 +350,10 @@ class EditingController(QObject):
             return False
         command = EditItemsCommand(self.fb, ids, change, text)
         done = self.run_or_report(command)
-        self._say(self.tr("%s changed.") % bulk.count_text(command.changed_count) if done
-                  else self.tr("Nothing to change."))
+        if done:
+            self._say(self.tr("%s changed.") % bulk.count_text(command.changed_count))
+        elif not command.cancelled:
+            self._say(self.tr("Nothing to change."))
         return done
 
     def add_tags(self) -> None:
