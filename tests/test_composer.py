@@ -580,3 +580,34 @@ def test_the_docks_come_back_where_the_staffer_left_them(qtbot, sample_fb):
         Qt.DockWidgetArea.LeftDockWidgetArea
     assert again.dockWidgetArea(composer_again.briefings_dock) == \
         Qt.DockWidgetArea.RightDockWidgetArea
+
+
+def test_the_participants_list_follows_people_and_keeps_still_for_other_changes(
+        qtbot, sample_fb):
+    from dataclasses import replace
+
+    from briefing_app.model import Person
+
+    window, composer = open_window(qtbot, sample_fb)
+    composer.session.open(SAMPLE_BRIEFING_ID)
+    people = composer.panel.header_form.participants
+
+    def entries():
+        return [people.item(r) for r in range(people.count())]
+
+    def labels():
+        return [entry.text() for entry in entries()]
+
+    shown = entries()
+    ticked = [e.text() for e in shown if e.checkState() == Qt.CheckState.Checked]
+    assert ticked
+    item = sample_fb.get_item("f-visa-revoked")
+    sample_fb.save_item(replace(item, text=item.text + " (edited)"))
+    window.fact_base_changed.emit()
+    assert entries() == shown  # the same entries: an item edit does not rebuild the list
+    assert [e.text() for e in entries() if e.checkState() == Qt.CheckState.Checked] == ticked
+
+    sample_fb.save_person(Person("p-new", "Marco Rubio", role="Secretary of State"))
+    window.fact_base_changed.emit()
+    assert "Marco Rubio — Secretary of State" in labels()
+    assert [e.text() for e in entries() if e.checkState() == Qt.CheckState.Checked] == ticked

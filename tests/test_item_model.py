@@ -92,6 +92,18 @@ def test_only_the_first_page_is_fetched_until_more_is_asked_for(big_fb):
     assert shown_ids(model) == [row.id for row in every_row]  # pages neither overlap nor skip
 
 
+def test_row_of_finds_rows_as_pages_arrive_and_forgets_them_on_a_new_query(big_fb):
+    model = ItemTableModel(big_fb)
+    first_page = shown_ids(model)
+    assert [model.row_of(i) for i in first_page] == list(range(200))
+    model.fetchMore(QModelIndex())
+    later = model.item_id(350)
+    assert model.row_of(later) == 350  # a row of a page fetched after the first lookup
+    model.sort(column("title"), Qt.SortOrder.AscendingOrder)  # the rows are replaced
+    assert [model.row_of(i) for i in shown_ids(model)] == list(range(model.rowCount()))
+    assert model.row_of("no-such-item") is None
+
+
 def test_no_child_rows(big_fb):
     model = ItemTableModel(big_fb)
     child_parent = model.index(0, 0)

@@ -112,6 +112,8 @@ class ItemTableModel(QAbstractTableModel):
         self._sort = "date"
         self._descending = True  # newest first: what a briefing usually needs
         self._rows: list[ItemRow] = []
+        self._row_numbers: dict[str, int] = {}  # item id -> row, see row_of
+        self._rows_indexed = 0
         self._total = 0
         self._generation = 0
         self._used: frozenset[str] = frozenset()
@@ -149,11 +151,14 @@ class ItemTableModel(QAbstractTableModel):
         return self._rows[row].id
 
     def row_of(self, item_id: str) -> int | None:
-        """Row of a fetched item, ``None`` when it is not (yet) fetched."""
-        for number, row in enumerate(self._rows):
-            if row.id == item_id:
-                return number
-        return None
+        """Row of a fetched item, ``None`` when it is not (yet) fetched. The rows are
+        indexed by id when first asked (selecting thousands of changed items asks
+        thousands of times), and the index grows as pages arrive."""
+        index = self._row_numbers
+        for number in range(self._rows_indexed, len(self._rows)):
+            index.setdefault(self._rows[number].id, number)
+        self._rows_indexed = len(self._rows)
+        return index.get(item_id)
 
     def set_query(self, query: str) -> None:
         if query != self._query:
@@ -167,6 +172,7 @@ class ItemTableModel(QAbstractTableModel):
         self._generation += 1
         error = ""
         self.beginResetModel()
+        self._row_numbers, self._rows_indexed = {}, 0
         try:
             self._total = self._source.count(self._query)
             self._rows = self._fetch(0) if self._total else []

@@ -145,6 +145,7 @@ class HeaderForm(QWidget):
         layout.addRow(self.date_problem)
 
         session.changed.connect(self.refresh)
+        self._people_shown: list[tuple[str, str]] | None = None  # (id, label) listed
         session.opened.connect(self.refresh_choices)
         self.refresh_choices()
 
@@ -193,19 +194,24 @@ class HeaderForm(QWidget):
     def refresh_choices(self) -> None:
         """People, markings and templates (they change only with the fact base)."""
         fb = self.session.fact_base
-        with QSignalBlocker(self.participants):
-            self.participants.clear()
-            try:
-                people = fb.list_people()
-            except FactBaseError:
-                people = []
-            for person in people:
-                role = ", ".join(p for p in (person.role, person.organization) if p)
-                entry = QListWidgetItem(f"{person.name} — {role}" if role else person.name)
-                entry.setData(Qt.ItemDataRole.UserRole, person.id)
-                entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                entry.setCheckState(Qt.CheckState.Unchecked)
-                self.participants.addItem(entry)
+        try:
+            people = fb.list_people()
+        except FactBaseError:
+            people = []
+        entries = []
+        for person in people:
+            role = ", ".join(p for p in (person.role, person.organization) if p)
+            entries.append((person.id, f"{person.name} — {role}" if role else person.name))
+        if entries != self._people_shown:  # most changes to the fact base leave people be
+            self._people_shown = entries
+            with QSignalBlocker(self.participants):
+                self.participants.clear()
+                for person_id, label in entries:
+                    entry = QListWidgetItem(label)
+                    entry.setData(Qt.ItemDataRole.UserRole, person_id)
+                    entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
+                    entry.setCheckState(Qt.CheckState.Unchecked)
+                    self.participants.addItem(entry)
         with QSignalBlocker(self.marking):
             self.marking.clear()
             self.marking.addItem(self.tr("(none)"), "")

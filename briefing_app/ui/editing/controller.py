@@ -284,9 +284,9 @@ class EditingController(QObject):
             return
         self.window.current_item.select(listed[0])
         model, selection = self.window.item_model, QItemSelection()
-        for item_id in listed[1:]:
-            row = model.row_of(item_id)
-            selection.select(model.index(row, 0), model.index(row, model.columnCount() - 1))
+        last_column = model.columnCount() - 1
+        for first, last in _runs(sorted(model.row_of(item_id) for item_id in listed[1:])):
+            selection.select(model.index(first, 0), model.index(last, last_column))
         self.window.item_view.selectionModel().select(
             selection, QItemSelectionModel.SelectionFlag.Select)
 
@@ -418,3 +418,14 @@ class EditingController(QObject):
         dialog.raise_()
         dialog.activateWindow()
         return dialog
+
+
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Sorted row numbers as (first, last) runs of neighbours: one selection range each."""
+    runs: list[tuple[int, int]] = []
+    for row in rows:
+        if runs and row <= runs[-1][1] + 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    return runs
