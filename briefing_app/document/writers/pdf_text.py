@@ -30,6 +30,7 @@ from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from briefing_app.document.model import Link, NoteRef, Text, UnknownNodeError
 from briefing_app.document.text import clean, is_safe_link
+from briefing_app.document.writers import pdf_bidi
 from briefing_app.document.writers.pdf_encoding import encoder_for, show_text
 from briefing_app.document.writers.pdf_fonts import (
     SERIF,
@@ -324,6 +325,9 @@ class TextBlock(rl.Paragraph):
         self._word_list = _words(spans) if words is None else words
         # the one plain span every line is written in, when there is one (see _Pen.line)
         self._plain = spans[0] if len(spans) == 1 and _is_plain(spans[0]) else None
+        # the paragraph direction (0 or 1) when there is right-to-left text to reorder
+        text = "".join(span.text for span in spans)
+        self._bidi = pdf_bidi.paragraph_level(text) if pdf_bidi.has_rtl(text) else None
         self._wrapped: tuple | None = None  # (availWidth, lines, the words they index)
         self.lines: list[_Line] = []
         self.width = self.height = 0.0
@@ -389,6 +393,7 @@ class TextBlock(rl.Paragraph):
         part = self.__class__.__new__(self.__class__)  # no reportlab layout state carried over
         TextBlock.__init__(part, _spans_of(words), style, bullet=bullet or "", words=words)
         part._plain = self._plain
+        part._bidi = self._bidi  # a part goes on in its paragraph's direction
         return part
 
     def minWidth(self):  # noqa: N802 - reportlab API
@@ -428,7 +433,12 @@ class TextBlock(rl.Paragraph):
         plain = self._plain
         left = x0 + style.leftIndent
         for number, line in enumerate(self.lines):
-            pen.line(left + self._line_offset(number, line, bullet_offset), y, line, plain)
+            x = left + self._line_offset(number, line, bullet_offset)
+            if self._bidi is None:
+                pen.line(x, y, line, plain)
+            else:
+                pen.line(x, y, _Line(line.start, line.end, line.width,
+                                     _visual_words(line.words, self._bidi)))
             y -= style.leading
         if pen.rise:
             pen.text.setRise(0)
@@ -451,7 +461,7 @@ class TextBlock(rl.Paragraph):
             available = self.width - style.leftIndent - style.rightIndent
         if style.alignment == TA_CENTER:
             return offset + (available - line.width) / 2
-        if style.alignment == TA_RIGHT:
+        if style.alignment == TA_RIGHT or self._bidi == 1:  # right-to-left: from the right
             return offset + available - line.width
         return offset
 
@@ -591,6 +601,48 @@ def _set_fill(text, color) -> None:
     plain = type(color) is colors.Color and color.alpha == 1
     if plain and len(text._code) == before + 1 and len(_FILL_OPS) < 64:  # just "r g b rg"
         _FILL_OPS[id(color)] = (color, text._code[-1])
+
+
+def _visual_words(words: list, base: int) -> list:
+    """A line's words in the order they are drawn, left to right, when it has
+    right-to-left text (see :mod:`pdf_bidi`): characters reordered by their levels,
+    mirrored where they face the other way, and grouped again into words and pieces."""
+    chars: list[tuple[str, Span]] = []
+    for index, (_, pieces, space, space_span) in enumerate(words):
+        if index and space:
+            chars.append((" ", space_span))
+        for span, text, _ in pieces:
+            chars.extend((char, span) for char in text)
+    text = "".join(char for char, _ in chars)
+    if not pdf_bidi.has_rtl(text):
+        return words
+    levels = pdf_bidi.levels(text, base)
+    out: list = []
+    pieces: list = []
+    width = space = 0.0
+    space_span = None
+    for position in pdf_bidi.visual_order(levels):
+        char, span = chars[position]
+        widths = _widths_for(span.font, span.size)
+        if char == " ":
+            if pieces:
+                out.append((width, pieces, space, space_span))
+                pieces, width, space = [], 0.0, 0.0
+            space += _width(widths, " ", span)
+            space_span = span
+            continue
+        char = pdf_bidi.mirrored(char, levels[position])
+        w = _width(widths, char, span)
+        if pieces and pieces[-1][0] is span:
+            pieces[-1] = (span, pieces[-1][1] + char, pieces[-1][2] + w)
+        else:
+            pieces.append((span, char, w))
+        width += w
+    if pieces:
+        out.append((width, pieces, space, space_span))
+    if out:
+        out[0] = (out[0][0], out[0][1], 0.0, None)  # nothing before the line's first word
+    return out
 
 
 def _is_plain(span: Span) -> bool:
