@@ -90,7 +90,7 @@ def test_a_change_to_many_items_runs_off_the_ui_thread_and_undoes(
 
 def wait_dialog():
     widget = QApplication.activeModalWidget()
-    return widget if isinstance(widget, workers._WaitDialog) and widget.isVisible() else None
+    return widget if isinstance(widget, workers.JobDialog) and widget.isVisible() else None
 
 
 def test_cancel_stops_a_long_change_and_keeps_the_fact_base_as_it_was(
@@ -152,7 +152,8 @@ def test_a_failure_on_the_worker_reaches_the_staffer_and_changes_nothing(
 
 
 def test_undoing_a_long_change_cannot_be_cancelled_halfway(qtbot):
-    dialog = workers._WaitDialog("Undo Set status verified…", cancellable=False, parent=None)
+    dialog = workers.JobDialog("Undo Set status verified…", None, after_ms=0, cancellable=False,
+                               modality=Qt.WindowModality.ApplicationModal)
     qtbot.addWidget(dialog)
     dialog.show()
     assert not dialog.findChildren(QPushButton)  # no Cancel button

@@ -130,13 +130,7 @@ def run_with_progress(
     worker; its dialog is ``worker.dialog``.
     """
     translate = QCoreApplication.translate
-    dialog = QProgressDialog(label, translate("Workers", "Cancel"), 0, 0, parent)
-    dialog.setWindowTitle(translate("Workers", "Working…"))
-    dialog.setAccessibleName(label)
-    dialog.setWindowModality(Qt.WindowModality.WindowModal)
-    dialog.setAutoClose(False)
-    dialog.setAutoReset(False)
-    dialog.setMinimumDuration(500)
+    dialog = JobDialog(label, parent, modality=Qt.WindowModality.WindowModal, after_ms=500)
     dialog.setValue(0)
 
     worker = Worker(job)
@@ -178,11 +172,13 @@ QUIET_MS = 300
 this (nearly all) show nothing."""
 
 
-class _WaitDialog(QProgressDialog):
-    """The busy dialog of :func:`run_and_wait`; one that may not be cancelled ignores Esc
+class JobDialog(QProgressDialog):
+    """The progress dialog of a job: busy (or counting, once the job gives a total), shown
+    ``after_ms`` into it. One that may not be cancelled has no Cancel button and ignores Esc
     and the window's close button, so it stays up until the job ends."""
 
-    def __init__(self, label: str, cancellable: bool, parent: QWidget | None):
+    def __init__(self, label: str, parent: QWidget | None, *, modality: Qt.WindowModality,
+                 after_ms: int, cancellable: bool = True):
         translate = QCoreApplication.translate
         super().__init__(label, translate("Workers", "Cancel"), 0, 0, parent)
         self.cancellable = cancellable
@@ -190,10 +186,10 @@ class _WaitDialog(QProgressDialog):
             self.setCancelButton(None)
         self.setWindowTitle(translate("Workers", "Working…"))
         self.setAccessibleName(label)
-        self.setWindowModality(Qt.WindowModality.ApplicationModal)
+        self.setWindowModality(modality)
         self.setAutoClose(False)
         self.setAutoReset(False)
-        self.setMinimumDuration(0)
+        self.setMinimumDuration(after_ms)
 
     def reject(self) -> None:
         if self.cancellable:
@@ -243,7 +239,9 @@ def run_and_wait(
     QTimer.singleShot(QUIET_MS, loop.quit)
     loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
     if not state.get("done"):
-        dialog = _WaitDialog(label, cancellable, parent or QApplication.activeWindow())
+        dialog = JobDialog(label, parent or QApplication.activeWindow(),
+                           modality=Qt.WindowModality.ApplicationModal, after_ms=0,
+                           cancellable=cancellable)
 
         def cancel() -> None:
             worker.cancel()
