@@ -10,6 +10,9 @@ class FactBaseError(Exception):
 class ChangeCancelled(FactBaseError):  # noqa: N818 - reads as an event, like KeyboardInterrupt
     """A change was stopped on request before it finished; nothing of it was saved."""
 
+    def __init__(self, message: str = "The change was cancelled; nothing was saved.") -> None:
+        super().__init__(message)
+
 
 class NotAFactBaseError(FactBaseError):
     """The file is not SQLite, is damaged, or is an SQLite file of some other program."""

@@ -147,7 +147,7 @@ class FactBase:
                 yield self
             except (FactBaseError, sqlite3.Error) as error:
                 if cancelled():
-                    raise ChangeCancelled("The change was cancelled; nothing was saved.") from error
+                    raise ChangeCancelled() from error
                 raise
             finally:
                 conn.set_progress_handler(None, 0)

@@ -53,6 +53,10 @@ base, 9 s for 20,000 items), so the window never freezes; smaller ones run at on
 class StoreCommand(QUndoCommand):
     """Base class: runs :meth:`apply`/:meth:`revert` and tells listeners afterwards."""
 
+    reaches_items = False
+    """Set by commands on a tag, person or source: they change (and re-index) every item
+    using it, which may be thousands."""
+
     def __init__(self, fb, text: str):
         super().__init__(text)
         self.fb = fb
@@ -75,10 +79,6 @@ class StoreCommand(QUndoCommand):
     def is_noop(self) -> bool:
         """True when applying changed nothing (the command is then not pushed)."""
         return False
-
-    reaches_items = False
-    """Set by commands on a tag, person or source: they change (and re-index) every item
-    using it, which may be thousands."""
 
     def may_take_long(self) -> bool:
         """Whether :func:`perform` runs this command on a worker."""
@@ -117,7 +117,11 @@ def execute(stack: QUndoStack, command: StoreCommand) -> bool:
     Raises what the store raised (``FactBaseError``, ``ValueError``; ``ChangeCancelled``
     when the person cancelled it) and pushes nothing.
     """
-    perform(command, command.apply, cancellable=True)
+    try:
+        perform(command, command.apply, cancellable=True)
+    except ChangeCancelled:
+        command.cancelled = True
+        raise
     if command.is_noop():
         return False
     command._already_applied = True
@@ -145,7 +149,7 @@ def perform(command: StoreCommand, step: Callable[[], None], *, cancellable: boo
     try:
         run_and_wait(job, label=_progress_label(command), cancellable=cancellable)
     except JobCancelled as cancelled:
-        raise ChangeCancelled("The change was cancelled; nothing was saved.") from cancelled
+        raise ChangeCancelled() from cancelled
 
 
 def _progress_label(command: StoreCommand) -> str:

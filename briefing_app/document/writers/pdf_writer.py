@@ -130,7 +130,7 @@ class _MemoCanvas(Canvas):
 
     Each page leaves a marker (a PDF comment) where its number goes; the finished page's
     content is kept as text until the file is saved, so the marker is replaced then. This
-    is what forms did (one per page, 8% of the writer's time on a 20-page memo) without
+    is what forms did (one per page, about 4% of the time of a 20-page memo) without
     the forms; reportlab's ``NumberedCanvas`` recipe would delay every page instead, and
     lose the bookmarks.
     """

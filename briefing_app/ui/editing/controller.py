@@ -266,7 +266,6 @@ class EditingController(QObject):
             return self.run(command)
         except ChangeCancelled:
             self._say(self.tr("Cancelled. Nothing was changed."))
-            command.cancelled = True
             return False
         except (FactBaseError, ValueError) as error:
             QMessageBox.warning(self.window, self.tr("Cannot Change the Fact Base"), str(error))
