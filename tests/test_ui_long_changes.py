@@ -161,3 +161,20 @@ def test_undoing_a_long_change_cannot_be_cancelled_halfway(qtbot):
     dialog.close()
     assert dialog.isVisible()  # Esc and the close button leave it up until the job ends
     dialog.hide()
+
+
+def test_changes_to_a_tag_run_off_the_ui_thread_whatever_the_selection(
+        qtbot, opened, big_fb, monkeypatch):
+    window, editing = opened
+    big_fb.save_item(Item("tagged", "fact", "Tagged fact.", tags=["coca"]))
+    threads = []
+    real = big_fb.rename_tag
+
+    def rename_tag(old, new):
+        threads.append(threading.current_thread())
+        return real(old, new)
+
+    monkeypatch.setattr(big_fb, "rename_tag", rename_tag)
+    assert editing.run_or_report(commands.RenameTagCommand(big_fb, "coca", "coca-crops"))
+    assert threads and threads[0] is not threading.main_thread()  # a tag may have thousands
+    assert big_fb.get_item("tagged").tags == ["coca-crops"]
