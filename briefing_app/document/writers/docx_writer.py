@@ -23,6 +23,7 @@ from docx.opc.part import Part
 from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.shared import Inches
+from lxml import etree
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
 from briefing_app.document import text as text_utils
@@ -66,6 +67,7 @@ def write(document: Document, stream: BinaryIO) -> None:
 
 
 _TEMPLATES: dict[tuple[float, str], bytes] = {}
+_BODY_MARK = "briefing-body"  # where _fill_body puts the memo's paragraphs
 
 
 def memo_template(font_size: float, language: str) -> bytes:
@@ -140,18 +142,24 @@ class _DocxWriter:
         return self.doc
 
     def _fill_body(self) -> None:
-        """Replace the template's empty paragraph with the memo, before the section
-        properties that end the body."""
-        body = self.doc.element.body
+        """Put the memo's body XML in place of the template's empty paragraph, before the
+        section properties that end the body.
+
+        The whole document part is parsed again with the body in it: moving thousands of
+        parsed paragraphs into the template's tree one by one cost time growing faster
+        than the memo (0.3 s of 0.36 s for 1,000 blocks; the same parse takes 0.02 s)."""
+        root = self.doc.element
+        body = root.body
         for paragraph in list(body.iterchildren(qn("w:p"))):
             body.remove(paragraph)
-        parsed = parse_xml(f"<w:body {xml.NAMESPACES}>{''.join(self._body)}</w:body>")
-        section = body.find(qn("w:sectPr"))
-        for element in list(parsed):
-            if section is not None:
-                section.addprevious(element)
-            else:
-                body.append(element)
+        body.insert(0, etree.Comment(_BODY_MARK))
+        text = etree.tostring(root, encoding="unicode")
+        mark = f"<!--{_BODY_MARK}-->"
+        if text.count(mark) != 1:
+            raise RuntimeError("the memo template's body could not be filled")
+        root = parse_xml(text.replace(mark, "".join(self._body)))
+        self.doc._element = self.doc.part._element = root
+        self.doc._Document__body = None  # python-docx's cached wrapper of the old body
 
     def _properties(self) -> None:
         meta = self.memo.metadata
