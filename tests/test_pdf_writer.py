@@ -710,3 +710,27 @@ def test_any_tree_renders_to_a_readable_pdf(blocks, notes, style, size):
     document = make_doc(blocks, footnotes=notes, note_style=style, font_size=size)
     reader = PdfReader(io.BytesIO(render(document)))
     assert len(reader.pages) >= 1
+
+
+def test_each_part_of_a_split_table_knows_exactly_the_notes_its_rows_cite():
+    from briefing_app.document.writers.pdf_blocks import StoryBuilder
+    from briefing_app.document.writers.pdf_notes import cited_numbers
+    from briefing_app.document.writers.pdf_styles import memo_styles
+    from briefing_app.document.writers.pdf_text import TextBlock
+
+    rows = [[[Text(f"Row{i}")], [Text(f"Event {i} " * 6), NoteRef(i % 5 + 1)]]
+            for i in range(60)]
+    builder = StoryBuilder(memo_styles(12), 468, 648)
+    (table,) = builder.table(Table(header=["When", "What"], rows=rows))
+    assert cited_numbers(table) == {1, 2, 3, 4, 5}
+    table.wrap(468, 648)
+    first, rest = table.split(468, 300)  # split part-way down a page
+
+    def cited_by_cells(part):
+        return {n for row in part._cellvalues for cell in row for block in cell
+                if isinstance(block, TextBlock) for n in block.note_numbers}
+
+    for part in (first, rest):
+        assert cited_numbers(part) == cited_by_cells(part)
+    assert len(first._cellvalues) < 20 and len(rest._cellvalues) > 40
+    assert cited_numbers(first) == {(i % 5) + 1 for i in range(len(first._cellvalues) - 1)}

@@ -28,6 +28,7 @@ from briefing_app.document.model import (
     UnknownNodeError,
 )
 from briefing_app.document.text import clean
+from briefing_app.document.writers.pdf_notes import CitingRow
 from briefing_app.document.writers.pdf_styles import MemoStyles
 from briefing_app.document.writers.pdf_text import (
     WRITER,
@@ -97,6 +98,10 @@ class MemoTable(rl.Table):
             return
         super()._calc(availWidth, availHeight)
         self._measured_for = availWidth
+
+    def normalizeData(self, data):  # noqa: N802 - reportlab API
+        """reportlab's rows, as rows that know the notes they cite (see ``CitingRow``)."""
+        return [CitingRow(row) for row in super().normalizeData(data)]
 
     def _drawCell(self, cellval, cellstyle, pos, size):  # noqa: N802 - reportlab API
         # reportlab holds a cell's flowables as a tuple, here always one TextBlock

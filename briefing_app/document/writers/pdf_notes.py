@@ -319,10 +319,41 @@ def cited_numbers(flowable, depth: int = 0) -> frozenset[int]:
         inner = flowable.__dict__.get(name)
         if inner is None:
             continue
+        if name == "_cellvalues":  # rows of cells; each part of a split table asks anew
+            _cells_cited(inner, found, depth)
+            continue
         for item in _flatten(inner) if isinstance(inner, list | tuple) else [inner]:
             found |= cited_numbers(item, depth + 1)
     result = flowable.__dict__[_CITED] = frozenset(found)
     return result
+
+
+def _cells_cited(rows, found: set[int], depth: int) -> None:
+    """Add the notes a table's rows cite to ``found``. A long timeline is split at every
+    page and each part is a new table asked anew, so rows remember their notes
+    (:class:`CitingRow`); only rows made by splitting a row are walked."""
+    found.update(*[row.notes if type(row) is CitingRow else row_cited(row, depth)
+                   for row in rows])
+
+
+class CitingRow(list):
+    """A table row (its cells) that knows the notes its cells cite. reportlab hands the
+    same row objects to the parts of a split table (see ``MemoTable.normalizeData``)."""
+
+    __slots__ = ("notes",)
+
+    def __init__(self, cells):
+        super().__init__(cells)
+        self.notes = row_cited(self, 0)
+
+
+def row_cited(cells, depth: int) -> frozenset[int]:
+    found: set[int] = set()
+    for cell in cells:
+        for item in cell if isinstance(cell, list | tuple) else (cell,):
+            if item is not None and not isinstance(item, str):
+                found.update(cited_numbers(item, depth + 1))
+    return frozenset(found)
 
 
 def _no_drawing(*_args, **_kwargs) -> None:
