@@ -611,3 +611,12 @@ def test_the_participants_list_follows_people_and_keeps_still_for_other_changes(
     window.fact_base_changed.emit()
     assert "Marco Rubio — Secretary of State" in labels()
     assert [e.text() for e in entries() if e.checkState() == Qt.CheckState.Checked] == ticked
+
+
+def test_long_header_fields_show_their_beginning(qtbot, sample_fb):
+    window, composer = open_window(qtbot, sample_fb)
+    composer.session.open(SAMPLE_BRIEFING_ID)
+    composer.panel.tabs.setCurrentIndex(1)
+    subject = composer.panel.header_form.fields["subject"]
+    assert subject.text().startswith("Your meeting with Colombian President")
+    assert subject.cursorPosition() == 0  # so the field shows "Your meeting…", not its tail

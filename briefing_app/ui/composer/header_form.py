@@ -245,6 +245,8 @@ class HeaderForm(QWidget):
                                                                                 value)):
                 edit.setText(value)
                 edit.setStyleSheet("")
+                if not edit.hasFocus():
+                    edit.setCursorPosition(0)  # a long subject shows its start, not its end
         with QSignalBlocker(self.participants):
             chosen = set(briefing.meeting.participants)
             for row in range(self.participants.count()):
