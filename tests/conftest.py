@@ -79,3 +79,21 @@ def _no_background_job_outlives_its_test(request):
             app.processEvents()
     else:
         pytest.fail(f"{request.node.nodeid} left a background job running", pytrace=False)
+
+
+@pytest.fixture
+def opened(qtbot, sample_fb, tmp_path):
+    """The main window on the sample fact base and its editing controller, shown."""
+    from editing_helpers import open_window
+
+    return open_window(qtbot, sample_fb, tmp_path)
+
+
+@pytest.fixture
+def window(opened):
+    return opened[0]
+
+
+@pytest.fixture
+def editing(opened):
+    return opened[1]

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import pytest
-from editing_helpers import answer_next_dialog, open_window, select_items
+from editing_helpers import answer_next_dialog, select_items
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
@@ -13,20 +12,6 @@ from briefing_app.ui import bulk
 
 PICKED = ["f-visa-revoked", "e-phone-call", "q-petro-decisive"]
 
-
-@pytest.fixture
-def opened(qtbot, sample_fb, tmp_path):
-    return open_window(qtbot, sample_fb, tmp_path)
-
-
-@pytest.fixture
-def window(opened):
-    return opened[0]
-
-
-@pytest.fixture
-def editing(opened):
-    return opened[1]
 
 
 def tags_of(fb, ids):

@@ -3,8 +3,7 @@ live validation and the possible-duplicate question."""
 
 from __future__ import annotations
 
-import pytest
-from editing_helpers import answer_next_dialog, click_item, open_window, pick, row_rect
+from editing_helpers import answer_next_dialog, click_item, pick, row_rect
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
@@ -28,20 +27,6 @@ OFAC_RETYPED = (
     "the Treasury and its OFAC sanction program, alleging links to illicit drug activity."
 )
 
-
-@pytest.fixture
-def opened(qtbot, sample_fb, tmp_path):
-    return open_window(qtbot, sample_fb, tmp_path)
-
-
-@pytest.fixture
-def window(opened):
-    return opened[0]
-
-
-@pytest.fixture
-def editing(opened):
-    return opened[1]
 
 
 def ok(button_box: QDialogButtonBox):

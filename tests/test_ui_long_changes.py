@@ -27,7 +27,7 @@ def big_fb(sample_fb):
 
 
 @pytest.fixture
-def opened(qtbot, big_fb, tmp_path):
+def opened(qtbot, big_fb, tmp_path):  # the shared fixture's window, on the bigger fact base
     return open_window(qtbot, big_fb, tmp_path)
 
 

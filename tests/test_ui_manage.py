@@ -3,27 +3,12 @@
 from __future__ import annotations
 
 import pytest
-from editing_helpers import answer_next_dialog, open_window
+from editing_helpers import answer_next_dialog
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QMessageBox
 
 from briefing_app.model import Briefing, Item, Meeting, Person, Source
 from briefing_app.sample import SAMPLE_BRIEFING_ID
-
-
-@pytest.fixture
-def opened(qtbot, sample_fb, tmp_path):
-    return open_window(qtbot, sample_fb, tmp_path)
-
-
-@pytest.fixture
-def window(opened):
-    return opened[0]
-
-
-@pytest.fixture
-def editing(opened):
-    return opened[1]
 
 
 def select_rows(qtbot, dialog, keys: list[str]) -> None:

@@ -3,28 +3,13 @@
 from __future__ import annotations
 
 import pytest
-from editing_helpers import click_item, open_window, select_items
+from editing_helpers import click_item, select_items
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
 from briefing_app.model import Item, Person
 from briefing_app.sample import SAMPLE_BRIEFING_ID
 from briefing_app.ui.commands import EditItemsCommand, SaveItemCommand, SavePersonCommand
-
-
-@pytest.fixture
-def opened(qtbot, sample_fb, tmp_path):
-    return open_window(qtbot, sample_fb, tmp_path)
-
-
-@pytest.fixture
-def window(opened):
-    return opened[0]
-
-
-@pytest.fixture
-def editing(opened):
-    return opened[1]
 
 
 @pytest.fixture
