@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import threading
 from pathlib import Path
 
 import pytest
@@ -186,3 +187,47 @@ def test_a_read_failure_empties_the_table_and_reports_it(qtbot):
     with qtbot.waitSignal(model.failed) as signal:
         model.set_query("anything")
     assert signal.args == ["The fact base cannot be read: disk I/O error."]
+
+
+# ------------------------------------------------------------------ queries on a worker
+
+
+def ids_of(fb, query: str) -> list[str]:
+    return [row.id for row in fb.search_rows(query, sort="date", descending=True, limit=200)]
+
+
+def test_a_query_on_a_big_fact_base_is_answered_off_the_ui_thread(qtbot, big_fb, monkeypatch):
+    model = ItemTableModel(big_fb)
+    model.background_from = 100  # 450 items count as big here
+    before = shown_ids(model)
+    counted_on = []
+    real_count = FactBase.count
+    monkeypatch.setattr(FactBase, "count", lambda self, query: (
+        counted_on.append(threading.current_thread()), real_count(self, query))[1])
+
+    model.set_query("kind:quote")
+    assert model.searching
+    assert shown_ids(model) == before  # the old rows stay until the answer comes
+    assert not model.canFetchMore(QModelIndex())  # and no page of the new query joins them
+    qtbot.waitUntil(lambda: not model.searching, timeout=5000)
+
+    assert counted_on and threading.main_thread() not in counted_on
+    assert shown_ids(model) == ids_of(big_fb, "kind:quote")
+    assert model.total == real_count(big_fb, "kind:quote")
+
+
+def test_only_the_answer_to_the_latest_query_is_shown(qtbot, big_fb):
+    model = ItemTableModel(big_fb)
+    model.background_from = 100
+    model.set_query("kind:quote")
+    model.set_query("kind:event")  # typed on before the first answer came
+    qtbot.waitUntil(lambda: not model.searching, timeout=5000)
+    qtbot.wait(300)  # time for the older answer to arrive too, and be dropped
+    assert shown_ids(model) == ids_of(big_fb, "kind:event")
+
+
+def test_a_small_or_in_memory_fact_base_answers_at_once(fb):
+    model = ItemTableModel(fb)
+    model.background_from = 0
+    model.set_query("kind:quote")  # in memory: no file a worker could open
+    assert not model.searching

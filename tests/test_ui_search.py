@@ -36,6 +36,21 @@ def test_typing_a_search_shows_the_matching_rows(qtbot, window, sample_fb):
     assert window.filter_label.text() == "Showing only: search “visa”"
 
 
+def test_on_a_big_fact_base_typing_is_answered_by_a_worker(qtbot, sample_fb, tmp_path,
+                                                           monkeypatch):
+    from briefing_app.ui.item_model import ItemTableModel
+
+    monkeypatch.setattr(ItemTableModel, "background_from", 10)  # the sample counts as big
+    window = show_main_window(qtbot, sample_fb, AppSettings(tmp_path / "s.ini"),
+                              wait_for_sidebar=True)
+    qtbot.keyClicks(window.search_box, "visa")
+    qtbot.waitUntil(lambda: window.model.query == "visa" and not window.model.searching,
+                    timeout=5000)
+    ids = {window.model.item_id(row) for row in range(window.model.rowCount())}
+    assert ids == set(sample_fb.search_ids("visa", limit=None))
+    assert window.count_label.text().startswith(f"Showing {len(ids)} ")  # counts followed
+
+
 # ---------------------------------------------------------------- completion
 
 

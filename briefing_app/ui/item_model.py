@@ -8,9 +8,11 @@ need every row in memory.
 
 Pages are requested by :meth:`ItemTableModel.request_page` and accepted by
 :meth:`ItemTableModel.receive_page`, tagged with a generation number that changes with
-every new query or sort. Today the request runs synchronously (a LIMIT 200 page takes
-milliseconds); a background worker can later answer the same request asynchronously, and
-a page for an outdated query is then simply dropped.
+every new query or sort; a page for an outdated query is simply dropped. A page takes
+milliseconds, but a new query on a big fact base counts its matches too, and while the
+file is cold that took 0.2-0.4 s on 100,000 items: typed queries on a fact base of
+:attr:`ItemTableModel.background_from` items or more are answered by a worker on a
+connection of its own, the old rows staying on screen until the new ones arrive.
 """
 
 from __future__ import annotations
@@ -31,11 +33,13 @@ from PySide6.QtCore import (
     Signal,
 )
 
-from briefing_app.store import FactBaseError
+from briefing_app.store import FactBase, FactBaseError
+from briefing_app.store.connection import MEMORY
 from briefing_app.store.rows import ItemRow
 from briefing_app.ui.composer.icons import kind_icon
 from briefing_app.ui.labels import kind_label, status_label
 from briefing_app.ui.local_dates import format_partial_date
+from briefing_app.ui.workers import Worker
 
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 """Role under which every cell returns its row's item id."""
@@ -101,6 +105,7 @@ class ItemTableModel(QAbstractTableModel):
     """Rows of the items matching :attr:`query`, fetched in pages of :attr:`batch_size`."""
 
     batch_size = 200
+    background_from = 20_000  # items in the fact base: typed queries go to a worker
 
     failed = Signal(str)  # a message for people when the fact base could not be read
     rowsLoaded = Signal()  # after a reset or a fetched page: the shown/total counts changed
@@ -116,6 +121,8 @@ class ItemTableModel(QAbstractTableModel):
         self._rows_indexed = 0
         self._total = 0
         self._generation = 0
+        self._size = 0  # items in the fact base, as last counted (the empty query)
+        self._pending: int | None = None  # generation a worker is answering
         self._used: frozenset[str] = frozenset()
         self.refresh()
 
@@ -160,9 +167,19 @@ class ItemTableModel(QAbstractTableModel):
         self._rows_indexed = len(self._rows)
         return index.get(item_id)
 
+    @property
+    def searching(self) -> bool:
+        """Whether a worker is still answering the latest query."""
+        return self._pending is not None
+
     def set_query(self, query: str) -> None:
-        if query != self._query:
-            self._query = query
+        if query == self._query:
+            return
+        self._query = query
+        path = str(getattr(self._source, "path", "") or "")
+        if self._size >= self.background_from and path and path != MEMORY:
+            self._search_in_background(path)
+        else:
             self.refresh()
 
     def refresh(self) -> None:
@@ -170,20 +187,53 @@ class ItemTableModel(QAbstractTableModel):
         a change in the fact base). The first page arrives inside the reset, so views and
         the selection never see an empty table in between."""
         self._generation += 1
-        error = ""
+        self._pending = None
+        try:
+            total = self._source.count(self._query)
+            rows = self._fetch(0) if total else []
+        except FactBaseError as failure:
+            self._show(0, [], str(failure))
+        else:
+            self._show(total, rows)
+
+    def _show(self, total: int, rows: list[ItemRow], error: str = "") -> None:
         self.beginResetModel()
         self._row_numbers, self._rows_indexed = {}, 0
-        try:
-            self._total = self._source.count(self._query)
-            self._rows = self._fetch(0) if self._total else []
-        except FactBaseError as failure:
-            self._rows, self._total, error = [], 0, str(failure)
-        if len(self._rows) < self.batch_size:
-            self._total = len(self._rows)  # the whole result is here
+        self._rows, self._total = rows, total
+        if len(rows) < self.batch_size:
+            self._total = len(rows)  # the whole result is here
+        if not self._query and not error:
+            self._size = self._total
         self.endResetModel()
         if error:
             self.failed.emit(error)
         self.rowsLoaded.emit()
+
+    def _search_in_background(self, path: str) -> None:
+        """Count and fetch the first page of the query on a worker; what it finds replaces
+        the rows unless another query or a refresh came meanwhile."""
+        self._generation += 1
+        generation = self._pending = self._generation
+        query, sort, descending, limit = self._query, self._sort, self._descending, self.batch_size
+
+        def job(_progress, _cancelled):
+            with FactBase.open(path) as own:
+                total = own.count(query)
+                rows = own.search_rows(query, sort=sort, descending=descending, limit=limit,
+                                       offset=0) if total else []
+            return total, rows
+
+        worker = Worker(job)
+        worker.signals.finished.connect(lambda answer: self._answered(generation, *answer))
+        worker.signals.failed.connect(
+            lambda error: self._answered(generation, 0, [], str(error) or repr(error)))
+        worker.start()
+
+    def _answered(self, generation: int, total: int, rows: list, error: str = "") -> None:
+        if generation != self._generation:
+            return  # a newer query or a refresh came first
+        self._pending = None
+        self._show(total, rows, error)
 
     # ------------------------------------------------------------ paging
 
@@ -221,7 +271,8 @@ class ItemTableModel(QAbstractTableModel):
         self.rowsLoaded.emit()
 
     def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
-        return not parent.isValid() and len(self._rows) < self._total
+        # the rows shown belong to the previous query while a worker answers a new one
+        return not parent.isValid() and len(self._rows) < self._total and self._pending is None
 
     def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
         if self.canFetchMore(parent):
