@@ -231,3 +231,13 @@ def test_a_small_or_in_memory_fact_base_answers_at_once(fb):
     model.background_from = 0
     model.set_query("kind:quote")  # in memory: no file a worker could open
     assert not model.searching
+
+
+def test_a_new_order_on_a_big_fact_base_comes_from_a_worker_too(qtbot, big_fb):
+    model = ItemTableModel(big_fb)
+    model.background_from = 100
+    model.sort(column("title"), Qt.SortOrder.AscendingOrder)
+    assert model.searching
+    qtbot.waitUntil(lambda: not model.searching, timeout=5000)
+    expected = big_fb.search_rows("", sort="title", descending=False, limit=200)
+    assert shown_ids(model) == [row.id for row in expected]
