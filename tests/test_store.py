@@ -509,3 +509,14 @@ def test_a_change_never_cancelled_is_untouched_by_the_watch(fb):
 def test_a_real_error_under_the_watch_stays_itself(fb):
     with pytest.raises(ValueError), fb.stopping_when(lambda: False):
         fb.save_item(Item("bad", "no-such-kind", "text"))
+
+
+def test_tags_of_counts_the_tags_a_selection_carries(fb):
+    fb.save_items([Item("a", "fact", "A.", tags=["coca", "Visa"]),
+                   Item("b", "fact", "B.", tags=["coca"]),
+                   Item("c", "fact", "C.", tags=["trade"])])
+    assert fb.tags_of(["a", "b"]) == {"coca": 2, "Visa": 1}
+    assert fb.tags_of(["a", "a", "missing"]) == {"coca": 1, "Visa": 1}
+    assert fb.tags_of([]) == {}
+    many = [f"x{n}" for n in range(1500)] + ["c"]  # more ids than one SQL statement takes
+    assert fb.tags_of(many) == {"trade": 1}

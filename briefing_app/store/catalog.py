@@ -13,6 +13,7 @@ from briefing_app import dates
 from briefing_app.model import Person, Source
 
 from .errors import FactBaseError
+from .items import chunks, marks
 
 
 def _table(conn: sqlite3.Connection, name: str) -> sqlite_utils.db.Table:
@@ -199,6 +200,20 @@ def list_tags(conn: sqlite3.Connection) -> list[tuple[str, int]]:
         GROUP BY t.id ORDER BY t.name COLLATE NOCASE"""
     )
     return [(r[0], r[1]) for r in rows]
+
+
+def tags_of(conn: sqlite3.Connection, item_ids: Sequence[str]) -> dict[str, int]:
+    """How many of the given items carry each tag."""
+    counts: dict[str, int] = {}
+    for part in chunks(list(dict.fromkeys(item_ids))):
+        rows = conn.execute(
+            f"""SELECT t.name, count(*) FROM item_tags it JOIN tags t ON t.id = it.tag_id
+            WHERE it.item_id IN ({marks(len(part))}) GROUP BY t.id""",
+            list(part),
+        )
+        for name, uses in rows:
+            counts[name] = counts.get(name, 0) + uses
+    return counts
 
 
 def _tag_id(conn: sqlite3.Connection, name: str) -> int | None:

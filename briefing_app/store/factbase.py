@@ -333,6 +333,10 @@ class FactBase:
         """``(name, item count)`` of every tag, by name (unused tags count 0)."""
         return self._read(catalog.list_tags)
 
+    def tags_of(self, item_ids: Sequence[str]) -> dict[str, int]:
+        """How many of the given items carry each tag (tags none of them carry left out)."""
+        return self._read(catalog.tags_of, list(item_ids))
+
     def rename_tag(self, old: str, new: str) -> None:
         self._write(catalog.rename_tag, old, new)
 

@@ -149,17 +149,6 @@ class RemoveTagsDialog(QDialog):
         ok.setEnabled(bool(self.tags()))
 
 
-def tag_counts(items: Iterable[Item]) -> dict[str, int]:
-    """How many of the items carry each tag (first spelling seen wins)."""
-    counts: dict[str, int] = {}
-    spelling: dict[str, str] = {}
-    for item in items:
-        for tag in item.tags:
-            name = spelling.setdefault(tag.casefold(), tag)
-            counts[name] = counts.get(name, 0) + 1
-    return counts
-
-
 def delete_question(count: int, briefing_titles: Sequence[str]) -> str:
     """The confirmation text: how many items and which briefings cite them."""
     text = translate("Bulk", "Delete %s?") % count_text(count)

@@ -372,7 +372,7 @@ class EditingController(QObject):
 
     def remove_tags(self) -> None:
         ids = self.target_ids()
-        counts = bulk.tag_counts(self.fb.get_items(ids))
+        counts = self.fb.tags_of(ids)
         if not counts:
             self._say(self.tr("The selected items have no tags."))
             return
