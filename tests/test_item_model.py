@@ -241,3 +241,29 @@ def test_a_new_order_on_a_big_fact_base_comes_from_a_worker_too(qtbot, big_fb):
     qtbot.waitUntil(lambda: not model.searching, timeout=5000)
     expected = big_fb.search_rows("", sort="title", descending=False, limit=200)
     assert shown_ids(model) == [row.id for row in expected]
+
+
+def test_a_failed_background_search_empties_the_table_and_says_why(qtbot, big_fb, monkeypatch):
+    model = ItemTableModel(big_fb)
+    model.background_from = 100
+
+    def broken(self, query):
+        raise FactBaseError("Could not read the fact base: the fact base file is damaged.")
+
+    monkeypatch.setattr(FactBase, "count", broken)
+    with qtbot.waitSignal(model.failed, timeout=5000) as failure:
+        model.set_query("kind:quote")
+    assert failure.args == ["Could not read the fact base: the fact base file is damaged."]
+    assert model.rowCount() == 0 and not model.searching
+
+
+def test_a_model_closed_before_its_answer_comes_is_left_alone(qtbot, big_fb):
+    from PySide6.QtCore import QThreadPool
+
+    model = ItemTableModel(big_fb)
+    model.background_from = 100
+    model.set_query("kind:quote")
+    model.deleteLater()  # the window closed while the worker still searches
+    qtbot.wait(50)
+    QThreadPool.globalInstance().waitForDone(5000)
+    qtbot.wait(100)  # the answer is delivered to no one, and nothing raises

@@ -221,23 +221,32 @@ class ItemTableModel(QAbstractTableModel):
         query, sort, descending, limit = self._query, self._sort, self._descending, self.batch_size
 
         def job(_progress, _cancelled):
-            with FactBase.open(path) as own:
-                total = own.count(query)
-                rows = own.search_rows(query, sort=sort, descending=descending, limit=limit,
-                                       offset=0) if total else []
-            return total, rows
+            try:
+                with FactBase.open(path) as own:
+                    total = own.count(query)
+                    rows = own.search_rows(query, sort=sort, descending=descending,
+                                           limit=limit, offset=0) if total else []
+            except FactBaseError as error:
+                return generation, 0, [], str(error)
+            return generation, total, rows, ""
 
         worker = Worker(job)
-        worker.signals.finished.connect(lambda answer: self._answered(generation, *answer))
-        worker.signals.failed.connect(
-            lambda error: self._answered(generation, 0, [], str(error) or repr(error)))
+        # bound methods, not lambdas: Qt drops the connection if the model goes first
+        worker.signals.finished.connect(self._answered)
+        worker.signals.failed.connect(self._search_failed)
         worker.start()
 
-    def _answered(self, generation: int, total: int, rows: list, error: str = "") -> None:
+    def _answered(self, answer: tuple) -> None:
+        generation, total, rows, error = answer
         if generation != self._generation:
             return  # a newer query or a refresh came first
         self._pending = None
         self._show(total, rows, error)
+
+    def _search_failed(self, error: BaseException) -> None:
+        if self._pending is not None:
+            self._pending = None
+            self._show(0, [], str(error) or repr(error))
 
     # ------------------------------------------------------------ paging
 
