@@ -244,9 +244,8 @@ class ItemTableModel(QAbstractTableModel):
         self._show(total, rows, error)
 
     def _search_failed(self, error: BaseException) -> None:
-        if self._pending is not None:
-            self._pending = None
-            self._show(0, [], str(error) or repr(error))
+        if self._pending is not None:  # a bug in the job, not a fact base error: say so
+            self._answered((self._pending, 0, [], str(error) or repr(error)))
 
     # ------------------------------------------------------------ paging
 

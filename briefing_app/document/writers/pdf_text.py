@@ -323,11 +323,14 @@ class TextBlock(rl.Paragraph):
         self.spans = spans
         self.note_numbers = frozenset(span.note for span in spans if span.note is not None)
         self._word_list = _words(spans) if words is None else words
-        # the one plain span every line is written in, when there is one (see _Pen.line)
-        self._plain = spans[0] if len(spans) == 1 and _is_plain(spans[0]) else None
-        # the paragraph direction (0 or 1) when there is right-to-left text to reorder
-        text = "".join(span.text for span in spans)
-        self._bidi = pdf_bidi.paragraph_level(text) if pdf_bidi.has_rtl(text) else None
+        # the one plain span every line is written in, when there is one (see _Pen.line),
+        # and the paragraph direction (0 or 1) when there is right-to-left text to reorder;
+        # a part of a split paragraph takes both from the whole (see _part)
+        self._plain = self._bidi = None
+        if words is None:
+            self._plain = spans[0] if len(spans) == 1 and _is_plain(spans[0]) else None
+            text = "".join(span.text for span in spans)
+            self._bidi = pdf_bidi.paragraph_level(text) if pdf_bidi.has_rtl(text) else None
         self._wrapped: tuple | None = None  # (availWidth, lines, the words they index)
         self.lines: list[_Line] = []
         self.width = self.height = 0.0
