@@ -21,7 +21,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate_factbase import generate  # noqa: E402
 
-from briefing_app.factpack import export_pack, import_pack, read_pack, validate_pack  # noqa: E402
+from briefing_app.exchange.factpack import export_pack, import_pack, read_pack, validate_pack  # noqa: E402
 from briefing_app.store import FactBase  # noqa: E402
 
 

@@ -27,6 +27,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from briefing_app.core.model import (  # noqa: E402
+    Block,
+    Briefing,
+    Item,
+    Meeting,
+    Person,
+    Section,
+    Source,
+)
+from briefing_app.core.paths import resource_path  # noqa: E402
 from briefing_app.document.build import build_document
 from briefing_app.document.model import (  # noqa: E402
     BlockQuote,
@@ -40,16 +50,6 @@ from briefing_app.document.model import (  # noqa: E402
     plain_text,
 )
 from briefing_app.document.writers import available_formats, get_writer  # noqa: E402
-from briefing_app.model import (  # noqa: E402
-    Block,
-    Briefing,
-    Item,
-    Meeting,
-    Person,
-    Section,
-    Source,
-)
-from briefing_app.paths import resource_path  # noqa: E402
 
 TARGET_RATIO = 1.5
 TARGET_SECONDS = 1.0

@@ -20,7 +20,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from briefing_app.model import Item, Person, Source  # noqa: E402
+from briefing_app.core.model import Item, Person, Source  # noqa: E402
 from briefing_app.store import FactBase  # noqa: E402
 
 

@@ -44,7 +44,7 @@ def disk_fb(db_path):
 @pytest.fixture
 def sample_fb(tmp_path):
     """A fact base on disk holding the shipped sample (the Petro-Trump meeting)."""
-    from briefing_app.sample import create_fact_base
+    from briefing_app.exchange.sample import create_fact_base
 
     base = create_fact_base(tmp_path / "sample.sqlite")
     yield base

@@ -6,6 +6,7 @@ render functions call (``find_briefing``, ``get_setting``).
 
 from __future__ import annotations
 
+from briefing_app.core.model import Block, Briefing, Item, Meeting, Person, Section, Source
 from briefing_app.document.model import (
     BlockQuote,
     BulletList,
@@ -17,7 +18,6 @@ from briefing_app.document.model import (
     Paragraph,
     Table,
 )
-from briefing_app.model import Block, Briefing, Item, Meeting, Person, Section, Source
 
 
 class FakeFactBase:

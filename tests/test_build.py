@@ -14,6 +14,9 @@ from memo_helpers import (
     world,
 )
 
+from briefing_app.core.markings import UnknownMarkingError, load_scheme
+from briefing_app.core.model import Block, Item, Meeting, Source
+from briefing_app.core.templates import load_template
 from briefing_app.document.build import build_document
 from briefing_app.document.model import (
     BlockQuote,
@@ -27,9 +30,6 @@ from briefing_app.document.model import (
     Table,
     Text,
 )
-from briefing_app.markings import UnknownMarkingError, load_scheme
-from briefing_app.model import Block, Item, Meeting, Source
-from briefing_app.templates import load_template
 
 
 def build(b, fb=None, **kwargs):

@@ -18,7 +18,7 @@ import docx
 import pytest
 from pypdf import PdfReader
 
-from briefing_app.sample import SAMPLE_BRIEFING_ID
+from briefing_app.exchange.sample import SAMPLE_BRIEFING_ID
 
 ROOT = Path(__file__).resolve().parent.parent
 BUILD_SCRIPT = ROOT / "packaging" / "build.py"

@@ -18,10 +18,10 @@ from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMessageBox
 
-from briefing_app.model import Block, Briefing, Section
-from briefing_app.sample import SAMPLE_BRIEFING_ID, create_fact_base
+from briefing_app.core.model import Block, Briefing, Section
+from briefing_app.core.templates import available_templates, load_template
+from briefing_app.exchange.sample import SAMPLE_BRIEFING_ID, create_fact_base
 from briefing_app.store import FactBase
-from briefing_app.templates import available_templates, load_template
 from briefing_app.ui.composer.briefings_list import NewBriefingDialog
 from briefing_app.ui.composer.tree_model import BLOCK_IDS_MIME
 from briefing_app.ui.item_model import ITEM_IDS_MIME, USED_ROLE
@@ -586,7 +586,7 @@ def test_the_participants_list_follows_people_and_keeps_still_for_other_changes(
         qtbot, sample_fb):
     from dataclasses import replace
 
-    from briefing_app.model import Person
+    from briefing_app.core.model import Person
 
     window, composer = open_window(qtbot, sample_fb)
     composer.session.open(SAMPLE_BRIEFING_ID)

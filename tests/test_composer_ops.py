@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefing_app import composer_ops as ops
+from briefing_app.core.model import Block, Briefing, Item, Meeting, Section
+from briefing_app.document import composer_ops as ops
 from briefing_app.document.model import (
     Document,
     Heading,
@@ -13,7 +14,6 @@ from briefing_app.document.model import (
     Paragraph,
     Text,
 )
-from briefing_app.model import Block, Briefing, Item, Meeting, Section
 
 
 def document(*paragraphs: str, font_size: float = 12.0) -> Document:

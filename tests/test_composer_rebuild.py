@@ -18,7 +18,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
 from briefing_app.cli import main as cli_main
-from briefing_app.sample import SAMPLE_BRIEFING_ID
+from briefing_app.exchange.sample import SAMPLE_BRIEFING_ID
 from briefing_app.ui.composer.briefings_list import NewBriefingDialog
 
 WRITE_BUTTONS = {"paragraph": "add_paragraph", "bullet": "add_bullet",

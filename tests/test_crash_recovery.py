@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from crash_compose import edit_kind
 
-from briefing_app.sample import create_fact_base
+from briefing_app.exchange.sample import create_fact_base
 from briefing_app.store import FactBase
 
 SCRIPT = Path(__file__).with_name("crash_compose.py")

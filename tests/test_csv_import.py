@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from briefing_app.csv_import import import_csv
-from briefing_app.factpack import PackError
-from briefing_app.model import Person
+from briefing_app.core.model import Person
+from briefing_app.exchange.csv_import import import_csv
+from briefing_app.exchange.factpack import PackError
 
 
 def write_csv(tmp_path, text: str, *, bom: bool = False, name: str = "items.csv"):

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from briefing_app import dates
+from briefing_app.core import dates
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from briefing_app.cli import build_parser, subcommands
-from briefing_app.cli_output import BRIEFING_KEYS, ITEM_KEYS
+from briefing_app.cli.output import BRIEFING_KEYS, ITEM_KEYS
 
 README = Path(__file__).resolve().parent.parent / "README.md"
 PARSER = build_parser()

@@ -11,7 +11,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from briefing_app.factpack import (
+from briefing_app.core.files import WriteError
+from briefing_app.core.model import Item
+from briefing_app.exchange.factpack import (
     FORMAT,
     ImportCancelled,
     PackError,
@@ -21,9 +23,7 @@ from briefing_app.factpack import (
     pack_json,
     validate_pack,
 )
-from briefing_app.files import WriteError
-from briefing_app.model import Item
-from briefing_app.safe_read import MAX_FILE_BYTES, read_json_object
+from briefing_app.exchange.safe_read import MAX_FILE_BYTES, read_json_object
 
 
 def small_pack() -> dict:
@@ -421,7 +421,7 @@ def test_export_then_import_gives_the_same_fact_base(sample_fb, tmp_path):
 
 
 def test_exporting_the_sample_gives_back_the_shipped_file_byte_for_byte(sample_fb, tmp_path):
-    from briefing_app.sample import SAMPLE_PACK
+    from briefing_app.exchange.sample import SAMPLE_PACK
 
     path = tmp_path / "again.json"
     export_pack(sample_fb, path)

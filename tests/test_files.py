@@ -5,7 +5,7 @@ import stat
 
 import pytest
 
-from briefing_app.files import WriteError, atomic_output, atomic_write_text
+from briefing_app.core.files import WriteError, atomic_output, atomic_write_text
 
 
 def test_replaces_the_file_only_when_complete(tmp_path):

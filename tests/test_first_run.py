@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from briefing_app.sample import SAMPLE_BRIEFING_ID
+from briefing_app.exchange.sample import SAMPLE_BRIEFING_ID
 from briefing_app.store import FactBase
 from briefing_app.ui.app import open_start_fact_base, start_path
 from briefing_app.ui.main_window import MainWindow

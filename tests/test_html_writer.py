@@ -9,6 +9,7 @@ from html.parser import HTMLParser
 import pytest
 from memo_helpers import briefing, section, world
 
+from briefing_app.core.model import Block
 from briefing_app.document.build import build_document
 from briefing_app.document.model import (
     BlockQuote,
@@ -31,7 +32,6 @@ from briefing_app.document.model import (
 )
 from briefing_app.document.writers import html_writer
 from briefing_app.document.writers.html_writer import to_html
-from briefing_app.model import Block
 
 VOID = {"meta", "hr", "br", "img", "col", "link"}
 

@@ -59,7 +59,7 @@ print(json.dumps(culprits))
 
 def test_the_walk_finds_the_layers():
     modules = non_ui_modules()
-    for expected in ("briefing_app.cli", "briefing_app.model", "briefing_app.dates"):
+    for expected in ("briefing_app.cli", "briefing_app.core.model", "briefing_app.core.dates"):
         assert expected in modules
     assert not any(_is_ui(name) for name in modules)
 

@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from briefing_app.markings import (
+from briefing_app.core.markings import (
     MarkingError,
     UnknownMarkingError,
     available_schemes,

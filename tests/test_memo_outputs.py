@@ -21,12 +21,12 @@ from hypothesis import strategies as st
 from memo_helpers import FakeFactBase
 from pypdf import PdfReader
 
+from briefing_app.core.model import Block, Briefing, Item, Meeting, Person, Section, Source
 from briefing_app.document.build import build_document
+from briefing_app.document.render import render_briefing
 from briefing_app.document.text import clean
 from briefing_app.document.writers import get_writer
-from briefing_app.model import Block, Briefing, Item, Meeting, Person, Section, Source
-from briefing_app.render import render_briefing
-from briefing_app.sample import SAMPLE_BRIEFING_ID
+from briefing_app.exchange.sample import SAMPLE_BRIEFING_ID
 from briefing_app.store import FactBase
 
 needs_poppler = pytest.mark.skipif(not shutil.which("pdftotext"), reason="poppler-utils missing")
@@ -198,7 +198,7 @@ def stress_fact_base(path: Path) -> FactBase:
 @pytest.fixture(scope="module")
 def rendered(tmp_path_factory):
     """The sample and the stress briefing, each as .docx and .pdf via render_briefing."""
-    from briefing_app.sample import create_fact_base
+    from briefing_app.exchange.sample import create_fact_base
 
     folder = tmp_path_factory.mktemp("memos")
     out = {}

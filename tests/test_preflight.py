@@ -6,9 +6,9 @@ import datetime as dt
 
 from memo_helpers import briefing, section, world
 
+from briefing_app.core.markings import load_scheme
+from briefing_app.core.model import Block, Meeting
 from briefing_app.document.preflight import PreflightWarning, Warning, preflight
-from briefing_app.markings import load_scheme
-from briefing_app.model import Block, Meeting
 
 US = load_scheme("us")
 

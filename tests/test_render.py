@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 from memo_helpers import briefing, section, world
 
-from briefing_app.markings import MarkingError, UnknownMarkingError
-from briefing_app.model import Block, Meeting
-from briefing_app.render import (
+from briefing_app.core.markings import MarkingError, UnknownMarkingError
+from briefing_app.core.model import Block, Meeting
+from briefing_app.document.render import (
     BriefingNotFoundError,
     PreflightFailed,
     render_briefing,

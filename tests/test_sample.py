@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from briefing_app import dates
-from briefing_app.factpack import validate_pack
-from briefing_app.paths import resource_path
+from briefing_app.core import dates
+from briefing_app.core.paths import resource_path
+from briefing_app.exchange.factpack import validate_pack
 
 SAMPLE = resource_path("sample", "petro-trump.factpack.json")
 ARTICLE = Path("/work/shared/seed/petro-trump-meeting-article.txt")
@@ -110,7 +110,7 @@ def test_the_sample_imports_into_a_new_fact_base(sample_fb, pack):
 
 
 def test_an_empty_fact_base_has_settings_but_no_records(tmp_path):
-    from briefing_app.sample import create_fact_base
+    from briefing_app.exchange.sample import create_fact_base
 
     with create_fact_base(tmp_path / "empty.sqlite", empty=True) as fb:
         assert fb.item_count() == 0
@@ -119,7 +119,7 @@ def test_an_empty_fact_base_has_settings_but_no_records(tmp_path):
 
 
 def test_creating_a_fact_base_never_overwrites_a_file(tmp_path):
-    from briefing_app.sample import create_fact_base
+    from briefing_app.exchange.sample import create_fact_base
     from briefing_app.store import FactBaseError
 
     precious = tmp_path / "precious.sqlite"
@@ -130,8 +130,8 @@ def test_creating_a_fact_base_never_overwrites_a_file(tmp_path):
 
 
 def test_the_default_fact_base_is_created_with_the_sample_only_once(tmp_path, monkeypatch):
-    from briefing_app.model import Item
-    from briefing_app.sample import open_or_create_default
+    from briefing_app.core.model import Item
+    from briefing_app.exchange.sample import open_or_create_default
 
     target = tmp_path / "nested" / "folder" / "facts.sqlite"
     monkeypatch.setenv("BRIEFING_APP_DB", str(target))

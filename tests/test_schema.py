@@ -8,7 +8,7 @@ import sqlite3
 import pytest
 import sqlite_utils
 
-from briefing_app.model import Item, Person, Source
+from briefing_app.core.model import Item, Person, Source
 from briefing_app.store import (
     SCHEMA_VERSION,
     FactBase,

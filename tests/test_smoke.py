@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from briefing_app.cli import main
-from briefing_app.sample import create_fact_base
+from briefing_app.exchange.sample import create_fact_base
 from briefing_app.ui.main_window import MainWindow
 
 

@@ -6,8 +6,8 @@ import threading
 
 import pytest
 
-from briefing_app.dates import DateError
-from briefing_app.model import Block, Briefing, Item, Meeting, Person, Section, Source
+from briefing_app.core.dates import DateError
+from briefing_app.core.model import Block, Briefing, Item, Meeting, Person, Section, Source
 from briefing_app.store import FactBase, FactBaseError, SavedSearch
 
 

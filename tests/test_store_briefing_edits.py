@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing_app.model import Block, Briefing, Item, Meeting, Person, Section
+from briefing_app.core.model import Block, Briefing, Item, Meeting, Person, Section
 from briefing_app.store import FactBaseError
 
 

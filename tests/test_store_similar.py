@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from briefing_app.model import Item
+from briefing_app.core.model import Item
 from briefing_app.store import similar
 from briefing_app.store.similar import find_similar, similarity
 

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from briefing_app.model import Block, Item, Person
-from briefing_app.sample import SAMPLE_BRIEFING_ID
+from briefing_app.core.model import Block, Item, Person
+from briefing_app.exchange.sample import SAMPLE_BRIEFING_ID
 from briefing_app.store import FactBaseError
 from briefing_app.store.snapshots import (
     capture_items,
@@ -146,7 +146,7 @@ def test_capturing_unknown_records_names_them(sample_fb):
 def test_restoring_items_into_an_empty_base_keeps_a_block_of_a_kept_briefing(fb):
     fb.save_person(Person(id="p1", name="Ana"))
     item = fb.save_item(Item(id="i1", kind="fact", text="A fact", people=["p1"], tags=["t"]))
-    from briefing_app.model import Briefing, Section
+    from briefing_app.core.model import Briefing, Section
 
     fb.save_briefing(Briefing(id="b1", title="B", sections=[
         Section("One", [Block(text="free"), Block(item="i1", note="keep")])]))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from briefing_app.model import Item, Person, Source
+from briefing_app.core.model import Item, Person, Source
 from briefing_app.store import FactBase, FactBaseError
 from briefing_app.store.backup import BackupCancelled, backup
 from briefing_app.store.stats import PersonCount, SourceCount, people_counts, source_counts

@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from briefing_app.model import Briefing, Section
-from briefing_app.templates import (
+from briefing_app.core.model import Briefing, Section
+from briefing_app.core.templates import (
     Template,
     TemplateError,
     TemplateSection,

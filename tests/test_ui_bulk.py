@@ -6,8 +6,8 @@ from editing_helpers import answer_next_dialog, select_items
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
 
-from briefing_app.model import Item
-from briefing_app.sample import SAMPLE_BRIEFING_ID
+from briefing_app.core.model import Item
+from briefing_app.exchange.sample import SAMPLE_BRIEFING_ID
 from briefing_app.ui import bulk
 
 PICKED = ["f-visa-revoked", "e-phone-call", "q-petro-decisive"]

@@ -15,9 +15,9 @@ from PySide6.QtWidgets import (
     QToolButton,
 )
 
-from briefing_app import dates
-from briefing_app.markings import load_scheme
-from briefing_app.model import Item, Source
+from briefing_app.core import dates
+from briefing_app.core.markings import load_scheme
+from briefing_app.core.model import Item, Source
 from briefing_app.ui.editing.duplicates import DuplicateDialog
 from briefing_app.ui.editing.item_editor import ItemEditorDialog
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox
 from window_helpers import show_main_window
 
-from briefing_app.factpack import pack_json
+from briefing_app.exchange.factpack import pack_json
 from briefing_app.store import FactBase
 from briefing_app.store.schema import SCHEMA_VERSION
 from briefing_app.ui.item_model import COLUMN_KEYS
@@ -118,7 +118,7 @@ def test_a_pack_with_errors_lists_the_problems_and_changes_nothing(
 def test_a_cancelled_import_changes_nothing_and_says_so(qtbot, window, sample_fb, tmp_path,
                                                        monkeypatch):
     import briefing_app.ui.file_ops as file_ops
-    from briefing_app.factpack import import_pack
+    from briefing_app.exchange.factpack import import_pack
 
     def import_cancelled_at_once(fb, path, *, progress, cancelled):
         return import_pack(fb, path, progress=progress, cancelled=lambda: True)
@@ -237,7 +237,7 @@ def test_back_up_and_open_the_copy(qtbot, window, sample_fb, tmp_path, monkeypat
 
 def test_open_recent_lists_the_files_and_drops_missing_ones(qtbot, window, tmp_path,
                                                             monkeypatch, settings):
-    from briefing_app.sample import create_fact_base
+    from briefing_app.exchange.sample import create_fact_base
 
     other = tmp_path / "other.sqlite"
     create_fact_base(other, empty=True).close()
@@ -286,7 +286,7 @@ def test_a_file_of_another_program_is_refused(qtbot, window, tmp_path, monkeypat
 
 def test_a_fact_base_from_a_newer_version_is_refused_and_left_untouched(
         qtbot, window, sample_fb, tmp_path, monkeypatch):
-    from briefing_app.sample import create_fact_base
+    from briefing_app.exchange.sample import create_fact_base
 
     newer = tmp_path / "newer.sqlite"
     create_fact_base(newer, empty=True).close()
@@ -307,7 +307,7 @@ def test_switching_fact_base_clears_the_undo_stack_and_the_filters(qtbot, window
                                                                   monkeypatch):
     from PySide6.QtGui import QUndoCommand
 
-    from briefing_app.sample import create_fact_base
+    from briefing_app.exchange.sample import create_fact_base
 
     window.undo_stack.push(QUndoCommand("Edit item"))
     assert window.actions["undo"].isEnabled()
@@ -322,7 +322,7 @@ def test_switching_fact_base_clears_the_undo_stack_and_the_filters(qtbot, window
 
 
 def test_exported_json_is_a_canonical_pack(qtbot, window, sample_fb, tmp_path, monkeypatch):
-    from briefing_app.factpack import pack_dict
+    from briefing_app.exchange.factpack import pack_dict
 
     target = tmp_path / "all"
     answer_save(monkeypatch, target)
@@ -355,7 +355,7 @@ def drop(window, path) -> bool:
 
 def test_dropping_a_pack_imports_it_and_a_fact_base_opens_it(qtbot, window, sample_fb,
                                                             tmp_path):
-    from briefing_app.sample import create_fact_base
+    from briefing_app.exchange.sample import create_fact_base
 
     file = tmp_path / "ports.factpack.json"
     file.write_text(json.dumps(GOOD_PACK), encoding="utf-8")

@@ -14,9 +14,10 @@ from PySide6.QtCore import QPoint, Qt, QUrl
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence, QTextTable
 from window_helpers import show_main_window
 
-from briefing_app import __version__, csv_import, pack_validate
-from briefing_app.factpack import import_pack
-from briefing_app.sample import create_fact_base
+from briefing_app import __version__
+from briefing_app.exchange import csv_import, pack_validate
+from briefing_app.exchange.factpack import import_pack
+from briefing_app.exchange.sample import create_fact_base
 from briefing_app.store import FactBase
 from briefing_app.ui import about, help
 from briefing_app.ui.composer.warnings_panel import CODE_LABELS

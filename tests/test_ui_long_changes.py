@@ -10,7 +10,7 @@ from editing_helpers import open_window
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QPushButton
 
-from briefing_app.model import Item
+from briefing_app.core.model import Item
 from briefing_app.store import FactBaseError
 from briefing_app.ui import commands, workers
 

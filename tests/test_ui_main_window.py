@@ -14,8 +14,8 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QAbstractButton, QLineEdit, QMessageBox, QTableView
 from window_helpers import show_main_window
 
-from briefing_app.model import Item
-from briefing_app.sample import create_fact_base
+from briefing_app.core.model import Item
+from briefing_app.exchange.sample import create_fact_base
 from briefing_app.store import FactBase
 from briefing_app.ui import app as ui_app
 from briefing_app.ui.item_details import EMPTY, detail_fields

@@ -7,8 +7,8 @@ from editing_helpers import answer_next_dialog
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QMessageBox
 
-from briefing_app.model import Briefing, Item, Meeting, Person, Source
-from briefing_app.sample import SAMPLE_BRIEFING_ID
+from briefing_app.core.model import Briefing, Item, Meeting, Person, Source
+from briefing_app.exchange.sample import SAMPLE_BRIEFING_ID
 
 
 def select_rows(qtbot, dialog, keys: list[str]) -> None:

@@ -8,7 +8,7 @@ from composer_helpers import open_window
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QFileDialog
 
-from briefing_app.sample import SAMPLE_BRIEFING_ID
+from briefing_app.exchange.sample import SAMPLE_BRIEFING_ID
 from briefing_app.store import FactBase
 
 SPANISH_MEETING_DATE = "3 de febrero de 2026"

@@ -19,9 +19,9 @@ from PySide6.QtWidgets import (
 )
 from window_helpers import show_main_window
 
+from briefing_app.core.templates import load_template, new_briefing
 from briefing_app.document.preflight import preflight
-from briefing_app.sample import SAMPLE_BRIEFING_ID
-from briefing_app.templates import load_template, new_briefing
+from briefing_app.exchange.sample import SAMPLE_BRIEFING_ID
 from briefing_app.ui.composer.briefings_list import NewBriefingDialog
 from briefing_app.ui.composer.warnings_panel import WARNING_ROLE
 from briefing_app.ui.preferences import PreferencesDialog

@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from memo_helpers import briefing, section, world
 
+from briefing_app.core.markings import load_scheme
+from briefing_app.core.model import Meeting
 from briefing_app.document.preflight import PreflightWarning, preflight
-from briefing_app.markings import load_scheme
-from briefing_app.model import Meeting
 from briefing_app.ui.preflight_text import SENTENCES, describe
 
 

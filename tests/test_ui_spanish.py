@@ -32,10 +32,10 @@ from translation_helpers import (
     visible_texts,
 )
 
-from briefing_app.markings import available_schemes, load_scheme
-from briefing_app.sample import create_fact_base
+from briefing_app.core.markings import available_schemes, load_scheme
+from briefing_app.core.templates import available_templates, load_template
+from briefing_app.exchange.sample import create_fact_base
 from briefing_app.store.similar import SimilarItem
-from briefing_app.templates import available_templates, load_template
 from briefing_app.ui.bulk import AddTagsDialog, RemoveTagsDialog
 from briefing_app.ui.composer.briefings_list import NewBriefingDialog
 from briefing_app.ui.editing.duplicates import DuplicateDialog

@@ -7,8 +7,8 @@ from editing_helpers import click_item, select_items
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from briefing_app.model import Item, Person
-from briefing_app.sample import SAMPLE_BRIEFING_ID
+from briefing_app.core.model import Item, Person
+from briefing_app.exchange.sample import SAMPLE_BRIEFING_ID
 from briefing_app.ui.commands import EditItemsCommand, SaveItemCommand, SavePersonCommand
 
 

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.paths import resource_path
+from briefing_app.core.paths import resource_path
 
 ROOT = Path(__file__).resolve().parent.parent
 TS_PATH = resource_path("translations", "briefing_app_es.ts")

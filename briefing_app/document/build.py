@@ -9,7 +9,7 @@ Writers only draw the tree (``document/model.py``); every editorial rule lives h
 * **Banner**: the highest of the briefing's own marking and the markings of the included
   items. With portion marking on, unmarked portions count as the scheme's lowest marking,
   so the memo always has a banner; with it off and nothing marked, there is none.
-  An unknown marking code raises :class:`~briefing_app.markings.UnknownMarkingError`:
+  An unknown marking code raises :class:`~briefing_app.core.markings.UnknownMarkingError`:
   guessing a banner is never safe (preflight reports the code first).
 * **Portion marks** (``briefing.portion_marking``): an item's block carries the item's
   marking, or the scheme's lowest when it has none. Text the staffer wrote (free-text
@@ -48,7 +48,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from briefing_app import dates
+from briefing_app.core import dates
+from briefing_app.core.markings import MarkingScheme, load_scheme
+from briefing_app.core.model import Block, Briefing, Catalog, Item, Person, Section, Source
+from briefing_app.core.templates import Template, load_template, slugify
 from briefing_app.document.model import (
     BlockQuote,
     BulletList,
@@ -68,9 +71,6 @@ from briefing_app.document.model import (
     Text,
 )
 from briefing_app.document.text import clean, is_safe_link, one_line
-from briefing_app.markings import MarkingScheme, load_scheme
-from briefing_app.model import Block, Briefing, Catalog, Item, Person, Section, Source
-from briefing_app.templates import Template, load_template, slugify
 
 LABELS: dict[str, dict[str, str]] = {
     "en": {

@@ -29,10 +29,10 @@ from __future__ import annotations
 import datetime as _dt
 from dataclasses import dataclass, field
 
-from briefing_app import dates
+from briefing_app.core import dates
+from briefing_app.core.markings import MarkingScheme
+from briefing_app.core.model import Briefing, Catalog, Item
 from briefing_app.document.text import one_line
-from briefing_app.markings import MarkingScheme
-from briefing_app.model import Briefing, Catalog, Item
 
 CODES = (
     "unverified", "disputed", "unsourced", "stale", "unmarked", "missing-item",

@@ -19,8 +19,8 @@ import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
-from briefing_app import dates
-from briefing_app.model import (
+from briefing_app.core import dates
+from briefing_app.core.model import (
     AUTOMATIC_SECTIONS,
     BLOCK_STYLES,
     NOTE_STYLES,

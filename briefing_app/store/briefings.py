@@ -7,8 +7,8 @@ import uuid
 from collections.abc import Sequence
 from dataclasses import replace
 
-from briefing_app import dates
-from briefing_app.model import (
+from briefing_app.core import dates
+from briefing_app.core.model import (
     AUTOMATIC_SECTIONS,
     BLOCK_STYLES,
     NOTE_STYLES,

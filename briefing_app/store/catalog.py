@@ -9,8 +9,8 @@ from collections.abc import Sequence
 
 import sqlite_utils
 
-from briefing_app import dates
-from briefing_app.model import Person, Source
+from briefing_app.core import dates
+from briefing_app.core.model import Person, Source
 
 from .errors import FactBaseError
 from .items import chunks, marks

@@ -16,7 +16,7 @@ import threading
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any
 
-from briefing_app.model import (
+from briefing_app.core.model import (
     ITEM_KINDS,
     STATUSES,
     Block,

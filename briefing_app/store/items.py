@@ -7,8 +7,8 @@ import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 
-from briefing_app import dates
-from briefing_app.model import ITEM_KINDS, STATUSES, Item
+from briefing_app.core import dates
+from briefing_app.core.model import ITEM_KINDS, STATUSES, Item
 
 from . import search_index
 from .errors import FactBaseError

@@ -42,8 +42,8 @@ from __future__ import annotations
 import unicodedata
 from dataclasses import dataclass, field
 
-from briefing_app import dates
-from briefing_app.model import ITEM_KINDS, STATUSES
+from briefing_app.core import dates
+from briefing_app.core.model import ITEM_KINDS, STATUSES
 
 FIELDS = ("kind", "status", "tag", "person", "source", "after", "before")
 MAX_TERMS = 64  # words/phrases, and tags, kept per query; more is a paste accident

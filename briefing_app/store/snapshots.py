@@ -14,7 +14,7 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from briefing_app.model import Item, Person, Source
+from briefing_app.core.model import Item, Person, Source
 
 from . import catalog, items
 from .errors import FactBaseError

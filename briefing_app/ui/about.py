@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app import __version__
-from briefing_app.paths import resource_path
+from briefing_app.core.paths import resource_path
 
 APP_NAME = "Briefing Builder"
 APP_LICENCE = "MIT"  # as pyproject.toml declares; a test keeps the two equal

@@ -12,8 +12,8 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from briefing_app import __version__
-from briefing_app.paths import DB_ENV_VAR, default_db_path, resource_path
-from briefing_app.sample import open_or_create_default
+from briefing_app.core.paths import DB_ENV_VAR, default_db_path, resource_path
+from briefing_app.exchange.sample import open_or_create_default
 from briefing_app.store import FactBase, FactBaseError
 from briefing_app.ui.i18n import install_translator
 from briefing_app.ui.main_window import APP_TITLE, MainWindow

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.model import Item
+from briefing_app.core.model import Item
 from briefing_app.ui.editing.tag_editor import TagEditor
 
 Change = Callable[[Item], Item]

@@ -20,7 +20,7 @@ from PySide6.QtCore import QCoreApplication, QLocale
 from PySide6.QtGui import QUndoCommand, QUndoStack
 from PySide6.QtWidgets import QApplication
 
-from briefing_app.model import Item, Person, Source
+from briefing_app.core.model import Item, Person, Source
 from briefing_app.store import ChangeCancelled, FactBaseError
 from briefing_app.store import snapshots as snap
 from briefing_app.ui.workers import JobCancelled, run_and_wait

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QObject, Signal
 from PySide6.QtWidgets import QTableView
 
-from briefing_app.model import Catalog
+from briefing_app.core.model import Catalog
 from briefing_app.ui.item_model import ITEM_ID_ROLE, ItemTableModel
 
 _SELECT_ROW = (
@@ -19,7 +19,7 @@ _SELECT_ROW = (
 
 
 class CurrentItem(QObject):
-    """Emits :attr:`changed` with the full :class:`~briefing_app.model.Item` (or ``None``)."""
+    """Emits :attr:`changed` with the full :class:`~briefing_app.core.model.Item` (or ``None``)."""
 
     changed = Signal(object)
 

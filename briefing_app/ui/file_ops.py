@@ -25,12 +25,12 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
-from briefing_app.csv_import import import_csv
-from briefing_app.factpack import ImportCancelled, PackError, export_pack, import_pack
-from briefing_app.files import WriteError
-from briefing_app.markings import available_schemes
-from briefing_app.render import SCHEME_SETTING
-from briefing_app.sample import create_fact_base
+from briefing_app.core.files import WriteError
+from briefing_app.core.markings import available_schemes
+from briefing_app.document.render import SCHEME_SETTING
+from briefing_app.exchange.csv_import import import_csv
+from briefing_app.exchange.factpack import ImportCancelled, PackError, export_pack, import_pack
+from briefing_app.exchange.sample import create_fact_base
 from briefing_app.store import FactBase, FactBaseError
 from briefing_app.store.backup import BackupCancelled, backup
 from briefing_app.store.connection import MEMORY

@@ -45,7 +45,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.paths import user_data_dir
+from briefing_app.core.paths import user_data_dir
 from briefing_app.ui.i18n import localized_resource
 
 GUIDE_PARTS = ("help", "user-guide.md")  # user-guide.es.md in Spanish (i18n.localized_resource)

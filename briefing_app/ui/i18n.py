@@ -14,7 +14,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from briefing_app.paths import resource_path
+from briefing_app.core.paths import resource_path
 
 LANGUAGES = ("en", "es")  # English is the source language: it needs no translation file
 SOURCE_LANGUAGE = "en"

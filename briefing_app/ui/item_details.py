@@ -15,7 +15,7 @@ import html
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QPushButton, QTextBrowser, QWidget
 
-from briefing_app.model import Catalog, Item
+from briefing_app.core.model import Catalog, Item
 from briefing_app.ui.labels import kind_label, language_name, status_label
 from briefing_app.ui.local_dates import format_partial_date, format_timestamp
 

@@ -1,6 +1,6 @@
 """Dates shown in the user's locale (``QLocale()``, set by :mod:`briefing_app.ui.i18n`).
 
-Stored dates stay partial ISO strings (:mod:`briefing_app.dates`) and sorting stays by
+Stored dates stay partial ISO strings (:mod:`briefing_app.core.dates`) and sorting stays by
 them; only the text people read changes, by the date's precision: ``2026``,
 ``February 2026`` / ``febrero de 2026``, and a full date compact in table cells
 (``Feb 3, 2026`` / ``3 feb 2026``) or long where there is room (``February 3, 2026`` /
@@ -15,7 +15,7 @@ import re
 
 from PySide6.QtCore import QDate, QLocale
 
-from briefing_app.dates import DateError, parse
+from briefing_app.core.dates import DateError, parse
 
 _WITH_DE = (QLocale.Language.Spanish, QLocale.Language.Portuguese)
 

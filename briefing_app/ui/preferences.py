@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.markings import MarkingError, available_schemes, load_scheme
-from briefing_app.model import NOTE_STYLES
+from briefing_app.core.markings import MarkingError, available_schemes, load_scheme
+from briefing_app.core.model import NOTE_STYLES
 from briefing_app.ui.settings import STALE_DAYS_RANGE, Preferences
 
 # Each language named in itself, so whoever needs it recognises it: never translated.

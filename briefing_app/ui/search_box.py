@@ -16,7 +16,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
-from briefing_app.model import ITEM_KINDS, STATUSES
+from briefing_app.core.model import ITEM_KINDS, STATUSES
 from briefing_app.store.stats import people_counts, source_counts
 from briefing_app.ui.query_text import field_term
 

@@ -15,9 +15,9 @@ from typing import Any
 
 from PySide6.QtCore import QByteArray, QSettings
 
-from briefing_app.markings import DEFAULT_SCHEME
-from briefing_app.model import NOTE_STYLES
-from briefing_app.paths import APP_NAME
+from briefing_app.core.markings import DEFAULT_SCHEME
+from briefing_app.core.model import NOTE_STYLES
+from briefing_app.core.paths import APP_NAME
 
 MAX_RECENT = 8
 UI_LANGUAGES = ("", "en", "es")  # "" follows the system locale

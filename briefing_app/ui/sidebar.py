@@ -22,7 +22,7 @@ from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPoint, Qt, Signal
 from PySide6.QtGui import QAction, QFont, QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeView
 
-from briefing_app.model import ITEM_KINDS, STATUSES
+from briefing_app.core.model import ITEM_KINDS, STATUSES
 from briefing_app.store import FactBase
 from briefing_app.store.connection import MEMORY
 from briefing_app.store.stats import PersonCount, SourceCount, people_counts, source_counts

@@ -2,7 +2,7 @@
 
 A job is a plain function ``job(progress, cancelled) -> result``: it calls
 ``progress(done, total)`` now and then and checks ``cancelled()`` between steps, which is
-exactly what ``briefing_app.factpack`` and ``csv_import`` accept. :class:`Worker` runs it
+exactly what ``briefing_app.exchange.factpack`` and ``csv_import`` accept. :class:`Worker` runs it
 on the global QThreadPool and reports back through Qt signals, which Qt delivers on the UI
 thread. SQLite connections must not cross threads: give the job the fact base *path* and
 let it open its own :class:`~briefing_app.store.FactBase`.

@@ -16,8 +16,8 @@ import re
 from pathlib import Path
 from types import ModuleType
 
+from briefing_app.core.files import atomic_output
 from briefing_app.document.model import Document
-from briefing_app.files import atomic_output
 
 _SUFFIX = "_writer"
 _FORMAT_NAME = re.compile(r"^[a-z0-9]+$")

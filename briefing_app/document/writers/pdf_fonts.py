@@ -14,7 +14,7 @@ import unicodedata
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-from briefing_app.paths import resource_path
+from briefing_app.core.paths import resource_path
 
 SERIF = "LiberationSerif"
 SERIF_BOLD = "LiberationSerif-Bold"

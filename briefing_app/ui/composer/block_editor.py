@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app import composer_ops
-from briefing_app.model import BLOCK_STYLES
+from briefing_app.core.model import BLOCK_STYLES
+from briefing_app.document import composer_ops
 from briefing_app.ui.labels import block_kind_label, status_label
 
 from .session import ComposerSession

@@ -26,8 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.store import FactBaseError
-from briefing_app.templates import (
+from briefing_app.core.templates import (
     DEFAULT_TEMPLATE,
     TemplateError,
     available_templates,
@@ -36,6 +35,7 @@ from briefing_app.templates import (
     slugify,
     template_from_briefing,
 )
+from briefing_app.store import FactBaseError
 from briefing_app.ui.local_dates import format_partial_date
 
 from .keys import NO_MODIFIER, ClaimedKeys

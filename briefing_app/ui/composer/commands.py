@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QUndoCommand
 
-from briefing_app.model import Block, Briefing
+from briefing_app.core.model import Block, Briefing
 from briefing_app.store import FactBaseError
 
 HEADER_MERGE_ID = 7101

@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app import composer_ops
+from briefing_app.document import composer_ops
 
 from .block_editor import BlockEditor
 from .commands import Focus

@@ -1,7 +1,7 @@
 """Exporting the open briefing to Word or PDF.
 
 A save dialog proposes a file name a staffer would type (``2026-02-03 Petro meeting
-brief.docx``) in the folder used last; :func:`briefing_app.render.render_briefing` writes
+brief.docx``) in the folder used last; :func:`briefing_app.document.render.render_briefing` writes
 the file in a worker behind a progress dialog (the same call the CLI's ``render`` makes, so
 both produce the same memo). When it is done a message offers to open the file or show its
 folder; a file that cannot be written (open in Word, read-only folder) gets a clear
@@ -17,9 +17,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QStandardPaths, QUrl, Sig
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
-from briefing_app import composer_ops
-from briefing_app.files import WriteError
-from briefing_app.render import RenderResult, render_briefing
+from briefing_app.core.files import WriteError
+from briefing_app.document import composer_ops
+from briefing_app.document.render import RenderResult, render_briefing
 from briefing_app.ui.workers import JobCancelled, run_with_progress
 
 FORMATS = {  # the file filter is shown through self.tr (the Exporter context)

@@ -22,12 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app import dates
-from briefing_app.markings import MarkingError
-from briefing_app.model import NOTE_STYLES
-from briefing_app.render import scheme_for
+from briefing_app.core import dates
+from briefing_app.core.markings import MarkingError
+from briefing_app.core.model import NOTE_STYLES
+from briefing_app.core.templates import TemplateError, available_templates, load_template
+from briefing_app.document.render import scheme_for
 from briefing_app.store import FactBaseError
-from briefing_app.templates import TemplateError, available_templates, load_template
 
 from .session import ComposerSession
 

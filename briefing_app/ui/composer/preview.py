@@ -32,11 +32,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app import composer_ops
+from briefing_app.core.model import Briefing
+from briefing_app.core.templates import TemplateError, load_template
+from briefing_app.document import composer_ops
+from briefing_app.document.render import render_document
 from briefing_app.document.writers import html_writer, write_document
-from briefing_app.model import Briefing
-from briefing_app.render import render_document
-from briefing_app.templates import TemplateError, load_template
 from briefing_app.ui.workers import Worker
 
 PREVIEW_DELAY_MS = 300

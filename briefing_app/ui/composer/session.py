@@ -19,10 +19,10 @@ from collections.abc import Sequence
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
 from PySide6.QtGui import QUndoStack
 
-from briefing_app import composer_ops
-from briefing_app.model import Block, Briefing, Item
+from briefing_app.core.model import Block, Briefing, Item
+from briefing_app.core.templates import load_template, new_briefing
+from briefing_app.document import composer_ops
 from briefing_app.store import FactBaseError
-from briefing_app.templates import load_template, new_briefing
 from briefing_app.ui.labels import block_kind_label
 from briefing_app.ui.settings import Preferences
 

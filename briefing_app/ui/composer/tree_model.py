@@ -23,8 +23,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QBrush, QColor, QFont
 
-from briefing_app import composer_ops
-from briefing_app.templates import TemplateError, load_template
+from briefing_app.core.templates import TemplateError, load_template
+from briefing_app.document import composer_ops
 from briefing_app.ui.item_model import ITEM_IDS_MIME
 from briefing_app.ui.labels import block_kind_label, status_label
 

@@ -9,8 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal, SignalInstance
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
 
-from briefing_app.markings import MarkingScheme
-from briefing_app.model import STATUSES
+from briefing_app.core.markings import MarkingScheme
+from briefing_app.core.model import STATUSES
 
 
 class StatusChooser(QComboBox):

@@ -23,8 +23,8 @@ from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QObject,
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QToolButton
 
-from briefing_app.markings import DEFAULT_SCHEME, MarkingError, MarkingScheme, load_scheme
-from briefing_app.model import STATUSES, Item
+from briefing_app.core.markings import DEFAULT_SCHEME, MarkingError, MarkingScheme, load_scheme
+from briefing_app.core.model import STATUSES, Item
 from briefing_app.store import ChangeCancelled, FactBaseError
 from briefing_app.ui import bulk
 from briefing_app.ui.commands import (

@@ -13,7 +13,7 @@ import re
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QVBoxLayout, QWidget
 
-from briefing_app import dates
+from briefing_app.core import dates
 from briefing_app.ui.local_dates import format_partial_date
 
 ERROR_STYLE = "color: #b00020;"

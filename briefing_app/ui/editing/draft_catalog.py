@@ -12,7 +12,7 @@ import uuid
 
 from PySide6.QtCore import QObject, Signal
 
-from briefing_app.model import Person, Source
+from briefing_app.core.model import Person, Source
 
 
 class DraftCatalog(QObject):

@@ -34,9 +34,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app import dates
-from briefing_app.markings import MarkingScheme
-from briefing_app.model import ITEM_KINDS, Item
+from briefing_app.core import dates
+from briefing_app.core.markings import MarkingScheme
+from briefing_app.core.model import ITEM_KINDS, Item
 from briefing_app.store import FactBaseError
 from briefing_app.store.similar import find_similar
 from briefing_app.ui.editing.choosers import MarkingChooser, StatusChooser

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.model import Person
+from briefing_app.core.model import Person
 from briefing_app.ui.editing.choosers import RecordPicker
 from briefing_app.ui.editing.draft_catalog import DraftCatalog
 from briefing_app.ui.editing.modal import asked

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.model import Source
+from briefing_app.core.model import Source
 from briefing_app.ui.editing.choosers import RecordPicker
 from briefing_app.ui.editing.date_field import PartialDateField
 from briefing_app.ui.editing.draft_catalog import DraftCatalog

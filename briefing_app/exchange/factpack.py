@@ -1,7 +1,7 @@
 """Fact packs: the JSON exchange format of a fact base (format ``briefing-factpack``, v1).
 
 A pack is how staffers hand facts and briefings to each other. Import reads the file
-safely (:mod:`briefing_app.safe_read`), checks all of it (:mod:`briefing_app.pack_validate`)
+safely (:mod:`briefing_app.exchange.safe_read`), checks all of it (:mod:`briefing_app.exchange.pack_validate`)
 and writes only a clean pack, in one transaction, as an upsert by id that leaves identical
 records alone (not even their ``updated`` stamp): importing a pack twice changes nothing.
 Export writes the whole fact base or a chosen part, sorted by id, as pretty UTF-8 JSON.
@@ -16,11 +16,11 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from briefing_app import dates
-from briefing_app.files import atomic_output
-from briefing_app.model import Block, Briefing, Item, Meeting, Person, Section, Source
-from briefing_app.pack_validate import FORMAT, VERSION, fold_tag, validate_pack
-from briefing_app.safe_read import MAX_FILE_BYTES, PackError, read_json_object
+from briefing_app.core import dates
+from briefing_app.core.files import atomic_output
+from briefing_app.core.model import Block, Briefing, Item, Meeting, Person, Section, Source
+from briefing_app.exchange.pack_validate import FORMAT, VERSION, fold_tag, validate_pack
+from briefing_app.exchange.safe_read import MAX_FILE_BYTES, PackError, read_json_object
 
 __all__ = [
     "FORMAT",
@@ -209,7 +209,7 @@ def parse_pack(data: object, fb: Any = None) -> PackContent:
 
 
 def read_pack(path: str | os.PathLike) -> dict:
-    """The JSON object of a pack file, read safely (see :mod:`briefing_app.safe_read`)."""
+    """The JSON object of a pack file, read safely (see :mod:`briefing_app.exchange.safe_read`)."""
     return read_json_object(path)
 
 

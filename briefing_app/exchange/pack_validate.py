@@ -24,9 +24,15 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
-from briefing_app import dates
-from briefing_app.model import AUTOMATIC_SECTIONS, BLOCK_STYLES, ITEM_KINDS, NOTE_STYLES, STATUSES
-from briefing_app.safe_read import describe_type
+from briefing_app.core import dates
+from briefing_app.core.model import (
+    AUTOMATIC_SECTIONS,
+    BLOCK_STYLES,
+    ITEM_KINDS,
+    NOTE_STYLES,
+    STATUSES,
+)
+from briefing_app.exchange.safe_read import describe_type
 
 FORMAT = "briefing-factpack"
 VERSION = 1

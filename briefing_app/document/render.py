@@ -11,12 +11,12 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from briefing_app.core.markings import DEFAULT_SCHEME, MarkingScheme, load_scheme
+from briefing_app.core.model import Briefing
 from briefing_app.document.build import build_document
 from briefing_app.document.model import Document
 from briefing_app.document.preflight import PreflightWarning, preflight
 from briefing_app.document.writers import format_for_path, get_writer, write_document
-from briefing_app.markings import DEFAULT_SCHEME, MarkingScheme, load_scheme
-from briefing_app.model import Briefing
 
 SCHEME_SETTING = "marking_scheme"
 AUTHOR_SETTING = "author"

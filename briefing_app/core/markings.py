@@ -24,7 +24,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing_app.paths import resource_path, user_data_dir
+from briefing_app.core.paths import resource_path, user_data_dir
 
 DEFAULT_SCHEME = "us"
 

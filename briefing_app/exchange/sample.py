@@ -10,8 +10,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from briefing_app.factpack import import_pack
-from briefing_app.paths import default_db_path, resource_path
+from briefing_app.core.paths import default_db_path, resource_path
+from briefing_app.exchange.factpack import import_pack
 from briefing_app.store import FactBase, FactBaseError
 
 SAMPLE_PACK = resource_path("sample", "petro-trump.factpack.json")

@@ -11,8 +11,8 @@ import shutil
 from collections.abc import Callable, Sequence
 from typing import TextIO
 
+from briefing_app.core.model import BriefingSummary, Catalog, Item
 from briefing_app.document.text import one_line
-from briefing_app.model import BriefingSummary, Catalog, Item
 
 ITEM_KEYS = (
     "id", "kind", "date", "title", "text", "tags", "people", "speaker", "source", "status",

@@ -14,10 +14,11 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-from briefing_app import __version__, cli_output
-from briefing_app.dates import DateError
-from briefing_app.files import WriteError
-from briefing_app.paths import default_db_path
+from briefing_app import __version__
+from briefing_app.cli import output as cli_output
+from briefing_app.core.dates import DateError
+from briefing_app.core.files import WriteError
+from briefing_app.core.paths import default_db_path
 
 PROG = "briefing-app"
 RENDER_FORMATS = ("docx", "pdf", "html")
@@ -42,7 +43,7 @@ def open_fact_base(args: argparse.Namespace):
     on first use; a path named with ``--db`` must exist, so a typo never silently creates
     a new fact base.
     """
-    from briefing_app.sample import open_or_create_default
+    from briefing_app.exchange.sample import open_or_create_default
     from briefing_app.store import FactBase
 
     if not args.db:
@@ -57,7 +58,7 @@ def open_fact_base(args: argparse.Namespace):
 
 
 def cmd_init(args: argparse.Namespace) -> int:
-    from briefing_app.sample import create_fact_base
+    from briefing_app.exchange.sample import create_fact_base
 
     path = db_path(args)
     if path.exists():
@@ -73,8 +74,8 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 def cmd_import(args: argparse.Namespace) -> int:
     """All files in one transaction: one bad file leaves the fact base as it was."""
-    from briefing_app.csv_import import import_csv
-    from briefing_app.factpack import PackError, import_pack
+    from briefing_app.exchange.csv_import import import_csv
+    from briefing_app.exchange.factpack import PackError, import_pack
 
     importers = {".json": import_pack, ".csv": import_csv}
     paths = [Path(name) for name in args.files]
@@ -111,7 +112,7 @@ def _place_in(path: Path, problem: str) -> str:
 
 
 def cmd_export(args: argparse.Namespace) -> int:
-    from briefing_app.factpack import export_pack
+    from briefing_app.exchange.factpack import export_pack
 
     with open_fact_base(args) as fb:
         briefing_ids = None
@@ -181,7 +182,7 @@ def cmd_briefings(args: argparse.Namespace) -> int:
 
 
 def cmd_render(args: argparse.Namespace) -> int:
-    from briefing_app.render import PreflightFailed, render_briefing
+    from briefing_app.document.render import PreflightFailed, render_briefing
 
     out = Path(args.output)
     with open_fact_base(args) as fb:
@@ -302,12 +303,12 @@ def _positive_int(text: str) -> int:
 
 def _project_errors() -> tuple[type[BaseException], ...]:
     """Errors that mean "the input or the environment is wrong", never a bug."""
+    from briefing_app.core.markings import MarkingError
+    from briefing_app.core.templates import TemplateError
+    from briefing_app.document.render import BriefingNotFoundError
     from briefing_app.document.writers import UnknownFormatError
-    from briefing_app.markings import MarkingError
-    from briefing_app.render import BriefingNotFoundError
-    from briefing_app.safe_read import PackError
+    from briefing_app.exchange.safe_read import PackError
     from briefing_app.store import FactBaseError
-    from briefing_app.templates import TemplateError
 
     return (
         CliError, FactBaseError, PackError, DateError, WriteError, OSError,

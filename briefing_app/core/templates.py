@@ -23,9 +23,9 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from briefing_app.files import atomic_write_text
-from briefing_app.model import AUTOMATIC_SECTIONS, NOTE_STYLES, Briefing, Section
-from briefing_app.paths import resource_path, user_data_dir
+from briefing_app.core.files import atomic_write_text
+from briefing_app.core.model import AUTOMATIC_SECTIONS, NOTE_STYLES, Briefing, Section
+from briefing_app.core.paths import resource_path, user_data_dir
 
 DEFAULT_TEMPLATE = "meeting-brief"
 SECTION_NUMBERING = ("none", "roman")

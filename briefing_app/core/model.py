@@ -47,7 +47,7 @@ class Item:
     kind: str
     text: str
     title: str = ""
-    date: str = ""  # partial ISO date, see briefing_app.dates
+    date: str = ""  # partial ISO date, see briefing_app.core.dates
     tags: list[str] = field(default_factory=list)
     people: list[str] = field(default_factory=list)  # person ids
     source: str | None = None  # source id

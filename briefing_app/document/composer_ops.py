@@ -12,7 +12,8 @@ import math
 import re
 from dataclasses import dataclass
 
-from briefing_app import dates
+from briefing_app.core import dates
+from briefing_app.core.model import Block, Briefing, Item
 from briefing_app.document.model import (
     BlockQuote,
     BulletList,
@@ -27,7 +28,6 @@ from briefing_app.document.model import (
     plain_text,
 )
 from briefing_app.document.text import one_line
-from briefing_app.model import Block, Briefing, Item
 
 # Letter, 1-inch margins: 6.5 x 9 inches of text. At 12 pt a Times line holds about 95
 # characters and a page about 46 lines once banner, footer and paragraph gaps are counted.

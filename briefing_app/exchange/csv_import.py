@@ -30,7 +30,8 @@ import os
 import uuid
 from typing import Any
 
-from briefing_app.factpack import (
+from briefing_app.core.model import Person, Source
+from briefing_app.exchange.factpack import (
     Cancelled,
     ImportResult,
     PackContent,
@@ -38,8 +39,7 @@ from briefing_app.factpack import (
     item_from_dict,
     write_content,
 )
-from briefing_app.model import Person, Source
-from briefing_app.pack_validate import (
+from briefing_app.exchange.pack_validate import (
     ITEM_FIELDS,
     check_date,
     check_names,
@@ -50,7 +50,7 @@ from briefing_app.pack_validate import (
     quote_value,
     unknown_key_message,
 )
-from briefing_app.safe_read import PackError, read_text
+from briefing_app.exchange.safe_read import PackError, read_text
 
 COLUMNS = tuple(ITEM_FIELDS)
 REQUIRED_COLUMNS = ("kind", "text")
