@@ -15,8 +15,8 @@ import sys
 import pytest
 
 from briefing_app import __version__
-from briefing_app.cli import output as cli_output
 from briefing_app.cli import build_parser, main, subcommands
+from briefing_app.cli import output as cli_output
 from briefing_app.core.model import Block, Briefing, Section
 from briefing_app.exchange.sample import SAMPLE_BRIEFING_ID, create_fact_base
 from briefing_app.store import SCHEMA_VERSION, FactBase

@@ -1,9 +1,10 @@
 """Fact packs: the JSON exchange format of a fact base (format ``briefing-factpack``, v1).
 
 A pack is how staffers hand facts and briefings to each other. Import reads the file
-safely (:mod:`briefing_app.exchange.safe_read`), checks all of it (:mod:`briefing_app.exchange.pack_validate`)
-and writes only a clean pack, in one transaction, as an upsert by id that leaves identical
-records alone (not even their ``updated`` stamp): importing a pack twice changes nothing.
+safely (:mod:`briefing_app.exchange.safe_read`), checks all of it
+(:mod:`briefing_app.exchange.pack_validate`) and writes only a clean pack, in one
+transaction, as an upsert by id that leaves identical records alone (not even their
+``updated`` stamp): importing a pack twice changes nothing.
 Export writes the whole fact base or a chosen part, sorted by id, as pretty UTF-8 JSON.
 """
 
