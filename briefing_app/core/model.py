@@ -11,11 +11,13 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
-ITEM_KINDS = ("fact", "quote", "event")
-STATUSES = ("unverified", "verified", "disputed")
-BLOCK_STYLES = ("paragraph", "bullet", "talking-point")
-AUTOMATIC_SECTIONS = ("timeline", "participants", "sources")
-NOTE_STYLES = ("footnotes", "endnotes")
+from .vocab import (  # noqa: F401 - the model's vocabulary, declared in vocab
+    AUTOMATIC_SECTIONS,
+    BLOCK_STYLES,
+    ITEM_KINDS,
+    NOTE_STYLES,
+    STATUSES,
+)
 
 
 @dataclass

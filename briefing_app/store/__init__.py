@@ -5,10 +5,11 @@ All SQL of the application lives in this package. See :mod:`.schema` for the tab
 sync.
 """
 
+from briefing_app.core.query import Query, parse
+from briefing_app.core.records import ItemRow, SavedSearch
+
 from .errors import ChangeCancelled, FactBaseError, NewerSchemaError, NotAFactBaseError
 from .factbase import FactBase
-from .query import Query, parse
-from .rows import ItemRow, SavedSearch
 from .schema import SCHEMA_VERSION
 
 __all__ = [

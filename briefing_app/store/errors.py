@@ -1,34 +1,16 @@
-"""Errors of the fact base, with messages written for people (the GUI shows them as is)."""
+"""SQLite errors worded for people; the error classes themselves are the core's."""
 
 from __future__ import annotations
 
+from briefing_app.core.errors import (
+    ChangeCancelled,
+    FactBaseError,
+    NewerSchemaError,
+    NotAFactBaseError,
+)
 
-class FactBaseError(Exception):
-    """Something the fact base cannot do; the message says what and, where it can, why."""
-
-
-class ChangeCancelled(FactBaseError):  # noqa: N818 - reads as an event, like KeyboardInterrupt
-    """A change was stopped on request before it finished; nothing of it was saved."""
-
-    def __init__(self, message: str = "The change was cancelled; nothing was saved.") -> None:
-        super().__init__(message)
-
-
-class NotAFactBaseError(FactBaseError):
-    """The file is not SQLite, is damaged, or is an SQLite file of some other program."""
-
-
-class NewerSchemaError(FactBaseError):
-    """The file was written by a newer Briefing Builder; it is refused and left untouched."""
-
-    def __init__(self, path: str, found: int, known: int) -> None:
-        super().__init__(
-            f"{path} was saved by a newer version of Briefing Builder (fact base schema "
-            f"version {found}); this version understands schema versions up to {known}. "
-            "Update Briefing Builder to open it. The file was not changed."
-        )
-        self.found = found
-        self.known = known
+__all__ = ["ChangeCancelled", "FactBaseError", "NewerSchemaError", "NotAFactBaseError",
+           "explain"]
 
 
 def explain(error: Exception, doing: str = "use the fact base") -> FactBaseError:

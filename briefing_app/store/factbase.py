@@ -27,6 +27,8 @@ from briefing_app.core.model import (
     Section,
     Source,
 )
+from briefing_app.core.query import Query, parse
+from briefing_app.core.records import ItemRow, SavedSearch
 
 from . import (
     briefing_edits,
@@ -39,8 +41,6 @@ from . import (
     settings,
 )
 from .errors import ChangeCancelled, FactBaseError, explain
-from .query import Query, parse
-from .rows import ItemRow, SavedSearch
 
 _CANCEL_CHECK_STEPS = 1000  # SQLite VM steps between looks at a cancel request (~0.1 ms)
 

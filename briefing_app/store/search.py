@@ -20,7 +20,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .query import Query, TextTerm
+from briefing_app.core.query import Query, TextTerm
+
 from .schema import TEXT_SORT_CHARS
 from .search_index import FTS_COLUMNS, FTS_TABLE
 

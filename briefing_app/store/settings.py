@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import sqlite3
 
+from briefing_app.core.records import SavedSearch
+
 from .errors import FactBaseError
-from .rows import SavedSearch
 
 
 def get_setting(conn: sqlite3.Connection, key: str, default: str | None = None) -> str | None:

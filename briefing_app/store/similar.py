@@ -15,7 +15,8 @@ import difflib
 import re
 import sqlite3
 import unicodedata
-from dataclasses import dataclass
+
+from briefing_app.core.records import SimilarItem
 
 from .search_index import FTS_TABLE
 
@@ -27,15 +28,6 @@ RANKED_MAX = 5_000  # ranking more matches than this by relevance is too slow
 _VOCAB = "similar_terms"
 _WORD = re.compile(r"\w+")
 
-
-@dataclass(frozen=True)
-class SimilarItem:
-    id: str
-    kind: str
-    title: str
-    text: str
-    date: str
-    ratio: float  # 0..1, 1 = the same text after folding
 
 
 def fold(text: str) -> str:

@@ -8,22 +8,9 @@ is one grouped query over the link tables, so it stays fast on a large fact base
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 from typing import Any
 
-
-@dataclass(frozen=True)
-class PersonCount:
-    id: str
-    name: str
-    items: int  # items where the person is the speaker or among the people
-
-
-@dataclass(frozen=True)
-class SourceCount:
-    outlet: str
-    items: int  # items citing any source of this outlet
-    sources: int  # how many source records share the outlet
+from briefing_app.core.records import PersonCount, SourceCount
 
 
 def _people_counts(conn: sqlite3.Connection) -> list[PersonCount]:

@@ -1,7 +1,7 @@
 """The item table's model: only the rows fetched so far, more on demand, sorted in SQL.
 
 A fact base may hold hundreds of thousands of items, so the model never loads them all: it
-asks the store for a page of 200 flat :class:`~briefing_app.store.rows.ItemRow` records at
+asks the store for a page of 200 flat :class:`~briefing_app.core.records.ItemRow` records at
 a time (``canFetchMore``/``fetchMore``, driven by the view as the user scrolls) and sorts
 by re-querying with ``ORDER BY`` rather than through a QSortFilterProxyModel, which would
 need every row in memory.
@@ -33,9 +33,9 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from briefing_app.core.records import ItemRow
 from briefing_app.store import FactBase, FactBaseError
 from briefing_app.store.connection import MEMORY
-from briefing_app.store.rows import ItemRow
 from briefing_app.ui.composer.icons import kind_icon
 from briefing_app.ui.labels import kind_label, status_label
 from briefing_app.ui.local_dates import format_partial_date

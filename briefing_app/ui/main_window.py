@@ -43,8 +43,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing_app.core.query import parse as parse_query
 from briefing_app.store.connection import MEMORY
-from briefing_app.store.query import parse as parse_query
 from briefing_app.ui.actions import create_actions
 from briefing_app.ui.columns import ColumnChooser
 from briefing_app.ui.composer.controller import ComposerController

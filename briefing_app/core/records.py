@@ -1,4 +1,4 @@
-"""Small records the store returns besides the model classes."""
+"""Small records a store returns besides the model classes (every backend returns these)."""
 
 from __future__ import annotations
 
@@ -29,3 +29,27 @@ class ItemRow:
 class SavedSearch:
     name: str
     query: str
+
+
+@dataclass(frozen=True)
+class PersonCount:
+    id: str
+    name: str
+    items: int  # items where the person is the speaker or among the people
+
+
+@dataclass(frozen=True)
+class SourceCount:
+    outlet: str
+    items: int  # items citing any source of this outlet
+    sources: int  # how many source records share the outlet
+
+
+@dataclass(frozen=True)
+class SimilarItem:
+    id: str
+    kind: str
+    title: str
+    text: str
+    date: str
+    ratio: float  # 0..1, 1 = the same text after folding
