@@ -1,10 +1,12 @@
 """The writer registry: one module per output format, found by name.
 
 A writer is a module ``<format>_writer.py`` in this package defining ``FORMAT`` (its name,
-e.g. ``"pdf"``), ``EXTENSION`` (with the dot, e.g. ``".pdf"``) and
-``write(document, stream)`` writing bytes to a binary stream. Other modules here (shared
-helpers such as ``docx_parts``) are not formats. Adding a format is adding a file: nothing
-here lists them.
+e.g. ``"pdf"``), ``EXTENSION`` (with the dot, e.g. ``".pdf"``), ``write(document, stream)``
+writing bytes to a binary stream, and ``Visitor``: its
+:class:`~briefing_app.document.visitor.NodeVisitor`, with a ``visit_*`` method for every
+node type (``tests/test_writer_nodes.py`` checks). Other modules here (shared helpers
+such as ``docx_parts``) are not formats. Adding a format is adding a file: nothing here
+lists them.
 """
 
 from __future__ import annotations
@@ -18,8 +20,20 @@ from types import ModuleType
 
 from briefing_app.core.files import atomic_output
 from briefing_app.document.model import Document
+from briefing_app.document.visitor import UnknownNodeError
+
+__all__ = [
+    "UnknownFormatError",
+    "UnknownNodeError",
+    "available_formats",
+    "extension_of",
+    "format_for_path",
+    "get_writer",
+    "write_document",
+]
 
 _SUFFIX = "_writer"
+_WRITER_API = ("FORMAT", "EXTENSION", "write", "Visitor")
 _FORMAT_NAME = re.compile(r"^[a-z0-9]+$")
 
 
@@ -45,7 +59,7 @@ def get_writer(fmt: str) -> ModuleType:
             f"No writer for format {fmt!r} (available: {', '.join(formats) or 'none'})"
         )
     module = importlib.import_module(f"{__name__}.{name}{_SUFFIX}")
-    missing = [attr for attr in ("FORMAT", "EXTENSION", "write") if not hasattr(module, attr)]
+    missing = [attr for attr in _WRITER_API if not hasattr(module, attr)]
     if missing:
         raise UnknownFormatError(f"The {name} writer is incomplete: it lacks {', '.join(missing)}")
     return module

@@ -34,23 +34,27 @@ from briefing_app.document.model import (
     Heading,
     Inline,
     Link,
+    ListItem,
     MemoHeader,
+    Metadata,
     Note,
     NoteList,
     NoteRef,
     PageBreak,
+    PageFurniture,
     Paragraph,
     Table,
     Text,
-    UnknownNodeError,
 )
 from briefing_app.document.text import clean
+from briefing_app.document.visitor import NodeVisitor
 from briefing_app.document.writers.collector import collector_paused
 
 from . import docx_parts as parts
 from . import docx_styles as styles
 from . import docx_xml as xml
 from .docx_notes import Footnotes
+from .docx_properties import set_extended_properties
 
 FORMAT = "docx"
 EXTENSION = ".docx"
@@ -58,12 +62,13 @@ EXTENSION = ".docx"
 STYLES_WITH_EFFECTS = "http://schemas.microsoft.com/office/2007/relationships/stylesWithEffects"
 TEXT_WIDTH = 9360  # twips: 8.5 in page minus two 1-inch margins
 HEADER_SHADING = "D9D9D9"
+TABLE_AIR = 140  # twips (7 pt) between a table and the paragraph after it
 
 
 @collector_paused()
 def write(document: Document, stream: BinaryIO) -> None:
     """Write ``document`` as a .docx file to the binary ``stream``."""
-    _DocxWriter(document).build().save(stream)
+    DocxWriter().visit(document).save(stream)
 
 
 _TEMPLATES: dict[tuple[float, str], bytes] = {}
@@ -111,11 +116,17 @@ def marked(mark: str, text: str = "") -> str:
     return f"({mark}) {text}" if mark else text
 
 
-class _DocxWriter:
+class DocxWriter(NodeVisitor):
     """One memo: holds the python-docx document, the body XML being written and the
-    running footnote and list state."""
+    running footnote and list state. Block methods add paragraphs to the body; inline
+    methods return runs as XML text."""
 
-    def __init__(self, document: Document):
+    writer_name = "DOCX"
+
+    # ------------------------------------------------------------ document
+
+    def visit_document(self, document: Document):
+        """The memo as a python-docx document, ready to save."""
         self.memo = document
         self.font_size = float(document.font_size or 12)
         template = memo_template(self.font_size, clean(document.metadata.language))
@@ -124,21 +135,21 @@ class _DocxWriter:
         self.footnotes = Footnotes(self.doc.part, self.doc.settings.element, self.bookmarks)
         self.numbering: parts.ListNumbering | None = None
         self.page_break_pending = False
+        self.after_table = False  # the next paragraph leaves a little air under a table
         self._style_ids: dict[str, str] = {}
+        self._space_before: dict[str, int] = {}
         self._body: list[str] = []
         self._notes_by_number = {note.number: note for note in reversed(document.footnotes)}
 
-    # ------------------------------------------------------------ document
-
-    def build(self):
-        self._properties()
-        for block in self.memo.blocks:
-            self._block(block)
+        self.visit(document.metadata)
+        for block in document.blocks:
+            self.visit(block)
         if self.page_break_pending:  # a break at the very end: an empty last page
             self._hard_page_break()
         self._fill_body()
         self.footnotes.finish()
-        self._furniture()
+        self.visit(document.furniture)
+        set_extended_properties(self.doc.part.package, document)
         return self.doc
 
     def _fill_body(self) -> None:
@@ -161,8 +172,8 @@ class _DocxWriter:
         self.doc._element = self.doc.part._element = root
         self.doc._Document__body = None  # python-docx's cached wrapper of the old body
 
-    def _properties(self) -> None:
-        meta = self.memo.metadata
+    def visit_metadata(self, meta: Metadata) -> None:
+        """The core properties (title, subject, author, language, keywords)."""
         props = self.doc.core_properties
         props.title = text_utils.one_line(meta.title)
         props.subject = text_utils.one_line(meta.subject)
@@ -177,42 +188,29 @@ class _DocxWriter:
 
     # ------------------------------------------------------------ blocks
 
-    def _block(self, block) -> None:
-        handlers = {
-            Heading: self._heading,
-            Paragraph: self._paragraph,
-            BulletList: self._list,
-            BlockQuote: self._quote,
-            Table: self._table,
-            MemoHeader: self._memo_header,
-            NoteList: self._note_list,
-            PageBreak: self._page_break,
-        }
-        handler = handlers.get(type(block))
-        if handler is None:
-            raise UnknownNodeError("DOCX", block)
-        handler(block)
-
     def _add(self, style: str, content: str, **formatting) -> None:
         """Append a paragraph in style ``style`` (a name); a pending page break starts it
         on a new page."""
         if self.page_break_pending:
             formatting["page_break_before"] = True
             self.page_break_pending = False
+        if self.after_table:
+            formatting["space_before"] = self._style_space_before(style) + TABLE_AIR
+            self.after_table = False
         self._body.append(xml.paragraph(self._style_id(style), content, **formatting))
 
-    def _heading(self, heading: Heading) -> None:
+    def visit_heading(self, heading: Heading) -> None:
         level = min(max(heading.level, 1), len(styles.HEADING))
         content = xml.run(marked(heading.mark, text_utils.one_line(heading.text)))
         if heading.anchor:  # the same name the PDF bookmark and the HTML id carry
             content = self.bookmarks.around(self.bookmarks.name_for(heading.anchor), content)
         self._add(styles.HEADING[level - 1], content)
 
-    def _paragraph(self, paragraph: Paragraph) -> None:
+    def visit_paragraph(self, paragraph: Paragraph) -> None:
         style = styles.PARAGRAPH_ROLES.get(paragraph.role, "Normal")
         self._add(style, self._inlines(paragraph.content, mark=paragraph.mark))
 
-    def _list(self, bullet_list: BulletList) -> None:
+    def visit_bullet_list(self, bullet_list: BulletList) -> None:
         if self.numbering is None:
             self.numbering = parts.ListNumbering(self.doc.part.numbering_part.element)
         if bullet_list.ordered:
@@ -221,15 +219,20 @@ class _DocxWriter:
             style, num_id = styles.LIST_BULLET, self.numbering.bullet_num
         last = len(bullet_list.items) - 1
         for index, item in enumerate(bullet_list.items):
-            space_after = None
-            if index == last:  # the list ends with the space a body paragraph leaves
-                space_after = _twips(self.font_size * 0.75)
-            elif item.role == "talking-point":
-                space_after = _twips(self.font_size * 0.6)
-            content = self._inlines(item.content, mark=item.mark)
-            self._add(style, content, num_id=num_id, space_after=space_after)
+            self.visit(item, style, num_id, last=index == last)
 
-    def _quote(self, quote: BlockQuote) -> None:
+    def visit_list_item(self, item: ListItem, style: str, num_id: int, *, last: bool) -> None:
+        """One paragraph of list ``num_id``; the last leaves the space a body paragraph
+        leaves, a talking point a little more than a plain item."""
+        space_after = None
+        if last:
+            space_after = _twips(self.font_size * 0.75)
+        elif item.role == "talking-point":
+            space_after = _twips(self.font_size * 0.6)
+        content = self._inlines(item.content, mark=item.mark)
+        self._add(style, content, num_id=num_id, space_after=space_after)
+
+    def visit_block_quote(self, quote: BlockQuote) -> None:
         lang = text_utils.one_line(quote.language)
         self._add(styles.QUOTE, self._inlines(quote.original, mark=quote.mark, lang=lang))
         if quote.translation:
@@ -238,12 +241,14 @@ class _DocxWriter:
             content = xml.run("\u2014 ") + self._inlines(quote.attribution)
             self._add(styles.QUOTE_ATTRIBUTION, content)
 
-    def _table(self, table: Table) -> None:
+    def visit_table(self, table: Table) -> None:
         columns = max([len(table.header), *(len(row) for row in table.rows)])
         if columns == 0:
             return  # nothing to draw: no header and no cells
         if self.page_break_pending:
             self._hard_page_break()
+        if self.after_table:  # Word merges two tables with nothing between them
+            self._body.append(xml.paragraph("", "", space_after=0, mark_size=12))
         widths = _column_widths(table.widths, columns)
         cell_style = self._style_id(styles.TABLE_TEXT)
 
@@ -281,11 +286,11 @@ class _DocxWriter:
             'w:lastColumn="0" w:noHBand="0" w:noVBand="1"/></w:tblPr>'
             f"<w:tblGrid>{grid}</w:tblGrid>{''.join(rows)}</w:tbl>"
         )
-        # A little air between the table and what follows (Word also needs a paragraph
-        # between two tables, or it merges them): an empty 6-point paragraph.
-        self._body.append(xml.paragraph("", "", space_after=0, mark_size=12))
+        # A little air between the table and what follows, as space before the next
+        # paragraph: an empty paragraph for spacing would be read out as a blank line.
+        self.after_table = True
 
-    def _memo_header(self, header: MemoHeader) -> None:
+    def visit_memo_header(self, header: MemoHeader) -> None:
         self._add(styles.TITLE, xml.run(text_utils.one_line(header.title)))
         labels = [_label(label) for label, _ in header.fields]
         indent = self._label_column(labels)
@@ -306,14 +311,16 @@ class _DocxWriter:
         )
         return int(min(max(widest * 20 + 360, 1440), 3600))
 
-    def _note_list(self, note_list: NoteList) -> None:
+    def visit_note_list(self, note_list: NoteList) -> None:
         for note in note_list.notes:
-            if not isinstance(note, Note):
-                raise UnknownNodeError("DOCX", note)
-            content = xml.run(f"{note.number}.\t") + self._inlines(note.content)
-            self._add(styles.NOTE_LIST, content)
+            self.visit(note)
 
-    def _page_break(self, _block: PageBreak) -> None:
+    def visit_note(self, note: Note) -> None:
+        """An endnote where the Sources section is (footnotes go through ``docx_notes``)."""
+        content = xml.run(f"{note.number}.\t") + self._inlines(note.content)
+        self._add(styles.NOTE_LIST, content)
+
+    def visit_page_break(self, _block: PageBreak) -> None:
         """Start the next paragraph on a new page (``pageBreakBefore``), which leaves no
         empty line at the top of the page the way a break character would."""
         if self.page_break_pending:
@@ -321,8 +328,15 @@ class _DocxWriter:
         self.page_break_pending = True
 
     def _hard_page_break(self) -> None:
-        self.page_break_pending = False
+        self.page_break_pending = self.after_table = False
         self._body.append(xml.page_break())
+
+    def _style_space_before(self, name: str) -> int:
+        """The space before paragraphs of style ``name``, in twips (looked up once)."""
+        if name not in self._space_before:
+            before = self.doc.styles[name].paragraph_format.space_before
+            self._space_before[name] = round(before.pt * 20) if before is not None else 0
+        return self._space_before[name]
 
     def _style_id(self, name: str) -> str:
         """The style's id, looked up once per document: python-docx resolves a style name
@@ -344,26 +358,21 @@ class _DocxWriter:
     ) -> str:
         """``content`` as runs; links get their relationship from ``part`` (the
         document, or the footnotes part)."""
-        part = part or self.doc.part
+        context = {"lang": lang, "part": part or self.doc.part, "in_footnote": in_footnote}
         runs = [xml.run(marked(mark), lang=lang)] if mark else []
         previous_was_ref = False
         for inline in content:
-            if isinstance(inline, Text):
-                runs.append(
-                    xml.run(clean(inline.text), bold=inline.bold, italic=inline.italic, lang=lang)
-                )
-            elif isinstance(inline, Link):
-                runs.append(self._link(part, inline, lang))
-            elif isinstance(inline, NoteRef):
-                if previous_was_ref:  # "1,2" rather than an ambiguous "12"
-                    runs.append(xml.run(",", superscript=True))
-                runs.append(self._note_reference(inline.number, in_footnote))
-            else:
-                raise UnknownNodeError("DOCX", inline)
-            previous_was_ref = isinstance(inline, NoteRef)
+            is_ref = isinstance(inline, NoteRef)
+            if is_ref and previous_was_ref:  # "1,2" rather than an ambiguous "12"
+                runs.append(xml.run(",", superscript=True))
+            runs.append(self.visit(inline, **context))
+            previous_was_ref = is_ref
         return "".join(runs)
 
-    def _link(self, part: Part, link: Link, lang: str) -> str:
+    def visit_text(self, text: Text, *, lang: str, **_context) -> str:
+        return xml.run(clean(text.text), bold=text.bold, italic=text.italic, lang=lang)
+
+    def visit_link(self, link: Link, *, part: Part, lang: str, **_context) -> str:
         label = clean(link.text) or clean(link.url)
         url = clean(link.url)
         if not text_utils.is_safe_link(url):
@@ -371,9 +380,10 @@ class _DocxWriter:
         rel_id = part.relate_to(parts.safe_uri(url), RT.HYPERLINK, is_external=True)
         return xml.hyperlink(rel_id, xml.run(label, style_id=styles.HYPERLINK_ID, lang=lang))
 
-    def _note_reference(self, number: int, in_footnote: bool) -> str:
+    def visit_note_ref(self, ref: NoteRef, *, in_footnote: bool, **_context) -> str:
         """A real footnote when the memo uses footnotes (see :mod:`.docx_notes` for how
         its mark shows the note number), else a superscript number."""
+        number = ref.number
         note = self._notes_by_number.get(number)
         if self.memo.note_style != "footnotes" or in_footnote or note is None:
             return xml.run(str(number), style_id=styles.NOTE_REFERENCE_ID)
@@ -384,8 +394,8 @@ class _DocxWriter:
 
     # ------------------------------------------------------------ headers and footers
 
-    def _furniture(self) -> None:
-        furniture = self.memo.furniture
+    def visit_page_furniture(self, furniture: PageFurniture) -> None:
+        """The banner in the header; footer line, page number and banner in the footer."""
         section = self.doc.sections[0]
         banner = text_utils.one_line(furniture.banner)
         if banner:
@@ -428,6 +438,9 @@ class _DocxWriter:
             xml.run(f"{page} ") + xml.field("PAGE", "1") + xml.run(f" {of} ")
             + xml.field("NUMPAGES", "1")
         )  # fmt: skip
+
+
+Visitor = DocxWriter  # the registry's name for a writer's node visitor
 
 
 # ---------------------------------------------------------------- helpers

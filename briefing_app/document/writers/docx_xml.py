@@ -141,6 +141,7 @@ def paragraph(
     num_id: int | None = None,
     bottom_rule: bool = False,
     tab_stop: int | None = None,
+    space_before: int | None = None,
     space_after: int | None = None,
     hanging_indent: int | None = None,
     center: bool = False,
@@ -162,8 +163,10 @@ def paragraph(
         )
     if tab_stop is not None:
         props.append(f'<w:tabs><w:tab w:val="left" w:pos="{tab_stop}"/></w:tabs>')
-    if space_after is not None:
-        props.append(f'<w:spacing w:after="{space_after}"/>')
+    if space_before is not None or space_after is not None:
+        before = f' w:before="{space_before}"' if space_before is not None else ""
+        after = f' w:after="{space_after}"' if space_after is not None else ""
+        props.append(f"<w:spacing{before}{after}/>")
     if hanging_indent is not None:
         props.append(f'<w:ind w:left="{hanging_indent}" w:hanging="{hanging_indent}"/>')
     if center:

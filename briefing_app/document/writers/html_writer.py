@@ -27,16 +27,18 @@ from briefing_app.document.model import (
     Link,
     ListItem,
     MemoHeader,
+    Metadata,
     Note,
     NoteList,
     NoteRef,
     PageBreak,
+    PageFurniture,
     Paragraph,
     Table,
     Text,
-    UnknownNodeError,
 )
 from briefing_app.document.text import clean, is_safe_link, one_line
+from briefing_app.document.visitor import NodeVisitor
 
 FORMAT = "html"
 EXTENSION = ".html"
@@ -78,7 +80,7 @@ def write(document: Document, stream: BinaryIO) -> None:
 
 def to_html(document: Document) -> str:
     """The whole page as text (what the preview hands to ``QTextBrowser.setHtml``)."""
-    return _HtmlWriter(document).page()
+    return HtmlWriter().visit(document)
 
 
 def _e(text: str) -> str:
@@ -95,91 +97,79 @@ def _label(label: str) -> str:
     return label if not label or label.endswith(":") else label + ":"
 
 
-class _HtmlWriter:
-    def __init__(self, document: Document):
-        self.doc = document
+class HtmlWriter(NodeVisitor):
+    """One page per document: block methods add lines to ``out``, inline methods return
+    markup."""
+
+    writer_name = WRITER_NAME
+
+    def __init__(self):
+        self.doc = Document(Metadata(), PageFurniture(), [])
         self.out: list[str] = []
         self.cited: set[int] = set()  # note numbers whose first citation got an id
-        self.blocks = {
-            Heading: self.heading,
-            Paragraph: self.paragraph,
-            BulletList: self.bullet_list,
-            BlockQuote: self.block_quote,
-            Table: self.table,
-            MemoHeader: self.memo_header,
-            NoteList: self.note_list,
-            PageBreak: self.page_break,
-        }
 
     # ------------------------------------------------------------ page
 
-    def page(self) -> str:
-        doc, meta = self.doc, self.doc.metadata
+    def visit_document(self, doc: Document) -> str:
+        self.doc, self.out, self.cited = doc, [], set()
         size = _points(doc.font_size)
         css = _CSS % {
             "size": size,
             "title": _points(doc.font_size + 2),
             "small": _points(max(doc.font_size - 2, 6)),
         }
-        head = [
-            "<!DOCTYPE html>",
-            f'<html lang="{_e(one_line(meta.language) or "en")}">',
-            "<head>",
-            '<meta charset="utf-8">',
-            f"<title>{_e(one_line(meta.title))}</title>",
-        ]
+        language = _e(one_line(doc.metadata.language) or "en")
+        self.out += ["<!DOCTYPE html>", f'<html lang="{language}">', "<head>",
+                     '<meta charset="utf-8">']  # fmt: skip
+        self.visit(doc.metadata)
+        self.out += [f"<style>{css}</style>", "</head>", "<body>"]
+        self.visit(doc.furniture, "banner")
+        for block in doc.blocks:
+            self.visit(block)
+        if doc.note_style != "endnotes" and doc.footnotes:
+            self.footnotes(doc.footnotes)
+        self.visit(doc.furniture, "banner-bottom")
+        self.out += ["</body>", "</html>", ""]
+        return "\n".join(self.out)
+
+    def visit_metadata(self, meta: Metadata) -> None:
+        """The title and the ``<meta>`` lines of the head."""
+        self.out.append(f"<title>{_e(one_line(meta.title))}</title>")
         for name, value in (
             ("author", meta.author),
             ("description", meta.subject),
             ("keywords", ", ".join(meta.keywords)),
         ):
             if one_line(value):
-                head.append(f'<meta name="{name}" content="{_e(one_line(value))}">')
-        head += [f"<style>{css}</style>", "</head>", "<body>"]
-        self.out.extend(head)
-        banner = one_line(doc.furniture.banner)
-        if banner:
-            self.out.append(f'<p class="banner" align="center"><b>{_e(banner)}</b></p>')
-        for block in doc.blocks:
-            self.block(block)
-        if doc.note_style != "endnotes" and doc.footnotes:
-            self.footnotes(doc.footnotes)
-        if banner:
-            self.out.append(f'<p class="banner-bottom" align="center"><b>{_e(banner)}</b></p>')
-        self.out += ["</body>", "</html>", ""]
-        return "\n".join(self.out)
+                self.out.append(f'<meta name="{name}" content="{_e(one_line(value))}">')
 
-    def block(self, node: object) -> None:
-        handler = self.blocks.get(type(node))
-        if handler is None:
-            raise UnknownNodeError(WRITER_NAME, node)
-        handler(node)
+    def visit_page_furniture(self, furniture: PageFurniture, css_class: str) -> None:
+        """The banner line, at the top (``banner``) or the bottom (``banner-bottom``)."""
+        banner = one_line(furniture.banner)
+        if banner:
+            self.out.append(f'<p class="{css_class}" align="center"><b>{_e(banner)}</b></p>')
 
     # ------------------------------------------------------------ inline content
 
     def inline(self, content: list[Inline]) -> str:
-        parts = []
-        for part in content:
-            if isinstance(part, Text):
-                text = _e(part.text)
-                if part.italic:
-                    text = f"<i>{text}</i>"
-                if part.bold:
-                    text = f"<b>{text}</b>"
-                parts.append(text)
-            elif isinstance(part, Link):
-                if is_safe_link(part.url):
-                    url = escape(clean(part.url).strip(), quote=True)
-                    parts.append(f'<a href="{url}">{_e(part.text)}</a>')
-                else:
-                    parts.append(_e(part.text))
-            elif isinstance(part, NoteRef):
-                parts.append(self.note_ref(part.number))
-            else:
-                raise UnknownNodeError(WRITER_NAME, part)
-        return "".join(parts)
+        return "".join([self.visit(part) for part in content])
 
-    def note_ref(self, number: int) -> str:
+    def visit_text(self, part: Text) -> str:
+        text = _e(part.text)
+        if part.italic:
+            text = f"<i>{text}</i>"
+        if part.bold:
+            text = f"<b>{text}</b>"
+        return text
+
+    def visit_link(self, part: Link) -> str:
+        if is_safe_link(part.url):
+            url = escape(clean(part.url).strip(), quote=True)
+            return f'<a href="{url}">{_e(part.text)}</a>'
+        return _e(part.text)
+
+    def visit_note_ref(self, part: NoteRef) -> str:
+        number = part.number
         anchor = ""
         if number not in self.cited:
             self.cited.add(number)
@@ -188,7 +178,7 @@ class _HtmlWriter:
 
     # ------------------------------------------------------------ blocks
 
-    def heading(self, node: Heading) -> None:
+    def visit_heading(self, node: Heading) -> None:
         level = min(max(node.level, 1) + 1, 6)
         anchor = one_line(node.anchor)
         target = f'<a id="{_e(anchor)}" name="{_e(anchor)}"></a>' if anchor else ""
@@ -196,25 +186,26 @@ class _HtmlWriter:
             f'<h{level} dir="auto">{target}{_mark(node.mark)}{_e(node.text)}</h{level}>'
         )
 
-    def paragraph(self, node: Paragraph) -> None:
+    def visit_paragraph(self, node: Paragraph) -> None:
         role = _e(one_line(node.role) or "body")
         self.out.append(
             f'<p class="{role}" dir="auto">{_mark(node.mark)}{self.inline(node.content)}</p>'
         )
 
-    def bullet_list(self, node: BulletList) -> None:
+    def visit_bullet_list(self, node: BulletList) -> None:
         tag = "ol" if node.ordered else "ul"
         self.out.append(f"<{tag}>")
         for item in node.items:
-            if not isinstance(item, ListItem):
-                raise UnknownNodeError(WRITER_NAME, item)
-            role = _e(one_line(item.role) or "body")
-            self.out.append(
-                f'<li class="{role}" dir="auto">{_mark(item.mark)}{self.inline(item.content)}</li>'
-            )
+            self.visit(item)
         self.out.append(f"</{tag}>")
 
-    def block_quote(self, node: BlockQuote) -> None:
+    def visit_list_item(self, item: ListItem) -> None:
+        role = _e(one_line(item.role) or "body")
+        self.out.append(
+            f'<li class="{role}" dir="auto">{_mark(item.mark)}{self.inline(item.content)}</li>'
+        )
+
+    def visit_block_quote(self, node: BlockQuote) -> None:
         language = one_line(node.language)
         lang = f' lang="{_e(language)}"' if language else ""
         memo_lang = _e(one_line(self.doc.metadata.language) or "en")
@@ -234,7 +225,7 @@ class _HtmlWriter:
             )
         self.out.append("</blockquote>")
 
-    def table(self, node: Table) -> None:
+    def visit_table(self, node: Table) -> None:
         if node.mark:
             self.out.append(f'<p class="table-mark">{_mark(node.mark).strip()}</p>')
         columns = max([len(node.header), *(len(row) for row in node.rows)], default=0)
@@ -257,7 +248,7 @@ class _HtmlWriter:
             self.out.append(f"<tr>{cells}</tr>")
         self.out.append("</tbody></table>")
 
-    def memo_header(self, node: MemoHeader) -> None:
+    def visit_memo_header(self, node: MemoHeader) -> None:
         title = one_line(node.title)
         if title:
             self.out.append(f'<p class="memo-title" align="center"><b>{_e(title)}</b></p>')
@@ -271,10 +262,10 @@ class _HtmlWriter:
             )
         self.out.append("</table>")
 
-    def note_list(self, node: NoteList) -> None:
+    def visit_note_list(self, node: NoteList) -> None:
         self.out.append('<div class="notes">')
         for note in node.notes:
-            self.note(note)
+            self.visit(note)
         self.out.append("</div>")
 
     def footnotes(self, notes: list[Note]) -> None:
@@ -283,12 +274,10 @@ class _HtmlWriter:
         self.out.append('<hr width="35%" align="left">')
         self.out.append(f'<p class="notes-heading">{_e(heading)}</p>')
         for note in notes:
-            self.note(note)
+            self.visit(note)
         self.out.append("</div>")
 
-    def note(self, note: Note) -> None:
-        if not isinstance(note, Note):
-            raise UnknownNodeError(WRITER_NAME, note)
+    def visit_note(self, note: Note) -> None:
         n = note.number
         back = (
             f' <a class="backlink" href="#ref-{n}" title="Back to the text">\u2191</a>'
@@ -300,8 +289,11 @@ class _HtmlWriter:
             f"<sup>{n}</sup> {self.inline(note.content)}{back}</p>"
         )
 
-    def page_break(self, node: PageBreak) -> None:
+    def visit_page_break(self, node: PageBreak) -> None:
         self.out.append('<hr class="page-break" style="page-break-after: always">')
+
+
+Visitor = HtmlWriter  # the registry's name for a writer's node visitor
 
 
 def _points(value: float) -> str:

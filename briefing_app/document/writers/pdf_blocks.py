@@ -1,7 +1,10 @@
-"""Document blocks -> reportlab flowables.
+"""Document blocks -> reportlab flowables, and their structure elements.
 
-One function per node type; :func:`story` walks the blocks in order. The flowables hold no
-per-build state, so the footnote planner can lay the same story out several times.
+One ``visit_*`` method per node type (see :mod:`briefing_app.document.visitor`), each
+returning a list of flowables; :meth:`StoryBuilder.story` walks the blocks in order. The
+flowables hold no per-build state, so the footnote planner can lay the same story out
+several times. With a structure tree (:mod:`pdf_structure`), each block also gets its
+elements, in memo order, and each text block knows the element its text belongs to.
 """
 
 from __future__ import annotations
@@ -13,113 +16,28 @@ import reportlab.platypus as rl
 from reportlab.lib import colors
 from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
-from reportlab.platypus.flowables import HRFlowable
 
 from briefing_app.document.model import (
     BlockQuote,
     BulletList,
     Heading,
+    ListItem,
     MemoHeader,
     Note,
     NoteList,
     PageBreak,
     Paragraph,
     Table,
-    UnknownNodeError,
 )
 from briefing_app.document.text import clean
-from briefing_app.document.writers.pdf_notes import CitingRow
+from briefing_app.document.writers.pdf_flowables import HeadingBlock, MemoList, MemoTable, Rule
+from briefing_app.document.writers.pdf_spans import InlineSpans, Span, face, plain_spans
+from briefing_app.document.writers.pdf_structure import Element, StructTree, language_tag
 from briefing_app.document.writers.pdf_styles import MemoStyles
-from briefing_app.document.writers.pdf_text import (
-    WRITER,
-    Span,
-    TextBlock,
-    face,
-    inline_spans,
-    plain_spans,
-)
+from briefing_app.document.writers.pdf_text import TextBlock
 
-OUTLINE_STATE = "_briefing_outline_state"
-
-
-class HeadingBlock(TextBlock):
-    """A heading that sets a PDF destination and an outline (bookmark) entry where drawn.
-
-    Drawing, not building, registers the bookmark, so it points at the page the heading
-    really lands on. When a (very long) heading splits, only its first part bookmarks.
-    """
-
-    bookmark_key: str | None = None
-    outline_title: str = ""
-    outline_level: int = 0
-
-    def split(self, availWidth, availHeight):
-        parts = super().split(availWidth, availHeight)
-        keep = self.getKeepWithNext()
-        for index, part in enumerate(parts):
-            if isinstance(part, HeadingBlock):
-                part.keepWithNext = keep
-                part.bookmark_key = self.bookmark_key if index == 0 else None
-                part.outline_title = self.outline_title
-                part.outline_level = self.outline_level
-        return parts
-
-    def draw(self):
-        if self.bookmark_key:
-            canv = self.canv
-            state = getattr(canv, OUTLINE_STATE, None)
-            if state is None:
-                state = {"depth": -1, "keys": set()}
-                setattr(canv, OUTLINE_STATE, state)
-            if self.bookmark_key not in state["keys"]:
-                state["keys"].add(self.bookmark_key)
-                level = min(self.outline_level, state["depth"] + 1)
-                state["depth"] = level
-                canv.bookmarkHorizontal(self.bookmark_key, 0, self.height)
-                canv.addOutlineEntry(self.outline_title, self.bookmark_key, level=level)
-        super().draw()
-
-
-class MemoTable(rl.Table):
-    """A table that measures its rows once per width and draws its cells directly.
-
-    reportlab measures a table each time a frame considers it (to place it, to split it,
-    to probe its footnotes), every row each time. Row heights depend only on the width
-    when no cell spans rows (the memo has no spans), so the last measurement is kept.
-    Each memo cell is one top-left aligned :class:`TextBlock`, drawn where reportlab
-    would put it without its general cell path (measure again, save, move, restore):
-    the timeline's cells were a sixth of a memo's PDF time.
-    """
-
-    _measured_for: float | None = None
-
-    def _calc(self, availWidth, availHeight):
-        if self._measured_for == availWidth and not self._spanCmds:
-            return
-        super()._calc(availWidth, availHeight)
-        self._measured_for = availWidth
-
-    def normalizeData(self, data):  # noqa: N802 - reportlab API
-        """reportlab's rows, as rows that know the notes they cite (see ``CitingRow``)."""
-        return [CitingRow(row) for row in super().normalizeData(data)]
-
-    def _drawCell(self, cellval, cellstyle, pos, size):  # noqa: N802 - reportlab API
-        # reportlab holds a cell's flowables as a tuple, here always one TextBlock
-        block = cellval[0] if isinstance(cellval, tuple) and len(cellval) == 1 else cellval
-        if not (
-            isinstance(block, TextBlock) and cellstyle.valign == "TOP"
-            and cellstyle.alignment == "LEFT" and not cellstyle.href
-            and not cellstyle.destination
-        ):  # fmt: skip
-            super()._drawCell(cellval, cellstyle, pos, size)
-            return
-        colpos, rowpos = pos
-        colwidth, rowheight = size
-        width = colwidth - cellstyle.leftPadding - cellstyle.rightPadding
-        _, height = block.wrap(width, rowheight - cellstyle.topPadding - cellstyle.bottomPadding)
-        top = rowpos + rowheight - cellstyle.topPadding
-        block.draw_at(self.canv, colpos + cellstyle.leftPadding, top - height)
-
+SCOPE = "/A << /O /Table /Scope /{} >>"  # a header cell's attribute: what it heads
+NUMBERING = "/A << /O /List /ListNumbering /{} >>"
 
 def _portion(mark: str, style) -> list[Span]:
     """``(MARK) `` in front of a marked portion, in the style's font; nothing when unmarked."""
@@ -127,53 +45,54 @@ def _portion(mark: str, style) -> list[Span]:
     return plain_spans(f"({mark}) ", style) if mark else []
 
 
-class StoryBuilder:
+class StoryBuilder(InlineSpans):
     """Turns blocks into flowables for one document; keeps anchors unique.
 
     ``safe`` lays tables and the memo header out as plain paragraphs and keeps nothing
     together: the writer's second try when reportlab cannot place something (a table row
-    taller than a page that may not split, say).
+    taller than a page that may not split, say). ``tree`` receives the structure
+    elements; ``language`` is the memo's, which a quote in another language is marked
+    against.
     """
 
-    def __init__(self, styles: MemoStyles, frame_width: float, frame_height: float, *, safe=False):
+    def __init__(self, styles: MemoStyles, frame_width: float, frame_height: float, *,
+                 safe=False, tree: StructTree | None = None, language: str = ""):  # fmt: skip
         self.styles = styles
         self.frame_width = frame_width
         self.frame_height = frame_height
         self.safe = safe
+        self.tree = tree
+        self.language = language
         self._keys: set[str] = set()
+        self._level_offset = 0  # 1 below a memo title: its sections are H2
         self.has_outline = False
 
     def story(self, blocks: list) -> list:
         flowables: list = []
         for block in blocks:
-            flowables.extend(self.block(block))
+            flowables.extend(self.visit(block))
         return flowables
 
-    def block(self, node) -> list:
-        if isinstance(node, Heading):
-            return [self.heading(node)]
-        if isinstance(node, Paragraph):
-            return [self.paragraph(node)]
-        if isinstance(node, BulletList):
-            return self.bullet_list(node)
-        if isinstance(node, BlockQuote):
-            return self.block_quote(node)
-        if isinstance(node, Table):
-            return self.table(node)
-        if isinstance(node, MemoHeader):
-            return self.memo_header(node)
-        if isinstance(node, NoteList):
-            return self.note_list(node)
-        if isinstance(node, PageBreak):
-            return [rl.PageBreak()]
-        raise UnknownNodeError(WRITER, node)
-
     # ------------------------------------------------------------ blocks
+
+    def visit_heading(self, node: Heading) -> list:
+        return [self.heading(node)]
+
+    def visit_paragraph(self, node: Paragraph) -> list:
+        style = self.styles.for_role(node.role)
+        tag = self._block("P")
+        spans = _portion(node.mark, style) + self.inline(node.content, style, parent=tag)
+        return [TextBlock(spans, style, tag=tag)]
+
+    def visit_page_break(self, node: PageBreak) -> list:
+        return [rl.PageBreak()]
 
     def heading(self, node: Heading, *, outline: bool = True) -> HeadingBlock:
         text = clean(node.text)
         style = self.styles.for_heading(node.level)
-        paragraph = HeadingBlock(_portion(node.mark, style) + plain_spans(text, style), style)
+        tag = None if self.tree is None else self.tree.heading(node.level + self._level_offset)
+        paragraph = HeadingBlock(_portion(node.mark, style) + plain_spans(text, style), style,
+                                 tag=tag)  # fmt: skip
         if paragraph.wrap(self.frame_width, self.frame_height)[1] > self.frame_height / 3:
             # Keeping a huge heading with the next block loops forever in reportlab.
             paragraph.keepWithNext = 0
@@ -186,20 +105,12 @@ class StoryBuilder:
             self.has_outline = True
         return paragraph
 
-    def paragraph(self, node: Paragraph) -> TextBlock:
-        style = self.styles.for_role(node.role)
-        return TextBlock(_portion(node.mark, style) + inline_spans(node.content, style), style)
-
-    def bullet_list(self, node: BulletList) -> list:
+    def visit_bullet_list(self, node: BulletList) -> list:
         if not node.items:
             return []
         style = self.styles.list_item
-        items = []
-        for item in node.items:
-            if not hasattr(item, "content"):
-                raise UnknownNodeError(WRITER, item)
-            spans = _portion(item.mark, style) + inline_spans(item.content, style)
-            items.append(rl.ListItem(TextBlock(spans, style)))
+        tag = self._block("L", attributes=NUMBERING.format("Decimal" if node.ordered else "Disc"))
+        items = [self.visit(item, style, tag) for item in node.items]
         common = {
             "leftIndent": 0.3 * inch,
             "bulletFontName": style.fontName,
@@ -207,46 +118,75 @@ class StoryBuilder:
             "spaceAfter": round(self.styles.size * 0.3, 2),
         }
         if node.ordered:
-            flowable = rl.ListFlowable(items, bulletType="1", start=1, bulletFormat="%s.", **common)
+            flowable = MemoList(items, bulletType="1", start=1, bulletFormat="%s.", **common)
         else:
-            flowable = rl.ListFlowable(items, bulletType="bullet", start="\u2022", **common)
+            flowable = MemoList(items, bulletType="bullet", start="\u2022", **common)
         return [flowable]
 
-    def block_quote(self, node: BlockQuote) -> list:
+    def visit_list_item(self, item: ListItem, style, parent: Element | None) -> rl.ListItem:
+        """An ``LI`` of ``parent``: its bullet the ``Lbl``, its text the ``LBody``."""
+        entry = self._block("LI", parent)
+        label, body = self._block("Lbl", entry), self._block("LBody", entry)
+        spans = _portion(item.mark, style) + self.inline(item.content, style, parent=body)
+        block = TextBlock(spans, style, tag=body)
+        block.label = label
+        return rl.ListItem(block)
+
+    def visit_block_quote(self, node: BlockQuote) -> list:
         styles = self.styles
-        original = _portion(node.mark, styles.quote) + inline_spans(node.original, styles.quote)
-        parts = [TextBlock(original, styles.quote)]
+        quote = self._block("BlockQuote")
+        language = language_tag(clean(node.language))
+        words = self._block("P", quote, lang=language if language != self.language else "")
+        original = _portion(node.mark, styles.quote) + self.inline(node.original, styles.quote,
+                                                                   parent=words)  # fmt: skip
+        parts = [TextBlock(original, styles.quote, tag=words)]
         if node.translation:
-            translation = inline_spans(node.translation, styles.translation)
-            parts.append(TextBlock(translation, styles.translation))
+            tag = self._block("P", quote)
+            translation = self.inline(node.translation, styles.translation, parent=tag)
+            parts.append(TextBlock(translation, styles.translation, tag=tag))
         if node.attribution:
+            tag = self._block("P", quote)
             dash = plain_spans("\u2014\u00a0", styles.attribution)
-            attribution = dash + inline_spans(node.attribution, styles.attribution)
-            parts.append(TextBlock(attribution, styles.attribution))
+            attribution = dash + self.inline(node.attribution, styles.attribution, parent=tag)
+            parts.append(TextBlock(attribution, styles.attribution, tag=tag))
         spacer = rl.Spacer(1, styles.body.spaceAfter)
         return [*parts, spacer] if self.safe else [rl.KeepTogether(parts), spacer]
 
-    def table(self, node: Table) -> list:
+    def visit_table(self, node: Table) -> list:
         header = [clean(cell) for cell in node.header]
         columns = len(header) or max((len(row) for row in node.rows), default=0)
         if columns == 0:
             return []
         styles = self.styles
         head_style, cell_style = styles.header_cell, styles.cell
-        rows: list[list[list[Span]]] = []  # spans per cell
         if header:
             header = header + [""] * (columns - len(header))
-            rows.append([plain_spans(cell, head_style) for cell in header[:columns]])
-        for row in node.rows:
-            row = list(row)[:columns] + [[]] * (columns - len(row))
-            rows.append([inline_spans(cell, cell_style) for cell in row])
-        rows[0][0] = _portion(node.mark, head_style if header else cell_style) + rows[0][0]
         if self.safe:
-            return self._table_as_paragraphs(rows, bool(header))
-        data = [
-            [TextBlock(spans, head_style if header and i == 0 else cell_style) for spans in row]
-            for i, row in enumerate(rows)
-        ]
+            return self._table_as_paragraphs(node, header[:columns], columns)
+        table_tag = self._block("Table")
+        mark = _portion(node.mark, head_style if header else cell_style)
+        data: list[list[TextBlock]] = []
+        if header:
+            row_tag = self._block("TR", table_tag)
+            scope = SCOPE.format("Column")
+            cells = []
+            for index, text in enumerate(header[:columns]):
+                spans = (mark if index == 0 else []) + plain_spans(text, head_style)
+                cell = TextBlock(spans, head_style,
+                                 tag=self._block("TH", row_tag, attributes=scope))
+                cell.repeats = True
+                cells.append(cell)
+            data.append(cells)
+            mark = []
+        for row in node.rows:
+            row_tag = self._block("TR", table_tag)
+            cells = []
+            for cell in list(row)[:columns] + [[]] * (columns - len(row)):
+                tag = self._block("TD", row_tag)
+                spans = mark + self.inline(cell, cell_style, parent=tag)
+                cells.append(TextBlock(spans, cell_style, tag=tag))
+                mark = []
+            data.append(cells)
         widths = self._column_widths(node.widths, columns)
         pad = min(4.0, max(0.5, min(widths) * 0.12))  # many narrow columns: thin padding
         # A repeated header row can never split, so only a reasonably short one repeats.
@@ -273,29 +213,39 @@ class StoryBuilder:
         table.spaceAfter = styles.body.spaceAfter
         return [table]
 
-    def _table_as_paragraphs(self, rows: list, has_header: bool) -> list:
+    def _table_as_paragraphs(self, node: Table, header: list[str], columns: int) -> list:
         """Each row as paragraphs, each cell led by its column's name in bold."""
         styles = self.styles
-        names = ["".join(span.text for span in cell) for cell in rows[0]] if has_header else []
+        mark = _portion(node.mark, styles.header_cell if header else styles.cell)
+        names = ["".join(span.text for span in plain_spans(cell, styles.header_cell))
+                 for cell in header]  # fmt: skip
         flowables = []
-        if has_header:
-            flowables.append(TextBlock(plain_spans(" | ".join(names), styles.header_cell),
-                                       styles.header_cell))  # fmt: skip
+        if names:  # the portion mark leads the first column's name
+            names[0] = "".join(span.text for span in mark) + names[0]
+            spans = plain_spans(" | ".join(names), styles.header_cell)
+            flowables.append(TextBlock(spans, styles.header_cell, tag=self._block("P")))
+            mark = []
         bold = face(styles.cell.fontName, bold=True)
-        for row in rows[1:] if has_header else rows:
-            for index, spans in enumerate(row):
-                name = names[index] if index < len(names) else ""
+        for row in node.rows:
+            for index, cell in enumerate(list(row)[:columns] + [[]] * (columns - len(row))):
+                tag = self._block("P")
+                name = names[index] if names else ""
                 label = [Span(f"{name}: ", bold, styles.cell.fontSize)] if name.strip() else []
-                flowables.append(TextBlock(label + spans, styles.cell))
+                spans = mark + label + self.inline(cell, styles.cell, parent=tag)
+                flowables.append(TextBlock(spans, styles.cell, tag=tag))
+                mark = []
             flowables.append(rl.Spacer(1, styles.size * 0.5))
         return flowables
 
-    def memo_header(self, node: MemoHeader) -> list:
+    def visit_memo_header(self, node: MemoHeader) -> list:
         styles = self.styles
         flowables: list = []
         title = clean(node.title).strip()
         if title:
-            flowables.append(TextBlock(plain_spans(title, styles.title), styles.title))
+            tag = None if self.tree is None else self.tree.heading(1)
+            flowables.append(TextBlock(plain_spans(title, styles.title), styles.title, tag=tag))
+            self._level_offset = 1
+        table_tag = None if self.safe else self._block("Table")
         rows = []
         label_width = 0.0
         for field in node.fields:
@@ -307,12 +257,16 @@ class StoryBuilder:
                 label_width,
                 stringWidth(label, styles.header_label.fontName, styles.header_label.fontSize),
             )
-            rows.append(
-                [
-                    TextBlock(plain_spans(label, styles.header_label), styles.header_label),
-                    TextBlock(inline_spans(value, styles.header_value), styles.header_value),
-                ]
-            )
+            row_tag = self._block("TR", table_tag) if table_tag is not None else None
+            label_tag = self._block("TH" if row_tag else "P", row_tag,
+                                    attributes=SCOPE.format("Row") if row_tag else "")  # fmt: skip
+            value_tag = self._block("TD" if row_tag else "P", row_tag)
+            value_spans = self.inline(value, styles.header_value, parent=value_tag)
+            rows.append([
+                TextBlock(plain_spans(label, styles.header_label), styles.header_label,
+                          tag=label_tag),
+                TextBlock(value_spans, styles.header_value, tag=value_tag),
+            ])  # fmt: skip
         if rows and self.safe:
             for label, value in rows:
                 flowables.extend([label, value])
@@ -335,7 +289,7 @@ class StoryBuilder:
             )
             flowables.append(table)
         flowables.append(
-            HRFlowable(
+            Rule(
                 width="100%",
                 thickness=0.75,
                 color=colors.black,
@@ -345,22 +299,32 @@ class StoryBuilder:
         )
         return flowables
 
-    def note_list(self, node: NoteList) -> list:
-        return [self.note(note, self.styles.note) for note in node.notes]
+    def visit_note_list(self, node: NoteList) -> list:
+        return [self.visit(note, self.styles.note) for note in node.notes]
 
-    def note(self, note: Note, style) -> TextBlock:
-        """A numbered note (endnote or footnote): the number hangs in the left indent."""
-        if not isinstance(note, Note):
-            raise UnknownNodeError(WRITER, note)
-        spans = inline_spans(note.content, style, note_markers=False)
-        return TextBlock(spans, style, bullet=f"{int(note.number)}.")
+    def visit_note(self, note: Note, style, *, at_foot: bool = False) -> TextBlock:
+        """A numbered note (endnote or footnote): the number hangs in the left indent. A
+        note ``at_foot`` of a page is read after the block that cites it first."""
+        number = int(note.number)
+        tag = None
+        if self.tree is not None:
+            tag = self.tree.footnote(number) if at_foot else self.tree.note(number)
+        spans = self.inline(note.content, style, note_markers=False, parent=tag)
+        return TextBlock(spans, style, bullet=f"{number}.", tag=tag)
 
     def trailing_notes(self, notes: list[Note], title: str) -> list:
         """The fallback list for footnotes that could not sit at the foot of a page."""
         heading = self.heading(Heading(text=title, level=1), outline=False)
-        return [heading] + [self.note(note, self.styles.note) for note in notes]
+        return [heading] + [self.visit(note, self.styles.note) for note in notes]
 
     # ------------------------------------------------------------ helpers
+
+    def _block(self, role: str, parent: Element | None = None, *, lang: str = "",
+               attributes: str = "") -> Element | None:  # fmt: skip
+        """A block-level structure element (None when the memo is not being tagged)."""
+        if self.tree is None:
+            return None
+        return self.tree.add(role, parent, lang, attributes)
 
     def _column_widths(self, weights: list, columns: int) -> list[float]:
         """Frame-wide columns in proportion to ``weights`` (equal when unusable), none

@@ -28,10 +28,13 @@ from reportlab.platypus import Frame, Paragraph, Table
 from reportlab.platypus.doctemplate import ActionFlowable, FrameActionFlowable
 from reportlab.platypus.flowables import DDIndenter, PageBreak, SlowPageBreak
 
+from briefing_app.document.writers.pdf_structure import artifact
+
 RULE_LENGTH = 1.5 * 72
 RULE_SPACE_ABOVE = 8.0  # between the body text and the rule
 RULE_SPACE_BELOW = 4.0  # between the rule and the first note
 NOTE_GAP = 2.0  # between two notes
+_IMMUTABLE = frozenset({int, float, bool, str, type(None)})
 FIT_TOLERANCE = 0.01  # points
 # first parts of a split that reportlab does not add directly but puts back in the story
 _NOT_ADDED_DIRECTLY = (PageBreak, SlowPageBreak, ActionFlowable, DDIndenter)
@@ -143,10 +146,11 @@ class FootnoteLayout:
         if not numbers:
             return
         y = self.bottom + self.notes.block_height(numbers) - RULE_SPACE_ABOVE
-        canv.saveState()
-        canv.setLineWidth(0.5)
-        canv.line(x, y, x + RULE_LENGTH, y)
-        canv.restoreState()
+        with artifact(canv):
+            canv.saveState()
+            canv.setLineWidth(0.5)
+            canv.line(x, y, x + RULE_LENGTH, y)
+            canv.restoreState()
         y -= RULE_SPACE_BELOW
         for number in numbers:
             height = self.notes.height(number)
@@ -171,10 +175,16 @@ class NotesFrame(Frame):
     def __deepcopy__(self, memo):
         # reportlab deep-copies the current frame to measure keep-together groups; the
         # copy must share the page's footnote layout (which holds a canvas) by reference.
+        # Numbers and None, nearly all a frame holds, are taken as they are: deepcopy's
+        # call per value was a measurable part of a memo's time.
         clone = self.__class__.__new__(self.__class__)
         memo[id(self)] = clone
+        copied = clone.__dict__
         for name, value in self.__dict__.items():
-            clone.__dict__[name] = value if name == "notes" else copy.deepcopy(value, memo)
+            if name == "notes" or type(value) in _IMMUTABLE:
+                copied[name] = value
+            else:
+                copied[name] = copy.deepcopy(value, memo)
         return clone
 
     def raise_bottom(self, y: float) -> None:

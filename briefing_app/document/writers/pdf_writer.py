@@ -1,29 +1,40 @@
 """PDF writer: the document tree -> a Letter-size memo PDF, via reportlab platypus.
 
-Layout: 1-inch margins, Liberation Serif (embedded, Times-metric) at the document's body
-size, page furniture (banner top and bottom, page number, footer line) on every page.
+Layout: 1-inch margins, Liberation Serif (embedded, Times-metric: :mod:`pdf_fonts`) at the
+document's body size, page furniture (banner top and bottom, page number, footer line) on
+every page. The banners and footer line are alike on every page, so they are drawn once,
+as a form each page shows.
 
-Two things reportlab does not do are done here:
+Two things reportlab does not do are done here, each in one pass:
 
-* "Page X of Y": each page draws its number as a PDF form XObject that is defined only
-  when the document is saved and the page count is known (reportlab allows using a form
-  before defining it), so totals are exact in one pass and bookmarks and links keep
-  their real pages.
+* "Page X of Y": each page leaves a marker (a PDF comment) where its number goes; when
+  the document is saved and the page count is known, :class:`_MemoCanvas` replaces every
+  marker with its number, so totals are exact and bookmarks and links keep their pages.
 * Footnotes, at the foot of the page where each note is first cited: see
-  :mod:`pdf_notes`. Also one pass: the text frame of each page shrinks as notes arrive.
+  :mod:`pdf_notes`. The text frame of each page shrinks as its notes arrive.
+
+When reportlab cannot place something (a table row taller than a page), the memo is laid
+out again with its tables as paragraphs; nothing is written before that.
+
+Every memo is a tagged PDF that claims PDF/UA-1 and PDF/A-2a: the story builder gives each
+block its structure elements, the canvas carries the marked content (``canv.tagger``,
+:mod:`pdf_structure`), the page furniture is drawn as artifacts, and :mod:`pdf_tagged`
+writes the structure tree, XMP metadata and sRGB output intent when the file is saved.
 """
 
 from __future__ import annotations
 
 from typing import BinaryIO
 
+import reportlab
 from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, LayoutError, PageTemplate, Spacer
 
-from briefing_app.document.model import Document, Note, UnknownNodeError
+from briefing_app import __version__
+from briefing_app.document.model import Document, Metadata, Note, PageFurniture
 from briefing_app.document.text import clean
 from briefing_app.document.writers.collector import collector_paused
 from briefing_app.document.writers.pdf_blocks import StoryBuilder
@@ -39,8 +50,18 @@ from briefing_app.document.writers.pdf_notes import (
     NotesFrame,
     TrailingNotes,
 )
+from briefing_app.document.writers.pdf_spans import WRITER
+from briefing_app.document.writers.pdf_structure import (
+    END,
+    PAGINATION_ARTIFACT,
+    MarkedContent,
+    StructTree,
+    language_tag,
+)
 from briefing_app.document.writers.pdf_styles import memo_styles
-from briefing_app.document.writers.pdf_text import NOTE_CALLBACK, WRITER
+from briefing_app.document.writers.pdf_tagged import PDF_VERSION, finish
+from briefing_app.document.writers.pdf_text import NOTE_CALLBACK
+from briefing_app.document.writers.pdf_xmp import DocumentInfo
 
 FORMAT = "pdf"
 EXTENSION = ".pdf"
@@ -58,52 +79,78 @@ BOTTOM_BANNER_Y = 0.35 * inch
 NUMBER_Y_WITH_BANNER = 0.6 * inch
 NUMBER_Y_ALONE = 0.5 * inch
 FURNITURE_FORM = "BriefingFurniture"
+CREATOR = "Briefing Builder"
+PRODUCER = f"{CREATOR} {__version__} (ReportLab {reportlab.Version})"
 PAGE_NUMBER_MARK = "%BriefingPageNumber"  # a comment in the page content, replaced on save
 
 
 @collector_paused()
 def write(document: Document, stream: BinaryIO) -> None:
     """Render ``document`` as PDF into the binary ``stream``."""
-    _MemoRenderer(document).render(stream)
+    PdfWriter().visit(document, stream)
 
 
-class _MemoRenderer:
-    def __init__(self, document: Document):
-        if not isinstance(document, Document):
-            raise UnknownNodeError(WRITER, document)
+class PdfWriter(StoryBuilder):
+    """The memo's node visitor: the blocks' methods come from :class:`StoryBuilder`; the
+    document, its metadata and its page furniture are handled here."""
+
+    writer_name = WRITER
+
+    def __init__(self):
         register_fonts()
-        self.document = document
-        self.styles = memo_styles(document.font_size)
-        self.labels = document.labels or {}
-        self.footnotes = self._footnotes()
 
-    def render(self, stream: BinaryIO) -> None:
+    def visit_document(self, document: Document, stream: BinaryIO) -> None:
+        self.document = document
+        self.labels = document.labels or {}
+        self.info = self.visit(document.metadata)
+        styles = memo_styles(document.font_size)
         try:
-            doc = self._build(stream, safe=False)
+            doc = self._build(stream, styles, safe=False)
         except LayoutError:
             # Something reportlab cannot place (e.g. a table row taller than a page that
             # may not split): lay tables out as paragraphs instead. Nothing was written yet.
-            doc = self._build(stream, safe=True)
+            doc = self._build(stream, styles, safe=True)
         doc.save()
 
-    def _build(self, stream: BinaryIO, *, safe: bool) -> _MemoDocTemplate:
-        builder = StoryBuilder(self.styles, FRAME_WIDTH, FRAME_HEIGHT, safe=safe)
-        story = builder.story(self.document.blocks) or [Spacer(0, 0)]  # always one page
+    def visit_metadata(self, meta: Metadata) -> dict:
+        """The document information, as keyword arguments of the page template. A memo
+        without a title is called by its subject: PDF/UA wants every document titled."""
+        keywords = [" ".join(clean(k).split()) for k in meta.keywords]
+        subject = " ".join(clean(meta.subject).split())
+        return {
+            "title": " ".join(clean(meta.title).split()) or subject,
+            "author": " ".join(clean(meta.author).split()),
+            "subject": subject,
+            "keywords": ", ".join(k for k in keywords if k),
+            "lang": language_tag(clean(meta.language)) or "en",
+        }
+
+    def visit_page_furniture(self, furniture: PageFurniture) -> _Furniture:
+        return _Furniture(furniture, self.labels)
+
+    def _build(self, stream: BinaryIO, styles, *, safe: bool) -> _MemoDocTemplate:
+        """Lay the memo out once, with a fresh structure tree."""
+        tree = StructTree()
+        super().__init__(styles, FRAME_WIDTH, FRAME_HEIGHT, safe=safe, tree=tree,
+                         language=self.info["lang"])  # fmt: skip
+        self.footnotes = self._footnotes()
+        story = self.story(self.document.blocks) or [Spacer(0, 0)]  # always one page
         layout = FootnoteLayout(self.footnotes, MARGIN, LETTER)
         if self.footnotes:
             title = " ".join(clean(self.labels.get("notes", "Notes")).split()) or "Notes"
 
             def trailing(numbers: list[int]) -> list:
                 notes = [self._notes_by_number[n] for n in numbers]
-                return builder.trailing_notes(notes, title)
+                return self.trailing_notes(notes, title)
 
             story.append(TrailingNotes(layout, trailing))
         doc = _MemoDocTemplate(
             stream,
-            document=self.document,
+            info=self.info,
+            marks=MarkedContent(tree),
             notes=layout,
-            furniture=_Furniture(self.document),
-            show_outline=builder.has_outline,
+            furniture=self.visit(self.document.furniture),
+            show_outline=self.has_outline,
         )
         doc.build(story, canvasmaker=_MemoCanvas)
         return doc
@@ -111,22 +158,23 @@ class _MemoRenderer:
     def _footnotes(self) -> FootnoteSet:
         self._notes_by_number: dict[int, Note] = {}
         paragraphs = {}
-        builder = StoryBuilder(self.styles, FRAME_WIDTH, FRAME_HEIGHT)
         if self.document.note_style == "footnotes":
             for note in self.document.footnotes:
-                if not isinstance(note, Note):
-                    raise UnknownNodeError(WRITER, note)
+                paragraph = self.visit(note, self.styles.footnote, at_foot=True)
                 number = int(note.number)
                 if number in paragraphs:
                     continue
                 self._notes_by_number[number] = note
-                paragraphs[number] = builder.note(note, self.styles.footnote)
+                paragraphs[number] = paragraph
         return FootnoteSet(paragraphs, FRAME_WIDTH, MAX_NOTE_SHARE * FRAME_HEIGHT)
+
+
+Visitor = PdfWriter  # the registry's name for a writer's node visitor
 
 
 class _MemoCanvas(Canvas):
     """A canvas whose ``save`` waits for the writer, which first writes "Page X of Y" into
-    every page once the page count is known.
+    every page once the page count is known, then the structure and metadata.
 
     Each page leaves a marker (a PDF comment) where its number goes; the finished page's
     content is kept as text until the file is saved, so the marker is replaced then. This
@@ -135,33 +183,53 @@ class _MemoCanvas(Canvas):
     lose the bookmarks.
     """
 
+    tagger: MarkedContent | None = None  # set by the page template before the first page
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs, pdfVersion=PDF_VERSION)
+
     def save(self) -> None:  # called by reportlab at the end of the build
         pass
 
     def mark_page_number(self) -> None:
         self._code.append(PAGE_NUMBER_MARK)
 
-    def really_save(self, furniture: _Furniture, pages: int) -> None:
+    def really_save(self, furniture: _Furniture, pages: int, language: str) -> None:
         kept = self._code
         for number, page in enumerate(self._doc.Pages.pages, start=1):
-            self._code = ["q"]
+            self._code = [PAGINATION_ARTIFACT, "q"]
             furniture.draw_page_number(self, number, pages)
-            self._code.append("Q")
+            self._code += ["Q", END]
             if PAGE_NUMBER_MARK not in page.stream:
                 raise RuntimeError(f"page {number} has no place for its number")
             page.stream = page.stream.replace(PAGE_NUMBER_MARK, "\n".join(self._code), 1)
         self._code = kept
+        finish(self._doc, self.tagger, self._document_info(language))
+        self.tagger = None
         Canvas.save(self)
+        # The saved document is part of a reference cycle reportlab makes; emptied, it
+        # leaves the cyclic collector little to walk when it next runs.
+        for table in (self._doc.idToObject, self._doc.idToObjectNumberAndVersion,
+                      self._doc.numberToId, self._doc.idToOffset):
+            table.clear()
+
+    def _document_info(self, language: str) -> DocumentInfo:
+        """The information dictionary reportlab writes, for the XMP packet to repeat."""
+        info, stamp = self._doc.info, self._doc._timeStamp
+        year, month, day, hour, minute, second = stamp.YMDhms
+        when = (f"{year:04d}-{month:02d}-{day:02d}T{hour:02d}:{minute:02d}:{second:02d}"
+                f"{stamp.dhh:+03d}:{stamp.dmm:02d}")  # fmt: skip
+        return DocumentInfo(title=info.title, author=info.author, subject=info.subject,
+                            keywords=info.keywords, creator=info.creator,
+                            producer=info.producer, created=when, modified=when,
+                            language=language)  # fmt: skip
 
 
 class _MemoDocTemplate(BaseDocTemplate):
     """The memo's page layout: a footnote-aware frame and the furniture on every page."""
 
-    def __init__(
-        self, stream, *, document: Document, notes: FootnoteLayout, furniture, show_outline
-    ):
-        meta = document.metadata
-        keywords = [" ".join(clean(k).split()) for k in meta.keywords]
+    def __init__(self, stream, *, info: dict, marks: MarkedContent, notes: FootnoteLayout,
+                 furniture, show_outline):  # fmt: skip
         super().__init__(
             stream,
             pagesize=LETTER,
@@ -169,16 +237,14 @@ class _MemoDocTemplate(BaseDocTemplate):
             rightMargin=MARGIN,
             topMargin=MARGIN,
             bottomMargin=MARGIN,
-            title=" ".join(clean(meta.title).split()),
-            author=" ".join(clean(meta.author).split()),
-            subject=" ".join(clean(meta.subject).split()),
-            keywords=", ".join(k for k in keywords if k),
-            creator="Briefing Builder",
-            lang=clean(meta.language).strip() or None,
+            creator=CREATOR,
+            producer=PRODUCER,
+            **info,
             initialFontName=SERIF,
             initialFontSize=12,
             displayDocTitle=True,
         )
+        self.marks = marks
         self.notes = notes
         self.furniture = furniture
         self.show_outline = show_outline
@@ -197,11 +263,12 @@ class _MemoDocTemplate(BaseDocTemplate):
         )
 
     def save(self) -> None:
-        self.canv.really_save(self.furniture, self.pages)
+        self.canv.really_save(self.furniture, self.pages, self.lang)
 
     # reportlab hooks
 
     def beforeDocument(self) -> None:
+        self.canv.tagger, self.marks = self.marks, None  # the canvas carries it from here
         self.canv.setNamedCB(NOTE_CALLBACK, self._note_drawn)
         if self.show_outline:
             self.canv.showOutline()
@@ -235,7 +302,9 @@ class _MemoDocTemplate(BaseDocTemplate):
             self.furniture.draw(canv)
             canv.endForm()
             self._furniture_form = True
+        canv._code.append(PAGINATION_ARTIFACT)
         canv.doForm(FURNITURE_FORM)
+        canv._code.append(END)
         canv.mark_page_number()
 
     def _page_ends(self, canv, doc) -> None:
@@ -252,9 +321,7 @@ class _MemoDocTemplate(BaseDocTemplate):
 class _Furniture:
     """What repeats on every page: banner at top and bottom, page number, footer line."""
 
-    def __init__(self, document: Document):
-        furniture = document.furniture
-        labels = document.labels or {}
+    def __init__(self, furniture: PageFurniture, labels: dict[str, str]):
         self.banner = printable(" ".join(clean(furniture.banner).split()))
         self.numbering = furniture.page_numbering
         self.footer = printable(" ".join(clean(furniture.footer_text).split()))
