@@ -98,7 +98,7 @@ def main() -> int:
     window = MainWindow(fact_base, path)
     window.resize(1400, 860)
     window.show()
-    while window.model.rowCount() == 0 or not window.isVisible():
+    while window.item_model.rowCount() == 0 or not window.isVisible():
         app.processEvents()
     window.repaint()  # the whole first frame
     first_rows = time.perf_counter() - started
@@ -117,7 +117,7 @@ def main() -> int:
     def repaint_results() -> None:
         """Paint what a search changes (table, filter line, status bar) and let pending
         events run; the rest of the window is not repainted by a search."""
-        window.table.viewport().repaint()
+        window.item_view.viewport().repaint()
         window.filter_bar.repaint()
         window.statusBar().repaint()
         app.processEvents()
@@ -136,22 +136,22 @@ def main() -> int:
         window.debouncer.flush()
         repaint_results()
         elapsed = (time.perf_counter() - tick) * 1000
-        assert window.model.query == query, (window.model.query, query)
+        assert window.item_model.query == query, (window.item_model.query, query)
         return elapsed
 
     def store_only(query: str) -> float:
         """The two queries the table model runs (count, first page), without any UI."""
         tick = time.perf_counter()
         fact_base.count(query)
-        fact_base.search_rows(query, sort=window.model.sort_key,
-                              descending=window.model.descending, limit=200)
+        fact_base.search_rows(query, sort=window.item_model.sort_key,
+                              descending=window.item_model.descending, limit=200)
         return (time.perf_counter() - tick) * 1000
 
     timings: list[tuple[float, float, str, int, float]] = []
     for query in QUERIES:
         runs = [type_last_key(query) for _ in range(REPEATS)]
         store = statistics.median(store_only(query) for _ in range(REPEATS))
-        timings.append((statistics.median(runs), max(runs), query, window.model.total, store))
+        timings.append((statistics.median(runs), max(runs), query, window.item_model.total, store))
 
     print(f"\nkeystroke to results (debounce bypassed; median and worst of {REPEATS} runs; "
           "'store' = the SQL alone):")
@@ -171,19 +171,19 @@ def main() -> int:
     window.sidebar.viewport().repaint()
     repaint_results()
     print(f"\nsidebar click (tag filter): {(time.perf_counter() - tick) * 1000:.1f} ms, "
-          f"{window.model.total:,} rows")
+          f"{window.item_model.total:,} rows")
     window.clear_filters()
     for key in ("title", "people", "source"):
         tick = time.perf_counter()
-        window.table.sortByColumn(COLUMN_KEYS.index(key), Qt.SortOrder.AscendingOrder)
-        window.table.horizontalHeader().viewport().repaint()
+        window.item_view.sortByColumn(COLUMN_KEYS.index(key), Qt.SortOrder.AscendingOrder)
+        window.item_view.horizontalHeader().viewport().repaint()
         repaint_results()
         print(f"sort all items by {key}: {(time.perf_counter() - tick) * 1000:.1f} ms")
     tick = time.perf_counter()
-    window.table.scrollToBottom()
+    window.item_view.scrollToBottom()
     app.processEvents()
     print(f"scroll to the end of the first page, next page fetched: "
-          f"{(time.perf_counter() - tick) * 1000:.1f} ms ({window.model.rowCount()} rows)")
+          f"{(time.perf_counter() - tick) * 1000:.1f} ms ({window.item_model.rowCount()} rows)")
 
     window.close()
     fact_base.close()

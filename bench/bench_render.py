@@ -61,8 +61,8 @@ class Catalog:
         self.people = {p.id: p for p in people}
         self.sources = {s.id: s for s in sources}
 
-    def get_item(self, item_id):
-        return self.items.get(item_id)
+    def get_items(self, ids):
+        return [self.items[i] for i in dict.fromkeys(ids) if i in self.items]
 
     def get_person(self, person_id):
         return self.people.get(person_id)

@@ -97,3 +97,13 @@ def window(opened):
 @pytest.fixture
 def editing(opened):
     return opened[1]
+
+
+@pytest.fixture(scope="session")
+def pg_cluster():
+    """A throwaway PostgreSQL cluster (tests/pg_server.py), started only when a team library
+    test asks for it and stopped at the end of the session."""
+    from pg_server import running_cluster
+
+    with running_cluster() as cluster:
+        yield cluster

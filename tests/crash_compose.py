@@ -14,13 +14,13 @@ import sys
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from PySide6.QtCore import Qt  # noqa: E402
-from PySide6.QtGui import QUndoStack  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from briefing_app.store import FactBase  # noqa: E402
+from briefing_app.store import open_library  # noqa: E402
 from briefing_app.ui.composer.session import ComposerSession  # noqa: E402
 from briefing_app.ui.composer.tree_model import BriefingTreeModel  # noqa: E402
 from briefing_app.ui.item_model import ItemTableModel  # noqa: E402
+from briefing_app.ui.library_ops import LibraryOps  # noqa: E402
 
 
 def edit_kind(number: int) -> str:
@@ -29,8 +29,9 @@ def edit_kind(number: int) -> str:
 
 def main(path: str) -> None:
     app = QApplication.instance() or QApplication([])
-    fb = FactBase.open(path)
-    session = ComposerSession(fb, QUndoStack(app))
+    library = open_library(path)
+    fb = library.store
+    session = ComposerSession(fb, LibraryOps(library, app))
     tree = BriefingTreeModel(session)
     table = ItemTableModel(fb)
     session.create_briefing("meeting-brief", "Crash brief")

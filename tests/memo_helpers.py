@@ -1,7 +1,8 @@
 """A small in-memory fact base for the memo tests, so they need no store.
 
-``FakeFactBase`` has the three ``Catalog`` look-ups plus the few ``FactBase`` methods the
-render functions call (``find_briefing``, ``get_setting``).
+``FakeFactBase`` has the look-ups of ``Catalog`` and of the memo's ``MemoCatalog``
+(``get_items``) plus the few ``FactBase`` methods the render functions call
+(``find_briefing``, ``get_setting``).
 """
 
 from __future__ import annotations
@@ -30,6 +31,9 @@ class FakeFactBase:
 
     def get_item(self, item_id):
         return self.items.get(item_id)
+
+    def get_items(self, ids):
+        return [self.items[i] for i in dict.fromkeys(ids) if i in self.items]
 
     def get_person(self, person_id):
         return self.people.get(person_id)

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import typing
+
 import pytest
 
 from briefing_app.core.model import Block, Briefing, Item, Meeting, Section
 from briefing_app.document import composer_ops as ops
+from briefing_app.document import model as memo
 from briefing_app.document.model import (
     Document,
     Heading,
@@ -13,6 +16,7 @@ from briefing_app.document.model import (
     PageFurniture,
     Paragraph,
     Text,
+    UnknownNodeError,
 )
 
 
@@ -34,6 +38,44 @@ def test_page_estimate_grows_with_text_and_font_size():
     bigger = document(*["A paragraph of some length that fills most of a line. " * 3] * 60,
                       font_size=14)
     assert ops.estimate_pages(bigger) > ops.estimate_pages(long)
+
+
+ONE_OF_EACH_NODE = [
+    memo.MemoHeader("MEMORANDUM", [("SUBJECT", [Text("Visit of the delegation")])]),
+    memo.Heading("PURPOSE"),
+    memo.Paragraph([Text("The minister arrives on Monday."), memo.NoteRef(1)]),
+    memo.BulletList([memo.ListItem([Text("Trade")]), memo.ListItem([Text("Migration")])]),
+    memo.BlockQuote([Text("Iré a Washington.")], [Text("Gustavo Petro")],
+                    [Text("I will go to Washington.")], language="es"),
+    memo.Table(["Date", "Event"], [[[Text("3 February")], [Text("Meeting")]]]),
+    memo.PageBreak(),
+    memo.NoteList([memo.Note(1, [Text("EFE, 20 January 2026")])]),
+]
+
+
+def test_every_node_type_of_the_memo_is_counted_and_measured():
+    assert {type(node) for node in ONE_OF_EACH_NODE} == set(typing.get_args(memo.Block))
+
+    def words(node):
+        return ops.word_count(Document(Metadata(), PageFurniture(), [node]))
+
+    assert {type(node).__name__: words(node) for node in ONE_OF_EACH_NODE} == {
+        "MemoHeader": 6, "Heading": 1, "Paragraph": 5, "BulletList": 2, "BlockQuote": 10,
+        "Table": 5, "PageBreak": 0, "NoteList": 4,
+    }
+    document = Document(Metadata(), PageFurniture(), ONE_OF_EACH_NODE)
+    assert ops.estimate_pages(document) == 2  # the page break starts a second page
+
+
+def test_an_unknown_node_raises_instead_of_being_skipped():
+    class Sidebar:  # a node type the composer has never heard of
+        pass
+
+    document = Document(Metadata(), PageFurniture(), [Heading("PURPOSE"), Sidebar()])
+    with pytest.raises(UnknownNodeError, match="Sidebar"):
+        ops.word_count(document)
+    with pytest.raises(UnknownNodeError, match="Sidebar"):
+        ops.estimate_pages(document)
 
 
 def test_length_report_flags_a_memo_over_its_page_target():

@@ -95,7 +95,3 @@ def test_age_in_days_counts_from_the_first_possible_day():
     assert dates.age_in_days("2026-01", "2026-01-31") == 30
     assert dates.age_in_days("2026-01-31", dt.date(2026, 2, 2)) == 2
     assert dates.age_in_days("", "2026-01-01") is None
-
-
-def test_today_iso_is_a_valid_day():
-    assert dates.parse(dates.today_iso()).precision == "day"

@@ -13,7 +13,7 @@ import pytest
 
 from briefing_app.exchange.sample import SAMPLE_BRIEFING_ID
 from briefing_app.store import FactBase
-from briefing_app.ui.app import open_start_fact_base, start_path
+from briefing_app.ui.app import open_start_library, start_path
 from briefing_app.ui.main_window import MainWindow
 from briefing_app.ui.settings import AppSettings
 
@@ -33,7 +33,7 @@ def start_window(qtbot) -> MainWindow:
     """What run_gui does before app.exec(): the start path, the fact base, the window."""
     settings = AppSettings()
     path = start_path(None, settings)
-    window = MainWindow(open_start_fact_base(path), path, settings=settings,
+    window = MainWindow(open_start_library(path), path, settings=settings,
                         owns_fact_base=True)
     qtbot.addWidget(window)
     window.show()
@@ -57,7 +57,7 @@ def test_the_first_window_shows_the_sample_memo_and_the_welcome(qtbot, fresh_pro
     assert composer.composer_dock.isVisible()
     qtbot.waitUntil(lambda: SUBJECT in memo_text(window), timeout=15000)
     assert "MEMORANDUM" in memo_text(window)
-    assert window.model.rowCount() == window.fact_base.item_count() > 0
+    assert window.item_model.rowCount() == window.fact_base.item_count() > 0
     assert window.welcome.is_shown()
 
 
@@ -77,7 +77,8 @@ def test_the_second_start_opens_the_same_fact_base_without_adding_the_sample_aga
 
 def test_a_named_fact_base_is_never_filled_with_the_sample(tmp_path, fresh_profile):
     named = tmp_path / "mine.sqlite"
-    with open_start_fact_base(named) as fb:
+    with open_start_library(named) as library:
+        fb = library.store
         assert fb.item_count() == 0 and fb.list_briefings() == []
     assert not fresh_profile.exists()
 

@@ -226,11 +226,21 @@ def test_only_the_answer_to_the_latest_query_is_shown(qtbot, big_fb):
     assert shown_ids(model) == ids_of(big_fb, "kind:event")
 
 
-def test_a_small_or_in_memory_fact_base_answers_at_once(fb):
+def test_a_small_fact_base_answers_at_once(fb):
+    model = ItemTableModel(fb)
+    model.set_query("kind:quote")
+    assert not model.searching
+
+
+def test_an_in_memory_fact_base_is_searched_by_a_worker_like_a_file(qtbot, fb):
+    """The store gives any thread a way to read (in memory: the one connection, under its
+    lock), so the model never special-cases where the fact base lives."""
     model = ItemTableModel(fb)
     model.background_from = 0
-    model.set_query("kind:quote")  # in memory: no file a worker could open
-    assert not model.searching
+    model.set_query("kind:quote")
+    assert model.searching
+    qtbot.waitUntil(lambda: not model.searching, timeout=5000)
+    assert shown_ids(model) == ids_of(fb, "kind:quote")
 
 
 def test_a_new_order_on_a_big_fact_base_comes_from_a_worker_too(qtbot, big_fb):

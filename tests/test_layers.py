@@ -115,3 +115,83 @@ def test_the_grep_recognises_a_qt_import():
     assert QT_IMPORT.search("def f():\n    from PySide6.QtWidgets import QWidget\n")
     assert QT_IMPORT.search("importlib.import_module('PySide6.QtCore')")
     assert not QT_IMPORT.search("# the UI uses PySide6\nimport json\n")
+
+
+# ---------------------------------------------------------------- the layers point one way
+
+LAYERS = ("core", "store", "exchange", "team", "document", "cli", "ui")
+"""Bottom to top: a folder may import the folders before it, and itself."""
+ALLOWED_UPWARD = {("cli", "ui.app")}  # `briefing-app` with no command opens the window
+APP_IMPORT = re.compile(r"^\s*(?:from|import)\s+briefing_app\.([\w.]+)", re.MULTILINE)
+
+
+def _layer_of(path: Path) -> str | None:
+    parts = path.relative_to(PACKAGE_DIR).parts
+    return parts[0] if len(parts) > 1 and parts[0] in LAYERS else None
+
+
+def upward_imports() -> list[str]:
+    found = []
+    for path in sorted(PACKAGE_DIR.rglob("*.py")):
+        layer = _layer_of(path)
+        if layer is None:
+            continue
+        allowed = set(LAYERS[: LAYERS.index(layer) + 1])
+        for match in APP_IMPORT.finditer(path.read_text(encoding="utf-8")):
+            target = match.group(1)
+            top = target.split(".")[0]
+            if top in LAYERS and top not in allowed and not any(
+                    layer == low and target.startswith(high) for low, high in ALLOWED_UPWARD):
+                found.append(f"{path.relative_to(PACKAGE_DIR)} imports briefing_app.{target}")
+    return found
+
+
+def test_every_layer_imports_only_the_layers_below_it():
+    assert upward_imports() == []
+
+
+def test_the_faces_never_touch_a_connection():
+    """The core owns connections: no face opens one, imports SQLite or special-cases an
+    in-memory fact base or SQLite's side files."""
+    pattern = re.compile(r"FactBase\.open\(|^\s*import sqlite3|:memory:|\bMEMORY\b|-wal\b",
+                         re.MULTILINE)
+    offenders = [
+        f"{path.relative_to(PACKAGE_DIR)}: {match.group(0).strip()}"
+        for face in ("ui", "cli")
+        for path in sorted((PACKAGE_DIR / face).rglob("*.py"))
+        for match in pattern.finditer(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []
+
+
+def test_nothing_outside_the_store_calls_its_private_members():
+    pattern = re.compile(r"\b(?:fb|store|fact_base|base|own)\._(?!_)\w+")
+    offenders = [
+        f"{path.relative_to(PACKAGE_DIR)}: {match.group(0)}"
+        for path in sorted(PACKAGE_DIR.rglob("*.py"))
+        if "store" not in path.relative_to(PACKAGE_DIR).parts[:1]
+        for match in pattern.finditer(path.read_text(encoding="utf-8"))
+    ]
+    assert offenders == []
+
+
+def test_the_shared_fields_know_nothing_of_the_windows_that_use_them():
+    """``ui/fields`` serves the editor, the managers and bulk actions; ``ui/manage`` is
+    opened by the editing part and must not reach back into it."""
+    pattern = re.compile(r"briefing_app\.ui\.(editing|manage|composer|bulk|main_window)\b")
+    offenders = [
+        f"{path.relative_to(PACKAGE_DIR)}: {match.group(0)}"
+        for folder, banned in (("fields", None), ("manage", "editing"))
+        for path in sorted((PACKAGE_DIR / "ui" / folder).rglob("*.py"))
+        for match in pattern.finditer(path.read_text(encoding="utf-8"))
+        if banned is None or match.group(1) == banned
+    ]
+    assert offenders == []
+
+
+def test_the_layer_check_names_an_upward_import(tmp_path, monkeypatch):
+    core = tmp_path / "core"
+    core.mkdir()
+    (core / "bad.py").write_text("from briefing_app.store import FactBase\n")
+    monkeypatch.setattr(sys.modules[__name__], "PACKAGE_DIR", tmp_path)
+    assert upward_imports() == ["core/bad.py imports briefing_app.store"]

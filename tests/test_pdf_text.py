@@ -12,13 +12,9 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Paragraph as RLParagraph
 
 from briefing_app.document.model import Link, NoteRef, Text
+from briefing_app.document.writers.pdf_spans import inline_spans, plain_spans
 from briefing_app.document.writers.pdf_styles import memo_styles
-from briefing_app.document.writers.pdf_text import (
-    NOTE_CALLBACK,
-    TextBlock,
-    inline_spans,
-    plain_spans,
-)
+from briefing_app.document.writers.pdf_text import NOTE_CALLBACK, TextBlock
 
 STYLES = memo_styles(12)
 WORDS = st.lists(

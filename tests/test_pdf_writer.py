@@ -721,7 +721,7 @@ def test_each_part_of_a_split_table_knows_exactly_the_notes_its_rows_cite():
     rows = [[[Text(f"Row{i}")], [Text(f"Event {i} " * 6), NoteRef(i % 5 + 1)]]
             for i in range(60)]
     builder = StoryBuilder(memo_styles(12), 468, 648)
-    (table,) = builder.table(Table(header=["When", "What"], rows=rows))
+    (table,) = builder.visit(Table(header=["When", "What"], rows=rows))
     assert cited_numbers(table) == {1, 2, 3, 4, 5}
     table.wrap(468, 648)
     first, rest = table.split(468, 300)  # split part-way down a page

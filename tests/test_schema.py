@@ -220,6 +220,27 @@ def test_migrations_have_unique_names():
     assert len(names) == len(set(names)) == SCHEMA_VERSION
 
 
+RELEASED_MIGRATIONS_SHA256 = "15af0beb06e8241c9dd6b13e3d2cb4d79a0206c4381791474d664ff9bc1013fb"
+
+
+def test_released_migrations_never_change():
+    """Their SQL is partly built from core.vocab (the CHECK constraints): a new kind, status
+    or block style must come with a new migration, not alter what older files were made
+    with."""
+    digest = hashlib.sha256()
+    for migration in schema.MIGRATIONS[:5]:
+        digest.update(migration.name.encode())
+        for statement in migration.statements:
+            digest.update(b"\0" + statement.encode())
+    assert digest.hexdigest() == RELEASED_MIGRATIONS_SHA256
+
+
+def test_the_check_constraints_are_the_vocabularies(fb):
+    with pytest.raises(sqlite3.IntegrityError, match="CHECK"):
+        fb.connection.execute("INSERT INTO items(id, kind) VALUES ('x', 'rumour')")
+    fb.connection.execute("INSERT INTO items(id, kind) VALUES ('x', 'quote')")
+
+
 def test_file_is_readable_with_sqlite_utils(disk_fb, db_path):
     person = disk_fb.save_person(Person("", "Gustavo Petro"))
     source = disk_fb.save_source(Source("", "EFE", title="Petro habla"))

@@ -8,8 +8,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from briefing_app.core.model import Item, Person, Source
-from briefing_app.store import FactBase, ItemRow, parse
 from briefing_app.core.query import TextTerm
+from briefing_app.store import FactBase, ItemRow, parse
 from briefing_app.store.search import fts_term, match_expression
 
 

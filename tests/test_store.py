@@ -7,8 +7,16 @@ import threading
 import pytest
 
 from briefing_app.core.dates import DateError
+from briefing_app.core.library import Library
 from briefing_app.core.model import Block, Briefing, Item, Meeting, Person, Section, Source
-from briefing_app.store import FactBase, FactBaseError, SavedSearch
+from briefing_app.core.store_protocol import Store, iter_methods
+from briefing_app.store import (
+    FactBase,
+    FactBaseError,
+    SavedSearch,
+    open_library,
+    remove_fact_base,
+)
 
 
 @pytest.fixture
@@ -35,6 +43,41 @@ def _quote(speaker, source, **changes):
     )
     values.update(changes)
     return Item(**values)
+
+
+# ---------------------------------------------------------------- the store protocol
+
+
+def test_the_fact_base_meets_the_whole_store_protocol():
+    names = list(iter_methods())
+    assert {"is_file", "capture_items", "find_similar", "backup", "source_counts"} <= set(names)
+    with FactBase.open(":memory:") as fb:
+        assert isinstance(fb, Store)
+        assert [name for name in names if not hasattr(fb, name)] == []
+
+
+def test_open_library_wraps_a_fact_base_and_closing_it_closes_the_file(db_path):
+    with open_library(db_path) as library:
+        assert isinstance(library, Library) and isinstance(library.store, FactBase)
+        assert library.path == str(db_path) and library.store.is_file
+        library.store.save_item(Item("f-1", "fact", "Kept"))
+    with pytest.raises(FactBaseError, match="closed"):
+        library.store.item_count()
+    with FactBase.open(db_path) as again:
+        assert again.get_item("f-1").text == "Kept"
+
+
+def test_removing_a_fact_base_takes_its_side_files_and_nothing_else(db_path):
+    FactBase.open(db_path).close()
+    for suffix in ("-wal", "-shm", "-journal"):  # as a crash would leave them
+        db_path.with_name(db_path.name + suffix).write_bytes(b"leftover")
+    neighbour = db_path.with_name("facts.sqlite.bak")
+    neighbour.write_bytes(b"keep me")
+
+    remove_fact_base(db_path)
+    assert sorted(p.name for p in db_path.parent.iterdir()) == ["facts.sqlite.bak"]
+    remove_fact_base(db_path)  # nothing left to remove is fine
+    remove_fact_base(":memory:")
 
 
 # ---------------------------------------------------------------- items
@@ -317,6 +360,17 @@ def test_copied_sections_get_fresh_ids(fb):
     assert len({s.id for s in again.sections}) == 2
 
 
+def test_a_new_block_may_go_before_the_blocks_it_keeps(fb):
+    saved = fb.save_briefing(Briefing(id="b1", title="B", sections=[
+        Section("One", [Block(text="a"), Block(text="b")])]))
+    briefing = fb.get_briefing("b1")
+    briefing.sections[0].blocks.insert(0, Block(text="new"))  # would take a kept id first
+    again = fb.save_briefing(briefing)
+    assert [b.text for b in fb.get_briefing("b1").sections[0].blocks] == ["new", "a", "b"]
+    assert [b.id for b in again.sections[0].blocks[1:]] == [
+        b.id for b in saved.sections[0].blocks]
+
+
 def test_invalid_briefing_values_are_rejected(fb):
     with pytest.raises(ValueError, match="'sidenotes' is not a note style"):
         fb.save_briefing(Briefing("", "x", note_style="sidenotes"))
@@ -504,6 +558,19 @@ def test_a_change_never_cancelled_is_untouched_by_the_watch(fb):
     with fb.stopping_when(lambda: False):
         fb.save_items(many_facts(300, status="disputed"))
     assert fb.counts_by_status()["disputed"] == 300
+
+
+def test_an_inner_watch_ending_leaves_the_outer_one_watching(fb):
+    from briefing_app.store import ChangeCancelled
+
+    fb.save_items(many_facts(2000))
+    stop = threading.Event()
+    with pytest.raises(ChangeCancelled), fb.stopping_when(stop.is_set):
+        with fb.stopping_when(lambda: False):
+            fb.save_item(Item("inner", "fact", "Saved under both watches."))
+        stop.set()
+        fb.delete_items([f"fact-{n}" for n in range(2000)])
+    assert fb.item_count() == 2001
 
 
 def test_a_real_error_under_the_watch_stays_itself(fb):

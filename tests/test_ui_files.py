@@ -62,7 +62,7 @@ def collect_errors(monkeypatch) -> list[str]:
 
 
 def titles(window) -> list[str]:
-    model, column = window.model, COLUMN_KEYS.index("title")
+    model, column = window.item_model, COLUMN_KEYS.index("title")
     return [model.index(row, column).data() for row in range(model.rowCount())]
 
 
@@ -120,8 +120,8 @@ def test_a_cancelled_import_changes_nothing_and_says_so(qtbot, window, sample_fb
     import briefing_app.ui.file_ops as file_ops
     from briefing_app.exchange.factpack import import_pack
 
-    def import_cancelled_at_once(fb, path, *, progress, cancelled):
-        return import_pack(fb, path, progress=progress, cancelled=lambda: True)
+    def import_cancelled_at_once(library, path, *, progress, cancelled, **options):
+        return import_pack(library, path, progress=progress, cancelled=lambda: True, **options)
 
     monkeypatch.setattr(file_ops, "import_pack", import_cancelled_at_once)
     file = tmp_path / "ports.factpack.json"
@@ -169,13 +169,13 @@ def test_export_then_reimport_into_a_new_fact_base(qtbot, window, sample_fb, tmp
         window.actions["new_fact_base"].trigger()
     assert new_path.is_file()
     assert window.fact_base.path == str(new_path)
-    assert window.model.rowCount() == 0
+    assert window.item_model.rowCount() == 0
     assert window.windowTitle().startswith("fresh.sqlite")
 
     answer_open(monkeypatch, exported)
     with qtbot.waitSignal(window.file_ops.imported, timeout=10_000):
         window.actions["import"].trigger()
-    assert window.model.rowCount() == sample_fb.item_count()
+    assert window.item_model.rowCount() == sample_fb.item_count()
     with FactBase.open(new_path) as fresh:
         assert sorted(fresh.search_ids("", limit=None)) == sorted(
             sample_fb.search_ids("", limit=None))
@@ -185,10 +185,10 @@ def test_export_then_reimport_into_a_new_fact_base(qtbot, window, sample_fb, tmp
 
 def test_export_selection_writes_only_the_selected_items(qtbot, window, tmp_path,
                                                          monkeypatch):
-    table = window.table
+    table = window.item_view
     for row, modifier in ((0, Qt.KeyboardModifier.NoModifier),
                           (2, Qt.KeyboardModifier.ControlModifier)):
-        index = window.model.index(row, COLUMN_KEYS.index("title"))
+        index = window.item_model.index(row, COLUMN_KEYS.index("title"))
         qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, modifier,
                          table.visualRect(index).center())
     chosen = window.selected_item_ids()
@@ -208,7 +208,7 @@ def test_new_fact_base_with_the_sample(qtbot, window, tmp_path, monkeypatch):
     monkeypatch.setattr(QMessageBox, "question",
                         lambda *a, **k: QMessageBox.StandardButton.Yes)
     window.actions["new_fact_base"].trigger()
-    assert window.model.rowCount() > 0
+    assert window.item_model.rowCount() > 0
     assert window.fact_base.path == str(tmp_path / "demo.sqlite")
 
 
@@ -229,7 +229,7 @@ def test_back_up_and_open_the_copy(qtbot, window, sample_fb, tmp_path, monkeypat
         window.actions["open_fact_base"].trigger()
     assert window.fact_base.path == str(copy)
     assert window.path_label.text().endswith("copy.sqlite")
-    assert window.model.rowCount() == sample_fb.item_count()
+    assert window.item_model.rowCount() == sample_fb.item_count()
     assert [name for name, _n in window.sidebar.entries("saved")] == ["Visas"]
     assert settings.recent_files()[:2] == [str(copy.resolve()), str(
         (tmp_path / "sample.sqlite").resolve())]
@@ -255,7 +255,7 @@ def test_open_recent_lists_the_files_and_drops_missing_ones(qtbot, window, tmp_p
 
     entries[0].trigger()
     assert window.fact_base.path == str(other.resolve())
-    assert window.model.rowCount() == 0
+    assert window.item_model.rowCount() == 0
 
 
 def test_a_corrupt_file_is_refused_and_left_untouched(qtbot, window, sample_fb, tmp_path,
@@ -271,7 +271,7 @@ def test_a_corrupt_file_is_refused_and_left_untouched(qtbot, window, sample_fb, 
     assert errors and "corrupt.sqlite" in errors[0]
     assert corrupt.read_bytes() == before
     assert window.fact_base.target is sample_fb  # still showing the old one
-    assert window.model.rowCount() == sample_fb.item_count()
+    assert window.item_model.rowCount() == sample_fb.item_count()
 
 
 def test_a_file_of_another_program_is_refused(qtbot, window, tmp_path, monkeypatch):
@@ -305,19 +305,19 @@ def test_a_fact_base_from_a_newer_version_is_refused_and_left_untouched(
 
 def test_switching_fact_base_clears_the_undo_stack_and_the_filters(qtbot, window, tmp_path,
                                                                   monkeypatch):
-    from PySide6.QtGui import QUndoCommand
-
+    from briefing_app.core.model import Person
     from briefing_app.exchange.sample import create_fact_base
+    from briefing_app.ui import commands
 
-    window.undo_stack.push(QUndoCommand("Edit item"))
+    window.undo_stack.perform(commands.save_person(window.fact_base, Person("", "Ana")))
     assert window.actions["undo"].isEnabled()
-    assert window.actions["undo"].text() == "&Undo Edit item"
+    assert window.actions["undo"].text() == "&Undo New person Ana"
     window.sidebar.select("tag", "visa")
     other = tmp_path / "other.sqlite"
     create_fact_base(other).close()
     assert window.file_ops.open_path(other)
     assert window.undo_stack.count() == 0 and not window.actions["undo"].isEnabled()
-    assert window.model.query == ""
+    assert window.item_model.query == ""
     assert not window.filter_bar.isVisible()
 
 
@@ -368,6 +368,6 @@ def test_dropping_a_pack_imports_it_and_a_fact_base_opens_it(qtbot, window, samp
     assert drop(window, other)
     assert window.fact_base.path == str(other)
 
-    notes = tmp_path / "notes.txt"
-    notes.write_text("x")
-    assert not drop(window, notes)
+    spreadsheet = tmp_path / "budget.xlsx"  # neither a pack, a fact base nor an article
+    spreadsheet.write_bytes(b"PK")
+    assert not drop(window, spreadsheet)

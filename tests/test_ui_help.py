@@ -89,7 +89,7 @@ def test_f1_opens_the_user_guide(qtbot, window):
     qtbot.waitActive(window)
     assert window.actions["user_guide"].shortcut() == QKeySequence(
         QKeySequence.StandardKey.HelpContents)
-    qtbot.keyClick(window.table, Qt.Key.Key_F1)
+    qtbot.keyClick(window.item_view, Qt.Key.Key_F1)
     guide = window.help.guide
     assert guide is not None and guide.isVisible()
     assert guide.windowTitle() == "Briefing Builder User Guide"

@@ -175,6 +175,6 @@ def test_changes_to_a_tag_run_off_the_ui_thread_whatever_the_selection(
         return real(old, new)
 
     monkeypatch.setattr(big_fb, "rename_tag", rename_tag)
-    assert editing.run_or_report(commands.RenameTagCommand(big_fb, "coca", "coca-crops"))
+    assert editing.run_or_report(commands.rename_tag("coca", "coca-crops"))
     assert threads and threads[0] is not threading.main_thread()  # a tag may have thousands
     assert big_fb.get_item("tagged").tags == ["coca-crops"]

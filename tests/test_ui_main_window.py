@@ -57,7 +57,7 @@ def click_header(qtbot, table: QTableView, key: str) -> None:
 
 
 def titles(window: MainWindow) -> list[str]:
-    model = window.model
+    model = window.item_model
     column = COLUMN_KEYS.index("title")
     return [model.index(row, column).data() for row in range(model.rowCount())]
 
@@ -66,26 +66,27 @@ def titles(window: MainWindow) -> list[str]:
 
 
 def test_typing_filters_the_table_after_a_pause(qtbot, window, sample_fb):
-    everything = window.model.rowCount()
+    everything = window.item_model.rowCount()
     assert everything == sample_fb.item_count()
 
     qtbot.keyClicks(window.search_box, "sanctions")
-    assert window.model.rowCount() == everything  # debounced: no query per keystroke yet
+    assert window.item_model.rowCount() == everything  # debounced: no query per keystroke yet
     assert window.debouncer.pending
-    qtbot.waitUntil(lambda: window.model.query == "sanctions", timeout=2000)
+    qtbot.waitUntil(lambda: window.item_model.query == "sanctions", timeout=2000)
 
-    assert 0 < window.model.rowCount() == sample_fb.count("sanctions") < everything
+    assert 0 < window.item_model.rowCount() == sample_fb.count("sanctions") < everything
     assert "Showing" in window.count_label.text() and "matching" in window.count_label.text()
 
     window.search_box.clear()
-    qtbot.waitUntil(lambda: window.model.rowCount() == everything, timeout=2000)
+    qtbot.waitUntil(lambda: window.item_model.rowCount() == everything, timeout=2000)
 
 
 def test_enter_searches_at_once(qtbot, window):
     qtbot.keyClicks(window.search_box, "kind:event")
     qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
-    assert window.model.query == "kind:event"
-    assert set(window.model.index(r, 0).data() for r in range(window.model.rowCount())) == {
+    assert window.item_model.query == "kind:event"
+    model = window.item_model
+    assert set(model.index(r, 0).data() for r in range(model.rowCount())) == {
         "Event"
     }
 
@@ -101,8 +102,8 @@ def test_an_ignored_part_of_the_query_is_named_in_the_status_bar(qtbot, window):
 
 def test_clicking_a_row_shows_the_item_in_the_details_pane(qtbot, window):
     assert "Select an item" in window.details.toPlainText()
-    row = window.model.row_of("q-trump-great-honor")
-    click_row(qtbot, window.table, row)
+    row = window.item_model.row_of("q-trump-great-honor")
+    click_row(qtbot, window.item_view, row)
 
     assert window.current_item.item_id == "q-trump-great-honor"
     text = window.details.toPlainText()
@@ -114,19 +115,20 @@ def test_clicking_a_row_shows_the_item_in_the_details_pane(qtbot, window):
 
 
 def test_keyboard_moves_the_details_along(qtbot, window):
-    click_row(qtbot, window.table, 0)
+    click_row(qtbot, window.item_view, 0)
     first = window.current_item.item_id
-    qtbot.keyClick(window.table, Qt.Key.Key_Down)
-    assert window.current_item.item_id == window.model.item_id(1) != first
-    assert window.details.item.id == window.model.item_id(1)
+    qtbot.keyClick(window.item_view, Qt.Key.Key_Down)
+    assert window.current_item.item_id == window.item_model.item_id(1) != first
+    assert window.details.item.id == window.item_model.item_id(1)
 
 
 def test_the_selection_survives_a_search_that_still_lists_the_item(qtbot, window):
-    click_row(qtbot, window.table, window.model.row_of("e-white-house-meeting"))
+    click_row(qtbot, window.item_view, window.item_model.row_of("e-white-house-meeting"))
     window.search_box.setText("White House")
     window.debouncer.flush()
     assert window.current_item.item_id == "e-white-house-meeting"
-    assert window.table.currentIndex().row() == window.model.row_of("e-white-house-meeting")
+    row = window.item_model.row_of("e-white-house-meeting")
+    assert window.item_view.currentIndex().row() == row
 
     window.search_box.setText("kind:quote")
     window.debouncer.flush()
@@ -188,13 +190,13 @@ def test_details_escape_markup_in_user_text(qtbot, fb):
 
 
 def test_clicking_a_header_sorts_by_that_column_in_sql(qtbot, window, sample_fb):
-    click_header(qtbot, window.table, "title")
-    assert (window.model.sort_key, window.model.descending) == ("title", False)
+    click_header(qtbot, window.item_view, "title")
+    assert (window.item_model.sort_key, window.item_model.descending) == ("title", False)
     assert titles(window) == sorted(titles(window), key=str.casefold)
-    assert window.table.horizontalHeader().sortIndicatorSection() == COLUMN_KEYS.index("title")
+    assert window.item_view.horizontalHeader().sortIndicatorSection() == COLUMN_KEYS.index("title")
 
-    click_header(qtbot, window.table, "title")
-    assert window.model.descending
+    click_header(qtbot, window.item_view, "title")
+    assert window.item_model.descending
     assert titles(window) == sorted(titles(window), key=str.casefold, reverse=True)
 
 
@@ -204,16 +206,16 @@ def test_scrolling_to_the_end_fetches_the_next_page(qtbot, big_db):
         qtbot.addWidget(win)
         win.show()
         qtbot.waitExposed(win)
-        assert win.model.rowCount() == 200
+        assert win.item_model.rowCount() == 200
         assert win.count_label.text() == "Showing 200 of 450 items"
 
-        win.table.scrollToBottom()
-        qtbot.waitUntil(lambda: win.model.rowCount() == 400, timeout=3000)
+        win.item_view.scrollToBottom()
+        qtbot.waitUntil(lambda: win.item_model.rowCount() == 400, timeout=3000)
         qtbot.waitUntil(lambda: win.count_label.text() == "Showing 400 of 450 items",
                         timeout=3000)
-        win.table.scrollToBottom()
-        qtbot.waitUntil(lambda: win.model.rowCount() == 450, timeout=3000)
-        assert not win.model.canFetchMore(win.table.rootIndex())
+        win.item_view.scrollToBottom()
+        qtbot.waitUntil(lambda: win.item_model.rowCount() == 450, timeout=3000)
+        assert not win.item_model.canFetchMore(win.item_view.rootIndex())
         win.close()
 
 
@@ -221,14 +223,14 @@ def test_scrolling_to_the_end_fetches_the_next_page(qtbot, big_db):
 
 
 def test_ctrl_f_focuses_the_search_box(qtbot, window):
-    window.table.setFocus()
-    assert window.find_action.shortcut() == QKeySequence("Ctrl+F")
+    window.item_view.setFocus()
+    assert window.actions["find"].shortcut() == QKeySequence("Ctrl+F")
     qtbot.keyClick(window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(window.search_box.hasFocus, timeout=2000)
 
 
 def test_ctrl_q_closes_the_window(qtbot, window):
-    assert window.quit_action.shortcut() == QKeySequence("Ctrl+Q")
+    assert window.actions["quit"].shortcut() == QKeySequence("Ctrl+Q")
     qtbot.keyClick(window, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: not window.isVisible(), timeout=2000)
 
@@ -252,9 +254,9 @@ def test_interactive_widgets_have_accessible_names(window):
 
 def test_hidden_columns_can_be_shown_from_the_header_menu(window):
     tags = COLUMN_KEYS.index("tags")
-    assert window.table.isColumnHidden(tags)
+    assert window.item_view.isColumnHidden(tags)
     window.column_chooser.actions["tags"].trigger()
-    assert not window.table.isColumnHidden(tags)
+    assert not window.item_view.isColumnHidden(tags)
 
 
 def test_count_text():

@@ -28,8 +28,8 @@ def saved_names(window) -> list[str]:
 
 def test_typing_a_search_shows_the_matching_rows(qtbot, window, sample_fb):
     qtbot.keyClicks(window.search_box, "visa")
-    qtbot.waitUntil(lambda: window.model.query == "visa", timeout=2000)
-    ids = {window.model.item_id(row) for row in range(window.model.rowCount())}
+    qtbot.waitUntil(lambda: window.item_model.query == "visa", timeout=2000)
+    ids = {window.item_model.item_id(row) for row in range(window.item_model.rowCount())}
     assert ids == set(sample_fb.search_ids("visa", limit=None))
     assert ids and all("visa" in (i.text + i.title + " ".join(i.tags)).lower()
                        for i in sample_fb.get_items(sorted(ids)))
@@ -44,9 +44,9 @@ def test_on_a_big_fact_base_typing_is_answered_by_a_worker(qtbot, sample_fb, tmp
     window = show_main_window(qtbot, sample_fb, AppSettings(tmp_path / "s.ini"),
                               wait_for_sidebar=True)
     qtbot.keyClicks(window.search_box, "visa")
-    qtbot.waitUntil(lambda: window.model.query == "visa" and not window.model.searching,
+    qtbot.waitUntil(lambda: window.item_model.query == "visa" and not window.item_model.searching,
                     timeout=5000)
-    ids = {window.model.item_id(row) for row in range(window.model.rowCount())}
+    ids = {window.item_model.item_id(row) for row in range(window.item_model.rowCount())}
     assert ids == set(sample_fb.search_ids("visa", limit=None))
     assert window.count_label.text().startswith(f"Showing {len(ids)} ")  # counts followed
 
@@ -73,7 +73,7 @@ def test_choosing_a_suggestion_completes_the_term_and_searches(qtbot, window, sa
     assert box.text() == "petro tag:sanctions "
     assert not popup.isVisible()
     window.debouncer.flush()
-    assert window.model.rowCount() == sample_fb.count("petro tag:sanctions") > 0
+    assert window.item_model.rowCount() == sample_fb.count("petro tag:sanctions") > 0
 
 
 def test_person_names_with_spaces_are_completed_in_quotes(qtbot, window):
@@ -95,7 +95,7 @@ def test_kind_and_status_complete_from_the_fixed_lists(qtbot, window):
 def test_enter_with_the_popup_open_and_nothing_picked_searches(qtbot, window):
     qtbot.keyClicks(window.search_box, "kind:event")
     qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
-    assert window.model.query == "kind:event"
+    assert window.item_model.query == "kind:event"
     assert not window.search_box.completer_.popup().isVisible()
 
 
@@ -147,7 +147,7 @@ def test_save_rename_and_delete_a_saved_search(qtbot, window, sample_fb, monkeyp
     qtbot.keyClicks(window.search_box, "cartels")
     window.debouncer.flush()
     window.sidebar.select("kind", "Facts")
-    assert window.model.query == "kind:fact cartels"
+    assert window.item_model.query == "kind:fact cartels"
 
     monkeypatch.setattr(QInputDialog, "getText",
                         lambda *args, **kwargs: ("Cartel facts", True))
@@ -159,7 +159,7 @@ def test_save_rename_and_delete_a_saved_search(qtbot, window, sample_fb, monkeyp
 
     window.clear_filters()
     assert window.sidebar.select("saved", "Cartel facts")
-    assert window.model.rowCount() == sample_fb.count("kind:fact cartels") > 0
+    assert window.item_model.rowCount() == sample_fb.count("kind:fact cartels") > 0
 
     # Rename from the sidebar's context menu
     window.sidebar._show_menu(window.sidebar.visualRect(
@@ -186,7 +186,7 @@ def test_save_rename_and_delete_a_saved_search(qtbot, window, sample_fb, monkeyp
     assert "Cartels" in asked[0]
     assert sample_fb.list_saved_searches() == []
     assert saved_names(window) == []
-    assert window.model.query == ""  # the deleted filter no longer applies
+    assert window.item_model.query == ""  # the deleted filter no longer applies
 
 
 def test_nothing_is_saved_when_the_dialog_is_cancelled(qtbot, window, sample_fb, monkeypatch):

@@ -73,8 +73,8 @@ def test_layout_columns_and_sort_are_restored_in_a_new_window(qtbot, sample_fb, 
     sizes = first.splitter.sizes()
     first.column_chooser.set_visible("tags", True)
     first.column_chooser.set_visible("source", False)
-    first.table.sortByColumn(COLUMN_KEYS.index("title"), Qt.SortOrder.AscendingOrder)
-    assert first.model.sort_key == "title"
+    first.item_view.sortByColumn(COLUMN_KEYS.index("title"), Qt.SortOrder.AscendingOrder)
+    assert first.item_model.sort_key == "title"
     first.close()
 
     second = MainWindow(sample_fb, sample_fb.path, settings=AppSettings(tmp_path / "s.ini"))
@@ -85,11 +85,11 @@ def test_layout_columns_and_sort_are_restored_in_a_new_window(qtbot, sample_fb, 
     # as left, give or take the few pixels a splitter handle moves when laid out anew
     assert all(abs(a - b) <= 4 for a, b in zip(second.splitter.sizes(), sizes, strict=True))
     assert second.details.isVisible()
-    assert not second.table.isColumnHidden(COLUMN_KEYS.index("tags"))
-    assert second.table.isColumnHidden(COLUMN_KEYS.index("source"))
+    assert not second.item_view.isColumnHidden(COLUMN_KEYS.index("tags"))
+    assert second.item_view.isColumnHidden(COLUMN_KEYS.index("source"))
     assert second.column_chooser.actions["tags"].isChecked()
     assert not second.column_chooser.actions["source"].isChecked()
-    assert (second.model.sort_key, second.model.descending) == ("title", False)
+    assert (second.item_model.sort_key, second.item_model.descending) == ("title", False)
     second.close()
 
 
@@ -121,10 +121,10 @@ def test_first_start_beside_the_composer_keeps_the_text_column_readable(qtbot, s
     assert not window.details.isVisible()
     assert not window.actions["toggle_details"].isChecked()
     # ... so kind, date, title and text are the columns shown, the text one wide enough
-    hidden = window.table.isColumnHidden
+    hidden = window.item_view.isColumnHidden
     shown = [key for number, key in enumerate(COLUMN_KEYS) if not hidden(number)]
     assert shown == ["kind", "date", "title", "text"]
-    assert window.table.width() > 380
+    assert window.item_view.width() > 380
 
 
 def test_shown_and_hidden_panes_are_remembered(qtbot, sample_fb, tmp_path):
@@ -149,7 +149,7 @@ def test_the_first_window_takes_most_of_the_screen_within_limits():
 
     from PySide6.QtCore import QRect, QSize
 
-    from briefing_app.ui.main_window import first_start_size
+    from briefing_app.ui.window_layout import first_start_size
 
     def screen(width, height):
         return SimpleNamespace(availableGeometry=lambda: QRect(0, 0, width, height))

@@ -7,7 +7,6 @@ from PySide6.QtCore import Qt
 from window_helpers import show_main_window
 
 from briefing_app.core.model import Item
-from briefing_app.store.stats import people_counts
 from briefing_app.ui.item_model import COLUMN_KEYS
 from briefing_app.ui.settings import AppSettings
 
@@ -29,7 +28,7 @@ def click_entry(qtbot, window, group: str, name: str) -> None:
 
 
 def column(window, key: str) -> list[str]:
-    model, number = window.model, COLUMN_KEYS.index(key)
+    model, number = window.item_model, COLUMN_KEYS.index(key)
     return [model.index(row, number).data() for row in range(model.rowCount())]
 
 
@@ -45,7 +44,7 @@ def test_the_sidebar_lists_kinds_statuses_and_tags_with_their_counts(window, sam
     }
     assert counts(window, "status")["Disputed"] == str(sample_fb.counts_by_status()["disputed"])
     assert counts(window, "tag") == {name: str(n) for name, n in sample_fb.list_tags()}
-    petro = next(p for p in people_counts(sample_fb) if p.name == "Gustavo Petro")
+    petro = next(p for p in sample_fb.people_counts() if p.name == "Gustavo Petro")
     assert counts(window, "person")["Gustavo Petro"] == str(petro.items)
     assert counts(window, "source")["EFE"] == str(sample_fb.count("source:EFE"))
 
@@ -56,10 +55,10 @@ def test_clicking_a_tag_filters_the_table_and_shows_the_count(qtbot, window, sam
 
     expected = sample_fb.count("tag:sanctions")
     assert 0 < expected < sample_fb.item_count()
-    assert window.model.rowCount() == expected
+    assert window.item_model.rowCount() == expected
     assert all("sanctions" in tags for tags in
                (i.tags for i in sample_fb.get_items(
-                   [window.model.item_id(r) for r in range(expected)])))
+                   [window.item_model.item_id(r) for r in range(expected)])))
     assert counts(window, "tag")["sanctions"] == str(expected)
     assert window.count_label.text().startswith(f"Showing {expected} of {expected} matching")
     assert window.filter_bar.isVisible()
@@ -72,15 +71,15 @@ def test_the_sidebar_filter_combines_with_the_search_box(qtbot, window, sample_f
     qtbot.keyClicks(window.search_box, "trump")
     qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
 
-    assert window.model.rowCount() == sample_fb.count("kind:quote trump") > 0
-    assert window.model.rowCount() < sample_fb.count("kind:quote")
+    assert window.item_model.rowCount() == sample_fb.count("kind:quote trump") > 0
+    assert window.item_model.rowCount() < sample_fb.count("kind:quote")
     assert window.filter_label.text() == "Showing only: Kind “Quotes” and search “trump”"
 
 
 def test_a_person_with_a_two_word_name_filters_on_that_person(qtbot, window, sample_fb):
     click_entry(qtbot, window, "person", "Scott Bessent")
-    assert window.model.query == 'person:"Scott Bessent"'
-    assert window.model.rowCount() == sample_fb.count('person:"Scott Bessent"') > 0
+    assert window.item_model.query == 'person:"Scott Bessent"'
+    assert window.item_model.rowCount() == sample_fb.count('person:"Scott Bessent"') > 0
     assert all("Scott Bessent" in people for people in column(window, "people"))
 
 
@@ -94,28 +93,28 @@ def test_esc_and_the_clear_button_reset_search_and_filter(qtbot, window, sample_
     click_entry(qtbot, window, "status", "Disputed")
     qtbot.keyClicks(window.search_box, "cartels")
     window.debouncer.flush()
-    assert window.model.rowCount() < everything
+    assert window.item_model.rowCount() < everything
 
     qtbot.keyClick(window.search_box, Qt.Key.Key_Escape)
     assert window.search_box.text() == ""
-    assert window.model.rowCount() == everything
+    assert window.item_model.rowCount() == everything
     assert window.sidebar.current_entry().name == "All items"
     assert not window.filter_bar.isVisible()
 
     click_entry(qtbot, window, "tag", "visa")
-    assert window.model.rowCount() == 1
+    assert window.item_model.rowCount() == 1
     qtbot.mouseClick(window.clear_button, Qt.MouseButton.LeftButton)
-    assert window.model.rowCount() == everything
+    assert window.item_model.rowCount() == everything
 
 
 def test_counts_and_rows_refresh_after_a_change(qtbot, window, sample_fb):
     click_entry(qtbot, window, "tag", "sanctions")
-    before = window.model.rowCount()
+    before = window.item_model.rowCount()
     sample_fb.save_item(Item("", "fact", "New OFAC designations", tags=["sanctions"]))
     with qtbot.waitSignal(window.sidebar.refreshed, timeout=5000):
         window.fact_base_changed.emit()
     assert counts(window, "tag")["sanctions"] == str(before + 1)
-    assert window.model.rowCount() == before + 1
+    assert window.item_model.rowCount() == before + 1
     assert window.sidebar.current_entry().name == "sanctions"  # the choice survives
 
 
@@ -125,8 +124,8 @@ def test_a_filter_whose_tag_disappears_falls_back_to_all_items(qtbot, window, sa
     with qtbot.waitSignal(window.sidebar.refreshed, timeout=5000):
         window.fact_base_changed.emit()
     assert "visa" not in counts(window, "tag")
-    assert window.model.query == ""
-    assert window.model.rowCount() == sample_fb.item_count()
+    assert window.item_model.query == ""
+    assert window.item_model.rowCount() == sample_fb.item_count()
 
 
 def test_the_sidebar_is_usable_from_the_keyboard(qtbot, window, sample_fb):
@@ -135,6 +134,6 @@ def test_the_sidebar_is_usable_from_the_keyboard(qtbot, window, sample_fb):
     window.sidebar.setCurrentIndex(window.sidebar.entry_index("kind", "Facts"))
     qtbot.keyClick(window.sidebar, Qt.Key.Key_Down)
     assert window.sidebar.current_entry().name == "Quotes"
-    assert window.model.rowCount() == sample_fb.count("kind:quote")
+    assert window.item_model.rowCount() == sample_fb.count("kind:quote")
     assert window.sidebar.accessibleName() == "Filters"
 

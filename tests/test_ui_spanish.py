@@ -33,14 +33,14 @@ from translation_helpers import (
 )
 
 from briefing_app.core.markings import available_schemes, load_scheme
+from briefing_app.core.records import SimilarItem
 from briefing_app.core.templates import available_templates, load_template
 from briefing_app.exchange.sample import create_fact_base
-from briefing_app.store.similar import SimilarItem
 from briefing_app.ui.bulk import AddTagsDialog, RemoveTagsDialog
 from briefing_app.ui.composer.briefings_list import NewBriefingDialog
 from briefing_app.ui.editing.duplicates import DuplicateDialog
-from briefing_app.ui.editing.person_fields import PersonDialog
-from briefing_app.ui.editing.source_fields import SourceDialog
+from briefing_app.ui.fields.person_fields import PersonDialog
+from briefing_app.ui.fields.source_fields import SourceDialog
 from briefing_app.ui.help import guide_markdown
 from briefing_app.ui.i18n import install_translator, remove_translators
 from briefing_app.ui.item_model import COLUMN_KEYS
@@ -158,7 +158,7 @@ def test_the_main_window_and_its_dialogs_show_no_english(window_in_spanish, mess
     assert window.menuBar().actions()[0].text() == "&Archivo"  # the translator is on
 
     found = visible_texts(window)
-    table = window.table.model()
+    table = window.item_view.model()
     for key in ("kind", "status"):  # the core's values, shown through ui/labels.py
         found += [("item table", table.index(row, COLUMN_KEYS.index(key)).data())
                   for row in range(table.rowCount())]
@@ -250,7 +250,7 @@ def test_menu_accelerators_are_unique_within_each_menu(window_in_spanish):
 
 def test_dates_and_numbers_follow_the_spanish_locale(window_in_spanish):
     window, fb, _path = window_in_spanish
-    model = window.table.model()
+    model = window.item_view.model()
     dates = [model.index(row, COLUMN_KEYS.index("date")).data()
              for row in range(model.rowCount())]
     months = {"ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sept", "sep", "oct",
@@ -289,7 +289,7 @@ def test_english_shows_no_spanish(qtbot, qapp, tmp_path, messages):
 def test_undo_texts_of_item_and_composer_changes_are_spanish(window_in_spanish, qtbot):
     """Undo command texts are built in the commands modules, under their own contexts."""
     window, fb, _path = window_in_spanish
-    window.table.selectRow(0)
+    window.item_view.selectRow(0)
     window.editing.actions["status_verified"].trigger()
     assert window.actions["undo"].text().startswith("&Deshacer Establecer el estado")
     composer = window.composer

@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from briefing_app.core.model import Item, Person
 from briefing_app.exchange.sample import SAMPLE_BRIEFING_ID
-from briefing_app.ui.commands import EditItemsCommand, SaveItemCommand, SavePersonCommand
+from briefing_app.ui import commands
 
 
 @pytest.fixture
@@ -132,7 +132,7 @@ def test_an_undo_the_fact_base_refuses_is_reported_and_dropped(
     warnings: list[str] = []
     monkeypatch.setattr(QMessageBox, "warning",
                         staticmethod(lambda _p, _t, text, *a, **k: warnings.append(text)))
-    assert editing.run(SavePersonCommand(sample_fb, Person(id="p-new", name="Ana Gómez")))
+    assert editing.run(commands.save_person(sample_fb, Person(id="p-new", name="Ana Gómez")))
     # Meanwhile another program makes an item name her, so she cannot simply vanish.
     sample_fb.save_item(Item(id="", kind="fact", text="Ana met Petro.", people=["p-new"]))
 
@@ -144,9 +144,9 @@ def test_an_undo_the_fact_base_refuses_is_reported_and_dropped(
 
 
 def test_commands_name_what_they_do(sample_fb):
-    assert SaveItemCommand(sample_fb, Item(id="", kind="quote", text="x" * 60)).text() == (
-        "New quote “" + "x" * 39 + "…”")
-    assert EditItemsCommand(sample_fb, ["a"], lambda i: i, "Add tags x").text() == "Add tags x"
+    new_quote = commands.save_item(sample_fb, Item(id="", kind="quote", text="x" * 60))
+    assert new_quote.label == "New quote “" + "x" * 39 + "…”"
+    assert commands.edit_items(["a"], lambda i: i, "Add tags x").label == "Add tags x"
 
 
 def test_delete_and_f2_act_on_items_only_where_items_have_the_focus(

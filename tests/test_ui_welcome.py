@@ -68,8 +68,8 @@ def test_every_control_of_the_panel_has_an_accessible_name(open_window):
 def test_go_to_search_moves_the_focus_to_the_search_box(qtbot, open_window):
     window = open_window()
     window.activateWindow()
-    window.table.setFocus()
-    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.table)
+    window.item_view.setFocus()
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is window.item_view)
     click(qtbot, window.welcome.panel.find_button)
     qtbot.waitUntil(lambda: QApplication.focusWidget() is window.search_box)
 
@@ -156,11 +156,11 @@ def test_unticking_dont_show_again_brings_it_back_at_start(qtbot, open_window, s
 def test_the_item_table_keeps_most_of_its_height(qtbot, open_window):
     window = open_window()
     dock = window.welcome.dock
-    with_panel = window.table.height()
+    with_panel = window.item_view.height()
     assert dock.height() <= 120
     dock.hide()
-    qtbot.waitUntil(lambda: window.table.height() > with_panel)
-    without_panel = window.table.height()
+    qtbot.waitUntil(lambda: window.item_view.height() > with_panel)
+    without_panel = window.item_view.height()
     assert with_panel >= 0.8 * without_panel
 
 

@@ -89,8 +89,11 @@ def test_registry_finds_a_new_writer_module_dropped_into_the_package(tmp_path, m
     plugin_dir = tmp_path / "plugins"
     plugin_dir.mkdir()
     (plugin_dir / "txt_writer.py").write_text(
+        "from briefing_app.document.visitor import NodeVisitor\n"
         "FORMAT = 'txt'\nEXTENSION = '.txt'\n"
-        "def write(document, stream):\n    stream.write(document.metadata.title.encode())\n"
+        "class Visitor(NodeVisitor):\n"
+        "    def visit_document(self, document):\n        return document.metadata.title\n"
+        "def write(document, stream):\n    stream.write(Visitor().visit(document).encode())\n"
     )
     monkeypatch.setattr(writers, "__path__", [*writers.__path__, str(plugin_dir)])
     monkeypatch.delitem(sys.modules, f"{writers.__name__}.txt_writer", raising=False)
@@ -101,3 +104,19 @@ def test_registry_finds_a_new_writer_module_dropped_into_the_package(tmp_path, m
         assert path.read_text() == "Memo"
     finally:
         sys.modules.pop(f"{writers.__name__}.txt_writer", None)
+
+
+def test_a_writer_module_without_a_node_visitor_is_incomplete(tmp_path, monkeypatch):
+    plugin_dir = tmp_path / "plugins"
+    plugin_dir.mkdir()
+    (plugin_dir / "raw_writer.py").write_text(
+        "FORMAT = 'raw'\nEXTENSION = '.raw'\n"
+        "def write(document, stream):\n    stream.write(b'')\n"
+    )
+    monkeypatch.setattr(writers, "__path__", [*writers.__path__, str(plugin_dir)])
+    monkeypatch.delitem(sys.modules, f"{writers.__name__}.raw_writer", raising=False)
+    try:
+        with pytest.raises(UnknownFormatError, match="raw writer is incomplete: it lacks Visitor"):
+            get_writer("raw")
+    finally:
+        sys.modules.pop(f"{writers.__name__}.raw_writer", None)

@@ -15,13 +15,15 @@ from collections.abc import Callable
 from pathlib import Path
 
 from briefing_app import __version__
+from briefing_app.cli import extract as extract_cli
 from briefing_app.cli import output as cli_output
+from briefing_app.cli import team as team_cli
 from briefing_app.core.dates import DateError
 from briefing_app.core.files import WriteError
 from briefing_app.core.paths import default_db_path
+from briefing_app.core.vocab import OUTPUT_FORMATS
 
 PROG = "briefing-app"
-RENDER_FORMATS = ("docx", "pdf", "html")
 DEFAULT_SEARCH_LIMIT = 50
 
 
@@ -37,21 +39,23 @@ def db_path(args: argparse.Namespace) -> Path:
 
 
 def open_fact_base(args: argparse.Namespace):
-    """The fact base the command works on.
+    """The fact base the command works on, as a core Library (reads through
+    ``library.store``, changes through operations).
 
     The default one (user data folder or ``$BRIEFING_APP_DB``) is created with the sample
     on first use; a path named with ``--db`` must exist, so a typo never silently creates
     a new fact base.
     """
+    from briefing_app.core.library import Library
     from briefing_app.exchange.sample import open_or_create_default
-    from briefing_app.store import FactBase
+    from briefing_app.store import open_library
 
     if not args.db:
-        return open_or_create_default()
+        return Library(open_or_create_default())
     path = db_path(args)
     if not path.exists():
         raise CliError(f"no fact base at {path} (create one with: {PROG} --db {path} init)")
-    return FactBase.open(path)
+    return open_library(path)
 
 
 # ---------------------------------------------------------------- commands
@@ -82,13 +86,13 @@ def cmd_import(args: argparse.Namespace) -> int:
     for path in paths:
         if path.suffix.lower() not in importers:
             raise CliError(f"{path}: not a fact pack (.json) or a CSV file (.csv)")
-    with open_fact_base(args) as fb:
+    with open_fact_base(args) as library:
         reports = []
-        with fb.transaction():
+        with library.store.transaction():  # every file or none
             for path in paths:
                 importer = importers[path.suffix.lower()]
                 try:
-                    result = importer(fb, path)
+                    result = importer(library, path)
                 except PackError as error:
                     raise CliError(_import_failure(path, error.problems)) from None
                 reports.append(f"{path}: {result.summary()}")
@@ -114,7 +118,8 @@ def _place_in(path: Path, problem: str) -> str:
 def cmd_export(args: argparse.Namespace) -> int:
     from briefing_app.exchange.factpack import export_pack
 
-    with open_fact_base(args) as fb:
+    with open_fact_base(args) as library:
+        fb = library.store
         briefing_ids = None
         if args.briefing:
             briefing_ids = [_find_briefing(fb, ref).id for ref in args.briefing]
@@ -146,7 +151,8 @@ def cmd_search(args: argparse.Namespace) -> int:
 
     for reason in parse(args.query).ignored:  # a typo like kind:qoute should not go unseen
         print(f"ignored: {reason}", file=sys.stderr)
-    with open_fact_base(args) as fb:
+    with open_fact_base(args) as library:
+        fb = library.store
         items = fb.search(args.query, limit=args.limit)
         total = fb.count(args.query)
         if args.json:
@@ -166,7 +172,8 @@ def cmd_search(args: argparse.Namespace) -> int:
 
 
 def cmd_briefings(args: argparse.Namespace) -> int:
-    with open_fact_base(args) as fb:
+    with open_fact_base(args) as library:
+        fb = library.store
         summaries = fb.list_briefings()
     if args.json:
         cli_output.write_json([cli_output.briefing_record(s) for s in summaries], sys.stdout)
@@ -185,7 +192,8 @@ def cmd_render(args: argparse.Namespace) -> int:
     from briefing_app.document.render import PreflightFailed, render_briefing
 
     out = Path(args.output)
-    with open_fact_base(args) as fb:
+    with open_fact_base(args) as library:
+        fb = library.store
         try:
             result = render_briefing(fb, args.briefing, out, args.format, strict=args.strict)
         except PreflightFailed as failure:
@@ -276,10 +284,12 @@ def build_parser() -> argparse.ArgumentParser:
     render.add_argument("briefing", metavar="BRIEFING", help="the briefing's id or exact title")
     render.add_argument("-o", "--output", required=True, metavar="OUT",
                         help="the file to write (.docx, .pdf or .html)")
-    render.add_argument("--format", choices=RENDER_FORMATS,
+    render.add_argument("--format", choices=OUTPUT_FORMATS,
                         help="the output format (default: from the extension of OUT)")
     render.add_argument("--strict", action="store_true",
                         help="treat pre-flight warnings as errors: exit 1 and write nothing")
+    team_cli.add_parsers(commands, [db_option])  # team, sync, conflicts, resolve
+    extract_cli.add_parser(commands, [db_option])
     return parser
 
 

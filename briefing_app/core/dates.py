@@ -139,7 +139,3 @@ def age_in_days(value: str, reference: str | _dt.date) -> int | None:
         return None
     ref = reference if isinstance(reference, _dt.date) else parse(reference).first_day()
     return (ref - parse(value).first_day()).days
-
-
-def today_iso() -> str:
-    return _dt.date.today().isoformat()

@@ -140,3 +140,9 @@ class Library:
         for listener in list(self._listeners):
             listener(changes, operation)
 
+
+
+def as_library(target: Any) -> Library:
+    """``target`` if it is a Library, else a new Library over the store ``target`` (for
+    scripts and tests that hold a bare store; its undo history is its own)."""
+    return target if isinstance(target, Library) else Library(target)

@@ -5,8 +5,11 @@ second, dictionary-backed implementation that passes the same contract tests
 (``tests/test_store_protocol.py``). Code above the store takes a ``Store`` and nothing
 else: no connection, no path suffix, no private member.
 
-Snapshots (``capture_*``) are opaque to the caller: whatever a store returns from a
-capture, it takes back in the matching restore. Operations use them to undo.
+Snapshots (``capture_*``, ``remove_*``) are the store's own objects: whatever a store
+returns from a capture, it takes back in the matching restore. Operations use them to undo
+and read only three attributes: an item snapshot's ``item`` (the :class:`Item`) and
+``blocks`` (the briefing blocks citing it, empty when none), and a removed block's
+``section_id``.
 
 Threads: every method may be called from any thread; writes are serialised by the store
 (one writer), and reads run on a reader of the calling thread where the backend has them.

@@ -50,8 +50,9 @@ from dataclasses import dataclass, field
 
 from briefing_app.core import dates
 from briefing_app.core.markings import MarkingScheme, load_scheme
-from briefing_app.core.model import Block, Briefing, Catalog, Item, Person, Section, Source
+from briefing_app.core.model import Block, Briefing, Item, Section, Source
 from briefing_app.core.templates import Template, load_template, slugify
+from briefing_app.document.cited import MemoCatalog, read_cited
 from briefing_app.document.model import (
     BlockQuote,
     BulletList,
@@ -112,7 +113,7 @@ def labels_for(language: str) -> dict[str, str]:
 
 def build_document(
     briefing: Briefing,
-    catalog: Catalog,
+    catalog: MemoCatalog,
     *,
     template: Template | None = None,
     scheme: MarkingScheme | None = None,
@@ -165,7 +166,7 @@ class _Part:
 class _Builder:
     def __init__(self, briefing, catalog, template, scheme, author):
         self.briefing: Briefing = briefing
-        self.catalog: Catalog = catalog
+        self.cited = read_cited(briefing, catalog)  # every look-up below answers from here
         self.template: Template = template
         self.scheme: MarkingScheme = scheme
         self.author = one_line(author)
@@ -174,36 +175,12 @@ class _Builder:
         self.note_style = briefing.note_style if briefing.note_style == "endnotes" else (
             "footnotes"
         )
-        self._items: dict[str, Item | None] = {}
-        self._people: dict[str, Person | None] = {}
-        self._sources: dict[str, Source | None] = {}
         self._note_numbers: dict[str, int] = {}
         self._notes: list[Note] = []
         self._source_marks: dict[str, list[str]] = {}
         self.included = self._included_items()
         self.portion_marking = briefing.portion_marking
         self.free_mark = self._free_text_mark()
-
-    # ------------------------------------------------------------ look-ups
-
-    def item(self, item_id: str) -> Item | None:
-        if item_id not in self._items:
-            self._items[item_id] = self.catalog.get_item(item_id)
-        return self._items[item_id]
-
-    def person(self, person_id: str | None) -> Person | None:
-        if not person_id:
-            return None
-        if person_id not in self._people:
-            self._people[person_id] = self.catalog.get_person(person_id)
-        return self._people[person_id]
-
-    def source(self, source_id: str | None) -> Source | None:
-        if not source_id:
-            return None
-        if source_id not in self._sources:
-            self._sources[source_id] = self.catalog.get_source(source_id)
-        return self._sources[source_id]
 
     def _included_items(self) -> list[tuple[Item, Block]]:
         """Resolved items of ordinary sections, first occurrence each, in memo order."""
@@ -214,7 +191,7 @@ class _Builder:
             for block in section.blocks:
                 if block.item is None or block.item in out:
                     continue
-                item = self.item(block.item)
+                item = self.cited.item(block.item)
                 if item is not None:
                     out[block.item] = (item, block)
         return list(out.values())
@@ -249,7 +226,7 @@ class _Builder:
 
     def cite(self, item: Item, mark: str = "") -> list[Inline]:
         """A note mark for the item's source (numbered on first citation), or nothing."""
-        source = self.source(item.source)
+        source = self.cited.get_source(item.source)
         if source is None:
             return []
         number = self._note_numbers.get(source.id)
@@ -401,7 +378,7 @@ class _Builder:
         style = block.style if block.style in _LIST_STYLES else ""
         if block.item is None:
             return self.free_text(block.text, style)
-        item = self.item(block.item)
+        item = self.cited.item(block.item)
         if item is None:
             return []
         if item.kind == "quote":
@@ -473,10 +450,10 @@ class _Builder:
 
     def attribution(self, item: Item) -> list[Inline]:
         parts = []
-        speaker = self.person(item.speaker)
+        speaker = self.cited.get_person(item.speaker)
         if speaker is not None:
             parts += [one_line(speaker.name), one_line(speaker.role)]
-        source = self.source(item.source)
+        source = self.cited.get_source(item.source)
         if source is not None and one_line(source.outlet):
             parts.append(f"{self.labels['via']} {one_line(source.outlet)}")
         parts.append(format_date_safe(item.date, self.language))
@@ -511,7 +488,7 @@ class _Builder:
 
     def participants(self) -> list:
         """Name | Role | Organization; a column empty for everyone is left out."""
-        people = [p for p in map(self.person, self.briefing.meeting.participants) if p]
+        people = [p for p in map(self.cited.get_person, self.briefing.meeting.participants) if p]
         if not people:
             return []
         columns = [(self.labels["name"], lambda p: p.name)]

@@ -28,6 +28,7 @@ from briefing_app.document.model import (
     plain_text,
 )
 from briefing_app.document.text import one_line
+from briefing_app.document.visitor import NodeVisitor
 
 # Letter, 1-inch margins: 6.5 x 9 inches of text. At 12 pt a Times line holds about 95
 # characters and a page about 46 lines once banner, footer and paragraph gaps are counted.
@@ -49,33 +50,46 @@ def document_texts(document: Document) -> list[str]:
     """Every printed piece of text of the memo, in order (headings, body, tables, notes)."""
     texts: list[str] = []
     for block in document.blocks:
-        texts.extend(_block_texts(block))
+        texts.extend(_PRINTED_TEXT.visit(block))
     texts.extend(plain_text(note.content) for note in document.footnotes)
     return texts
-
-
-def _block_texts(block) -> list[str]:
-    if isinstance(block, Heading):
-        return [block.text]
-    if isinstance(block, Paragraph):
-        return [plain_text(block.content)]
-    if isinstance(block, BulletList):
-        return [plain_text(item.content) for item in block.items]
-    if isinstance(block, BlockQuote):
-        return [plain_text(part) for part in (block.original, block.translation,
-                                              block.attribution) if part]
-    if isinstance(block, Table):
-        return [*block.header, *(plain_text(cell) for row in block.rows for cell in row)]
-    if isinstance(block, MemoHeader):
-        return [block.title, *(f"{label} {plain_text(value)}" for label, value in block.fields)]
-    if isinstance(block, NoteList):
-        return [plain_text(note.content) for note in block.notes]
-    return []
 
 
 def word_count(document: Document) -> int:
     """Words the memo prints, header and notes included."""
     return sum(count_words(text) for text in document_texts(document))
+
+
+class _PrintedText(NodeVisitor):
+    """The printed pieces of text of each block. An unknown block raises, so a node type
+    added to the memo cannot go uncounted."""
+
+    writer_name = "word count"
+
+    def visit_heading(self, node: Heading) -> list[str]:
+        return [node.text]
+
+    def visit_paragraph(self, node: Paragraph) -> list[str]:
+        return [plain_text(node.content)]
+
+    def visit_bullet_list(self, node: BulletList) -> list[str]:
+        return [plain_text(item.content) for item in node.items]
+
+    def visit_block_quote(self, node: BlockQuote) -> list[str]:
+        parts = (node.original, node.translation, node.attribution)
+        return [plain_text(part) for part in parts if part]
+
+    def visit_table(self, node: Table) -> list[str]:
+        return [*node.header, *(plain_text(cell) for row in node.rows for cell in row)]
+
+    def visit_memo_header(self, node: MemoHeader) -> list[str]:
+        return [node.title, *(f"{label} {plain_text(value)}" for label, value in node.fields)]
+
+    def visit_note_list(self, node: NoteList) -> list[str]:
+        return [plain_text(note.content) for note in node.notes]
+
+    def visit_page_break(self, node: PageBreak) -> list[str]:
+        return []
 
 
 def _lines(text: str, chars_per_line: float) -> float:
@@ -86,31 +100,45 @@ def _content_lines(content: list[Inline], per_line: float) -> float:
     return _lines(plain_text(content), per_line)
 
 
-def _block_lines(block, per_line: float) -> float:
-    if isinstance(block, Heading):
+class _LineEstimate(NodeVisitor):
+    """About how many body lines each block takes, ``per_line`` characters to a line, the
+    way the PDF writer sets it. An unknown block raises, like in :class:`_PrintedText`."""
+
+    writer_name = "page estimate"
+
+    def visit_heading(self, node: Heading, per_line: float) -> float:
         return HEADING_LINES
-    if isinstance(block, Paragraph):
-        return _content_lines(block.content, per_line) + PARAGRAPH_GAP_LINES
-    if isinstance(block, BulletList):
+
+    def visit_paragraph(self, node: Paragraph, per_line: float) -> float:
+        return _content_lines(node.content, per_line) + PARAGRAPH_GAP_LINES
+
+    def visit_bullet_list(self, node: BulletList, per_line: float) -> float:
         indent = per_line * 0.93
-        return sum(_content_lines(i.content, indent) + 0.3 for i in block.items) + 0.5
-    if isinstance(block, BlockQuote):
+        return sum(_content_lines(i.content, indent) + 0.3 for i in node.items) + 0.5
+
+    def visit_block_quote(self, node: BlockQuote, per_line: float) -> float:
         indent = per_line * 0.8
-        parts = (block.original, block.translation, block.attribution)
+        parts = (node.original, node.translation, node.attribution)
         return sum(_content_lines(p, indent) for p in parts if p) + 1
-    if isinstance(block, Table):
-        columns = max(1, len(block.header))
-        cell = per_line / columns
-        rows = [max(_content_lines(c, cell) for c in row) if row else 1 for row in block.rows]
+
+    def visit_table(self, node: Table, per_line: float) -> float:
+        cell = per_line / max(1, len(node.header))
+        rows = [max(_content_lines(c, cell) for c in row) if row else 1 for row in node.rows]
         return 1.5 + sum(rows) + 0.2 * len(rows) + PARAGRAPH_GAP_LINES
-    if isinstance(block, MemoHeader):
+
+    def visit_memo_header(self, node: MemoHeader, per_line: float) -> float:
         value_width = per_line * 0.75
-        return 3 + sum(_content_lines(v, value_width) + 0.3 for _, v in block.fields)
-    if isinstance(block, NoteList):
-        return 1 + sum(_content_lines(n.content, per_line) for n in block.notes)
-    if isinstance(block, PageBreak):
+        return 3 + sum(_content_lines(v, value_width) + 0.3 for _, v in node.fields)
+
+    def visit_note_list(self, node: NoteList, per_line: float) -> float:
+        return 1 + sum(_content_lines(n.content, per_line) for n in node.notes)
+
+    def visit_page_break(self, node: PageBreak, per_line: float) -> float:
         return 0  # counted by estimate_pages
-    return 1
+
+
+_PRINTED_TEXT = _PrintedText()
+_LINE_ESTIMATE = _LineEstimate()
 
 
 def estimate_pages(document: Document) -> int:
@@ -122,7 +150,7 @@ def estimate_pages(document: Document) -> int:
         if isinstance(block, PageBreak):
             pages, lines = pages + 1, 0.0
             continue
-        lines += _block_lines(block, per_line)
+        lines += _LINE_ESTIMATE.visit(block, per_line)
     if document.furniture.banner:
         lines += 2
     if document.footnotes:
@@ -182,12 +210,6 @@ def copy_title(title: str, existing: set[str]) -> str:
     while f"{title} (copy {number})" in existing:
         number += 1
     return f"{title} (copy {number})"
-
-
-BLOCK_KIND_LABELS = {
-    "fact": "Fact", "quote": "Quote", "event": "Event",
-    "paragraph": "Paragraph", "bullet": "Bullet", "talking-point": "Talking point",
-}
 
 
 def block_kind(block: Block, item: Item | None) -> str:

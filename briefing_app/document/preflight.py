@@ -31,7 +31,8 @@ from dataclasses import dataclass, field
 
 from briefing_app.core import dates
 from briefing_app.core.markings import MarkingScheme
-from briefing_app.core.model import Briefing, Catalog, Item
+from briefing_app.core.model import Briefing, Item
+from briefing_app.document.cited import MemoCatalog, read_cited
 from briefing_app.document.text import one_line
 
 CODES = (
@@ -58,7 +59,7 @@ Warning = PreflightWarning  # the name the architecture notes use
 
 def preflight(
     briefing: Briefing,
-    catalog: Catalog,
+    catalog: MemoCatalog,
     *,
     scheme: MarkingScheme,
     stale_days: int = 30,
@@ -76,6 +77,7 @@ def preflight(
                      "codes": codes},
         ))
 
+    records = read_cited(briefing, catalog)
     cited: list[tuple[int, int, str, Item | None]] = []
     seen: set[str] = set()
     for s_index, section in enumerate(briefing.sections):
@@ -85,7 +87,7 @@ def preflight(
             if block.item is None or block.item in seen:
                 continue
             seen.add(block.item)
-            cited.append((s_index, b_index, block.item, catalog.get_item(block.item)))
+            cited.append((s_index, b_index, block.item, records.item(block.item)))
 
     marked = bool(briefing.marking) or briefing.portion_marking or any(
         item is not None and item.marking for *_, item in cited
@@ -117,7 +119,7 @@ def preflight(
             warn("disputed", f"{name} is disputed.")
         if not item.source:
             warn("unsourced", f"{name} has no source.", "no-source")
-        elif catalog.get_source(item.source) is None:
+        elif records.get_source(item.source) is None:
             warn("unsourced", f"{name} cites a source that no longer exists.", "source-gone")
         if item.kind != "event" and item.date and reference is not None:
             try:
@@ -140,7 +142,7 @@ def preflight(
                  mark=mark)
 
     for person_id in briefing.meeting.participants:
-        if catalog.get_person(person_id) is None:
+        if records.get_person(person_id) is None:
             warnings.append(PreflightWarning(
                 "missing-item",
                 f"A meeting participant no longer exists (id {person_id});"

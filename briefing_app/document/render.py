@@ -14,6 +14,7 @@ from pathlib import Path
 from briefing_app.core.markings import DEFAULT_SCHEME, MarkingScheme, load_scheme
 from briefing_app.core.model import Briefing
 from briefing_app.document.build import build_document
+from briefing_app.document.cited import read_cited
 from briefing_app.document.model import Document
 from briefing_app.document.preflight import PreflightWarning, preflight
 from briefing_app.document.writers import format_for_path, get_writer, write_document
@@ -78,10 +79,11 @@ def render_briefing(
     fmt = get_writer(fmt).FORMAT if fmt else format_for_path(out_path)
     briefing = find_briefing(fb, briefing_ref)
     scheme = scheme_for(fb)
-    warnings = preflight(briefing, fb, scheme=scheme, stale_days=stale_days)
+    cited = read_cited(briefing, fb)  # read once, for the check and the memo
+    warnings = preflight(briefing, cited, scheme=scheme, stale_days=stale_days)
     if strict and warnings:
         raise PreflightFailed(warnings)
-    document = build_document(briefing, fb, scheme=scheme, author=_author(fb, briefing))
+    document = build_document(briefing, cited, scheme=scheme, author=_author(fb, briefing))
     path = write_document(document, out_path, fmt)
     return RenderResult(path=path, format=fmt, warnings=warnings)
 

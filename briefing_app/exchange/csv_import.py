@@ -30,6 +30,7 @@ import os
 import uuid
 from typing import Any
 
+from briefing_app.core.library import as_library
 from briefing_app.core.model import Person, Source
 from briefing_app.exchange.factpack import (
     Cancelled,
@@ -59,19 +60,23 @@ _NAME_COLUMNS = ("speaker", "source", "people")
 
 
 def import_csv(
-    fb: Any,
+    target: Any,
     path: str | os.PathLike,
     *,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    label: str = "",
 ) -> ImportResult:
-    """Import the items of a CSV file into ``fb``, all or nothing.
+    """Import the items of a CSV file into ``target`` (a Library, or a store), all or
+    nothing, as one undoable operation.
 
     Raises :class:`PackError` (nothing written) listing every problem, or
     ``ImportCancelled`` (nothing written) when ``cancelled()`` turns true.
     """
-    content = parse_csv(read_text(path), fb)
-    return write_content(fb, content, progress=progress, cancelled=cancelled)
+    library = as_library(target)
+    content = parse_csv(read_text(path), library.store)
+    return write_content(library, content, progress=progress, cancelled=cancelled,
+                         label=label)
 
 
 def parse_csv(text: str, fb: Any) -> PackContent:

@@ -10,17 +10,24 @@ Export writes the whole fact base or a chosen part, sorted by id, as pretty UTF-
 
 from __future__ import annotations
 
-import dataclasses
 import json
 import os
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
 from typing import Any
 
 from briefing_app.core import dates
+from briefing_app.core.errors import ChangeCancelled
 from briefing_app.core.files import atomic_output
+from briefing_app.core.library import as_library
 from briefing_app.core.model import Block, Briefing, Item, Meeting, Person, Section, Source
-from briefing_app.exchange.pack_validate import FORMAT, VERSION, fold_tag, validate_pack
+from briefing_app.core.operations.imports import (
+    ImportCancelled,
+    ImportRecords,
+    ImportResult,
+    KindCounts,
+    PackContent,
+)
+from briefing_app.exchange.pack_validate import FORMAT, VERSION, validate_pack
 from briefing_app.exchange.safe_read import MAX_FILE_BYTES, PackError, read_json_object
 
 __all__ = [
@@ -44,60 +51,6 @@ __all__ = [
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
-_BATCH = 500  # records between progress reports, cancel checks and item look-ups
-
-
-class ImportCancelled(Exception):
-    """The user cancelled an import; the transaction was rolled back, nothing changed."""
-
-
-@dataclass
-class KindCounts:
-    created: int = 0
-    updated: int = 0
-    unchanged: int = 0
-
-    @property
-    def total(self) -> int:
-        return self.created + self.updated + self.unchanged
-
-
-@dataclass
-class ImportResult:
-    """What an import did, per kind of record."""
-
-    sources: KindCounts = field(default_factory=KindCounts)
-    people: KindCounts = field(default_factory=KindCounts)
-    items: KindCounts = field(default_factory=KindCounts)
-    briefings: KindCounts = field(default_factory=KindCounts)
-
-    @property
-    def changed(self) -> bool:
-        return any(c.created or c.updated for c in self._counts().values())
-
-    def summary(self) -> str:
-        """One line for a status bar: ``items: 3 created, 1 updated, 0 unchanged; ...``."""
-        return "; ".join(
-            f"{name}: {c.created} created, {c.updated} updated, {c.unchanged} unchanged"
-            for name, c in self._counts().items()
-            if c.total
-        ) or "nothing to import"
-
-    def _counts(self) -> dict[str, KindCounts]:
-        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
-
-
-@dataclass
-class PackContent:
-    """A checked pack as model records, ready to be written."""
-
-    sources: list[Source] = field(default_factory=list)
-    people: list[Person] = field(default_factory=list)
-    items: list[Item] = field(default_factory=list)
-    briefings: list[Briefing] = field(default_factory=list)
-
-    def record_count(self) -> int:
-        return len(self.sources) + len(self.people) + len(self.items) + len(self.briefings)
 
 
 # ---------------------------------------------------------------- dict -> model
@@ -217,122 +170,50 @@ def read_pack(path: str | os.PathLike) -> dict:
 # ---------------------------------------------------------------- writing
 
 
-def _same(old: Any, new: Any) -> bool:
-    """Equal apart from what the store sets: timestamps and row ids of sections/blocks."""
-    return _comparable(old) == _comparable(new)
-
-
-def _comparable(record: Any) -> Any:
-    if isinstance(record, Briefing):
-        record = dataclasses.replace(
-            record,
-            created="",
-            updated="",
-            sections=[
-                dataclasses.replace(
-                    s, id=None, blocks=[dataclasses.replace(b, id=None) for b in s.blocks]
-                )
-                for s in record.sections
-            ],
-        )
-    elif isinstance(record, Item):
-        # A tag's case is the first spelling the store saw: "visa" may come back as "Visa".
-        tags = [fold_tag(tag) for tag in record.tags]
-        record = dataclasses.replace(record, created="", updated="", tags=tags)
-    return record
-
-
-def _needs_saving(old: Any, new: Any, counts: KindCounts) -> bool:
-    """Count ``new`` as created, updated or unchanged; True unless it is unchanged."""
-    if old is None:
-        counts.created += 1
-    elif _same(old, new):
-        counts.unchanged += 1
-        return False
-    else:
-        counts.updated += 1
-    return True
-
-
-class _Writer:
-    """Writes records in batches, reporting progress and honouring a cancel request."""
-
-    def __init__(self, fb: Any, total: int, progress: Progress | None,
-                 cancelled: Cancelled | None) -> None:
-        self.fb, self.total, self.done = fb, total, 0
-        self.progress, self.cancelled = progress, cancelled
-
-    def check_cancelled(self) -> None:
-        if self.cancelled is not None and self.cancelled():
-            raise ImportCancelled("import cancelled; nothing was changed")
-
-    def step(self, count: int = 1) -> None:
-        before, self.done = self.done, self.done + count
-        if before // _BATCH != self.done // _BATCH or self.done == self.total:
-            self.check_cancelled()
-            if self.progress is not None:
-                self.progress(self.done, self.total)
-
-    def upsert(self, records: list, old_of: Callable[[str], Any],
-               save: Callable[[Any], Any], counts: KindCounts) -> None:
-        for record in records:
-            if _needs_saving(old_of(record.id), record, counts):
-                save(record)
-            self.step()
-
-    def upsert_items(self, items: list[Item], counts: KindCounts) -> None:
-        """Items are many: looked up and saved a batch at a time."""
-        for start in range(0, len(items), _BATCH):
-            batch = items[start : start + _BATCH]
-            existing = {item.id: item for item in self.fb.get_items([i.id for i in batch])}
-            changed = [i for i in batch if _needs_saving(existing.get(i.id), i, counts)]
-            if changed:
-                self.fb.save_items(changed)
-            self.step(len(batch))
-
-
 def write_content(
-    fb: Any,
+    target: Any,
     content: PackContent,
     *,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    label: str = "",
 ) -> ImportResult:
-    """Upsert checked records in one transaction; identical records are not rewritten.
+    """Upsert checked records as one undoable operation of ``target`` (a Library, or a
+    store for scripts); identical records are not rewritten.
 
     ``progress(done, total)`` is called every few hundred records and at the end; when
     ``cancelled()`` returns true the transaction is rolled back and
     :class:`ImportCancelled` raised.
     """
-    result = ImportResult()
-    writer = _Writer(fb, content.record_count(), progress, cancelled)
-    writer.check_cancelled()
-    with fb.transaction():
-        writer.upsert(content.sources, fb.get_source, fb.save_source, result.sources)
-        writer.upsert(content.people, fb.get_person, fb.save_person, result.people)
-        writer.upsert_items(content.items, result.items)
-        writer.upsert(content.briefings, fb.get_briefing, fb.save_briefing, result.briefings)
-        writer.check_cancelled()
-    if progress is not None and writer.total == 0:
-        progress(0, 0)
-    return result
+    operation = ImportRecords(content, label=label, progress=progress, cancelled=cancelled)
+    try:
+        as_library(target).perform(operation, cancelled=cancelled)
+    except ChangeCancelled as error:
+        if isinstance(error, ImportCancelled):
+            raise
+        raise ImportCancelled() from error
+    return operation.result
 
 
 def import_pack(
-    fb: Any,
+    target: Any,
     pack: str | os.PathLike | dict,
     *,
     progress: Progress | None = None,
     cancelled: Cancelled | None = None,
+    label: str = "",
 ) -> ImportResult:
-    """Import a pack (a file path or an already loaded dict) into ``fb``, all or nothing.
+    """Import a pack (a file path or an already loaded dict) into ``target`` (a Library,
+    or a store), all or nothing, as one undoable operation.
 
     Raises :class:`PackError` (nothing written) when the file cannot be read or the pack
     has any problem, :class:`ImportCancelled` (nothing written) when cancelled.
     """
+    library = as_library(target)
     data = pack if isinstance(pack, dict) else read_pack(pack)
-    content = parse_pack(data, fb)
-    return write_content(fb, content, progress=progress, cancelled=cancelled)
+    content = parse_pack(data, library.store)
+    return write_content(library, content, progress=progress, cancelled=cancelled,
+                         label=label)
 
 
 # ---------------------------------------------------------------- export

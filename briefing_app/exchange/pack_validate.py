@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import difflib
 import json
-import string
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
@@ -32,6 +31,7 @@ from briefing_app.core.model import (
     NOTE_STYLES,
     STATUSES,
 )
+from briefing_app.core.tags import fold_tag
 from briefing_app.exchange.safe_read import describe_type
 
 FORMAT = "briefing-factpack"
@@ -94,15 +94,6 @@ def check_choice(options: tuple[str, ...], what: str) -> Check:
         return problem
 
     return check
-
-
-_ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
-
-
-def fold_tag(name: str) -> str:
-    """The key under which the store keeps a tag: SQLite NOCASE folds ASCII letters only,
-    so ``Visa`` and ``visa`` are one tag while ``Ávila`` and ``ávila`` are two."""
-    return name.translate(_ASCII_LOWER)
 
 
 def check_names(value: object, *, fold_case: bool = False) -> str | None:

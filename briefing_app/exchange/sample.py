@@ -12,7 +12,7 @@ from pathlib import Path
 
 from briefing_app.core.paths import default_db_path, resource_path
 from briefing_app.exchange.factpack import import_pack
-from briefing_app.store import FactBase, FactBaseError
+from briefing_app.store import FactBase, FactBaseError, remove_fact_base
 
 SAMPLE_PACK = resource_path("sample", "petro-trump.factpack.json")
 SAMPLE_BRIEFING_ID = "b-petro-meeting"
@@ -39,8 +39,7 @@ def create_fact_base(path: str | os.PathLike, *, empty: bool = False) -> FactBas
                 import_pack(fb, SAMPLE_PACK)
     except BaseException:
         fb.close()
-        for leftover in (path, *(Path(f"{path}{suffix}") for suffix in ("-wal", "-shm"))):
-            leftover.unlink(missing_ok=True)
+        remove_fact_base(path)
         raise
     return fb
 

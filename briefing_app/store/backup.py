@@ -4,6 +4,9 @@ Copying the file by hand could catch it mid-write (and miss the WAL file); the b
 copies a consistent snapshot page by page. The copy is written to a temporary file in the
 target's folder and renamed into place only when complete, so a failed or cancelled
 backup never leaves a half-written file or destroys an older backup of the same name.
+:meth:`FactBase.backup <briefing_app.store.FactBase.backup>` is the way in; this module
+works from the file's path and opens its own read-only connection, so the copy neither
+waits for nor holds up the fact base's writer.
 """
 
 from __future__ import annotations
@@ -15,7 +18,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from .errors import FactBaseError
+from .errors import ChangeCancelled, FactBaseError
 
 PAGES_PER_STEP = 256
 
@@ -23,8 +26,11 @@ Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
 
 
-class BackupCancelled(Exception):  # noqa: N818 - an event, like ImportCancelled
+class BackupCancelled(ChangeCancelled):
     """The user cancelled; the target was not written."""
+
+    def __init__(self) -> None:
+        super().__init__("The backup was cancelled; nothing was written.")
 
 
 def backup(
@@ -71,12 +77,12 @@ def _copy(source: Path, tmp: Path, progress: Progress | None,
     try:
         def step(_status: int, remaining: int, total: int) -> None:
             if cancelled is not None and cancelled():
-                raise BackupCancelled("backup cancelled; nothing was written")
+                raise BackupCancelled()
             if progress is not None:
                 progress(total - remaining, total)
 
         if cancelled is not None and cancelled():
-            raise BackupCancelled("backup cancelled; nothing was written")
+            raise BackupCancelled()
         src.backup(dst, pages=PAGES_PER_STEP, progress=step)
         # A plain rollback-journal file: one self-contained file to hand around.
         dst.execute("PRAGMA journal_mode = DELETE")

@@ -20,16 +20,12 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from briefing_app.core import dates
-from briefing_app.core.model import (
-    AUTOMATIC_SECTIONS,
-    BLOCK_STYLES,
-    NOTE_STYLES,
-    Block,
-    Briefing,
-    Section,
-)
+from briefing_app.core.model import Block, Briefing, Section
+from briefing_app.core.vocab import AUTOMATIC_SECTIONS, BLOCK_STYLES, NOTE_STYLES
 
+from . import blocks as block_rows
 from . import briefings
+from .blocks import PlacedBlock
 from .errors import FactBaseError
 
 # Briefing attribute -> column. ``participants`` is handled on its own (a separate table).
@@ -51,15 +47,6 @@ class RemovedSection:
     briefing_id: str
     position: int
     section: Section
-
-
-@dataclass(frozen=True)
-class RemovedBlock:
-    """A block taken out of a section, for undo."""
-
-    section_id: int
-    position: int
-    block: Block
 
 
 # ---------------------------------------------------------------- helpers
@@ -84,15 +71,16 @@ def _section_row(conn: sqlite3.Connection, section_id: int) -> sqlite3.Row:
     return row
 
 
-def _block_row(conn: sqlite3.Connection, block_id: int) -> sqlite3.Row:
+def _block_row(conn: sqlite3.Connection, block_id: int) -> tuple[PlacedBlock, str]:
+    """The block in its place, and the id of its briefing."""
     row = conn.execute(
-        """SELECT blocks.*, sections.briefing_id FROM blocks
+        f"""SELECT {block_rows.SELECTED}, sections.briefing_id FROM blocks
         JOIN sections ON sections.id = blocks.section_id WHERE blocks.id = ?""",
         (block_id,),
     ).fetchone()
     if row is None:
         raise FactBaseError(f"There is no block with the id {block_id!r}.")
-    return row
+    return block_rows.placed(row), row["briefing_id"]
 
 
 def _count(conn: sqlite3.Connection, sql: str, key: object) -> int:
@@ -114,11 +102,6 @@ def _free_id(conn: sqlite3.Connection, table: str, wanted: int | None) -> int | 
 def _check_style(style: str) -> None:
     if style not in BLOCK_STYLES:
         raise ValueError(f"{style!r} is not a block style (use {', '.join(BLOCK_STYLES)})")
-
-
-def _block_from_row(row: sqlite3.Row) -> Block:
-    return Block(item=row["item_id"], note=row["note"], override=row["override"],
-                 text=row["text"], style=row["style"], id=row["id"])
 
 
 # ---------------------------------------------------------------- the memo header
@@ -155,7 +138,7 @@ def update_header(
                      (*values.values(), briefing_id))
     if "participants" in changes:
         people = list(dict.fromkeys(changes["participants"] or []))
-        briefings._check_participants(conn, people)
+        briefings.check_participants(conn, people)
         conn.execute("DELETE FROM briefing_participants WHERE briefing_id = ?", (briefing_id,))
         conn.executemany(
             "INSERT INTO briefing_participants(briefing_id, position, person_id) VALUES (?, ?, ?)",
@@ -227,8 +210,9 @@ def move_section(conn: sqlite3.Connection, section_id: int, position: int, *, no
 def remove_section(conn: sqlite3.Connection, section_id: int, *, now: str) -> RemovedSection:
     """Delete a section and its blocks; returns them for :func:`restore_section`."""
     row = _section_row(conn, section_id)
-    blocks = [_block_from_row(r) for r in conn.execute(
-        "SELECT * FROM blocks WHERE section_id = ? ORDER BY position", (section_id,))]
+    blocks = [block_rows.placed(r).block for r in conn.execute(
+        f"SELECT {block_rows.SELECTED} FROM blocks WHERE section_id = ? ORDER BY position",
+        (section_id,))]
     section = Section(heading=row["heading"], blocks=blocks, automatic=row["automatic"],
                       id=section_id)
     conn.execute("DELETE FROM sections WHERE id = ?", (section_id,))
@@ -274,15 +258,11 @@ def insert_blocks(
         "UPDATE blocks SET position = position + ? WHERE section_id = ? AND position >= ?",
         (len(new), section_id, position),
     )
-    stored = []
-    for offset, block in enumerate(new):
-        cursor = conn.execute(
-            """INSERT INTO blocks(id, section_id, position, item_id, note, override, text,
-                style) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-            (_free_id(conn, "blocks", block.id), section_id, position + offset,
-             block.item or None, block.note, block.override, block.text, block.style),
-        )
-        stored.append(replace(block, item=block.item or None, id=cursor.lastrowid))
+    stored = [
+        block_rows.insert(conn, section_id, position + offset, block,
+                          block_id=_free_id(conn, "blocks", block.id))
+        for offset, block in enumerate(new)
+    ]
     _touch(conn, row["briefing_id"], now)
     return stored
 
@@ -292,11 +272,11 @@ def move_block(
 ) -> tuple[int, int]:
     """Move a block to ``position`` (its index after the move) in ``section_id``, which
     may be another section of the same briefing; returns its old (section id, position)."""
-    block = _block_row(conn, block_id)
+    block, briefing_id = _block_row(conn, block_id)
     target = _section_row(conn, section_id)
-    if target["briefing_id"] != block["briefing_id"]:
+    if target["briefing_id"] != briefing_id:
         raise FactBaseError("A block can only move within its own briefing.")
-    old = (block["section_id"], block["position"])
+    old = (block.section_id, block.position)
     source_ids = [r[0] for r in conn.execute(
         "SELECT id FROM blocks WHERE section_id = ? ORDER BY position", (old[0],))]
     source_ids.remove(block_id)
@@ -309,7 +289,7 @@ def move_block(
     target_ids.insert(_clamp(position, len(target_ids)), block_id)
     conn.execute("UPDATE blocks SET section_id = ? WHERE id = ?", (section_id, block_id))
     _renumber(conn, "blocks", target_ids)
-    _touch(conn, block["briefing_id"], now)
+    _touch(conn, briefing_id, now)
     return old
 
 
@@ -322,29 +302,27 @@ def update_block(
         raise ValueError(f"{unknown[0]!r} is not a block field")
     if "style" in changes:
         _check_style(changes["style"])
-    row = _block_row(conn, block_id)
-    old = {name: row[name] for name in changes}
+    placed, briefing_id = _block_row(conn, block_id)
+    old = {name: getattr(placed.block, name) for name in changes}
     if changes:
         assignments = ", ".join(f"{name} = ?" for name in changes)
         conn.execute(f"UPDATE blocks SET {assignments} WHERE id = ?",
                      (*(str(v) for v in changes.values()), block_id))
-        _touch(conn, row["briefing_id"], now)
+        _touch(conn, briefing_id, now)
     return old
 
 
 def remove_blocks(
     conn: sqlite3.Connection, block_ids: Iterable[int], *, now: str
-) -> list[RemovedBlock]:
+) -> list[PlacedBlock]:
     """Delete blocks; returns them (section, position before removal) in an order that
     :func:`restore_blocks` replays correctly."""
-    rows = [_block_row(conn, block_id) for block_id in dict.fromkeys(block_ids)]
-    removed = sorted(
-        (RemovedBlock(r["section_id"], r["position"], _block_from_row(r)) for r in rows),
-        key=lambda entry: (entry.section_id, entry.position),
-    )
-    touched = {r["briefing_id"] for r in rows}
+    found = [_block_row(conn, block_id) for block_id in dict.fromkeys(block_ids)]
+    removed = sorted((placed for placed, _ in found),
+                     key=lambda entry: (entry.section_id, entry.position))
+    touched = {briefing_id for _, briefing_id in found}
     sections = {entry.section_id for entry in removed}
-    conn.executemany("DELETE FROM blocks WHERE id = ?", ((r["id"],) for r in rows))
+    conn.executemany("DELETE FROM blocks WHERE id = ?", ((p.block.id,) for p in removed))
     for section_id in sections:
         ids = [r[0] for r in conn.execute(
             "SELECT id FROM blocks WHERE section_id = ? ORDER BY position", (section_id,))]
@@ -355,7 +333,7 @@ def remove_blocks(
 
 
 def restore_blocks(
-    conn: sqlite3.Connection, removed: Sequence[RemovedBlock], *, now: str
+    conn: sqlite3.Connection, removed: Sequence[PlacedBlock], *, now: str
 ) -> list[Block]:
     """Put removed blocks back at their old positions (ascending, so each lands right)."""
     restored = []

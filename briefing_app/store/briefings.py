@@ -12,13 +12,13 @@ from briefing_app.core.model import (
     AUTOMATIC_SECTIONS,
     BLOCK_STYLES,
     NOTE_STYLES,
-    Block,
     Briefing,
     BriefingSummary,
     Meeting,
     Section,
 )
 
+from . import blocks as block_rows
 from .errors import FactBaseError
 from .items import chunks, marks
 
@@ -60,7 +60,8 @@ def _validate(briefing: Briefing) -> Briefing:
     )
 
 
-def _check_participants(conn: sqlite3.Connection, person_ids: Sequence[str]) -> None:
+def check_participants(conn: sqlite3.Connection, person_ids: Sequence[str]) -> None:
+    """Raise :class:`FactBaseError` naming the first of these people that does not exist."""
     wanted = list(dict.fromkeys(person_ids))
     found: set[str] = set()
     for part in chunks(wanted):
@@ -78,7 +79,7 @@ def save(conn: sqlite3.Connection, briefing: Briefing, *, now: str) -> Briefing:
     inside the caller's transaction.
     """
     b = _validate(briefing)
-    _check_participants(conn, b.meeting.participants)
+    check_participants(conn, b.meeting.participants)
     row = conn.execute("SELECT created FROM briefings WHERE id = ?", (b.id,)).fetchone()
     created = row[0] if row and row[0] else (b.created or now)
     conn.execute(
@@ -94,33 +95,7 @@ def save(conn: sqlite3.Connection, briefing: Briefing, *, now: str) -> Briefing:
         "INSERT INTO briefing_participants(briefing_id, position, person_id) VALUES (?, ?, ?)",
         ((b.id, n, p) for n, p in enumerate(b.meeting.participants)),
     )
-    old_sections = {r[0] for r in conn.execute(
-        "SELECT id FROM sections WHERE briefing_id = ?", (b.id,))}
-    old_blocks = {r[0] for r in conn.execute(
-        """SELECT blocks.id FROM blocks JOIN sections ON sections.id = blocks.section_id
-        WHERE sections.briefing_id = ?""", (b.id,))}
-    conn.execute("DELETE FROM sections WHERE briefing_id = ?", (b.id,))  # blocks cascade
-    sections = []
-    for position, section in enumerate(b.sections):
-        section_id = section.id if section.id in old_sections else None
-        old_sections.discard(section_id)  # a copied section gets a fresh id
-        cursor = conn.execute(
-            """INSERT INTO sections(id, briefing_id, position, heading, automatic)
-            VALUES (?, ?, ?, ?, ?)""",
-            (section_id, b.id, position, section.heading, section.automatic),
-        )
-        blocks = []
-        for block_position, block in enumerate(section.blocks):
-            block_id = block.id if block.id in old_blocks else None
-            old_blocks.discard(block_id)
-            block_cursor = conn.execute(
-                """INSERT INTO blocks(id, section_id, position, item_id, note, override,
-                    text, style) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-                (block_id, cursor.lastrowid, block_position, block.item or None, block.note,
-                 block.override, block.text, block.style),
-            )
-            blocks.append(replace(block, item=block.item or None, id=block_cursor.lastrowid))
-        sections.append(replace(section, id=cursor.lastrowid, blocks=blocks))
+    sections = _replace_sections(conn, b.id, b.sections)
     return replace(
         b,
         meeting=replace(b.meeting, participants=list(b.meeting.participants)),
@@ -128,6 +103,50 @@ def save(conn: sqlite3.Connection, briefing: Briefing, *, now: str) -> Briefing:
         created=created,
         updated=now,
     )
+
+
+def _replace_sections(conn: sqlite3.Connection, briefing_id: str,
+                      sections: Sequence[Section]) -> list[Section]:
+    """Write the briefing's sections and blocks in place of the stored ones, keeping the
+    row ids of those it already had; returns them with their ids."""
+    old_sections = {r[0] for r in conn.execute(
+        "SELECT id FROM sections WHERE briefing_id = ?", (briefing_id,))}
+    old_blocks = {r[0] for r in conn.execute(
+        """SELECT blocks.id FROM blocks JOIN sections ON sections.id = blocks.section_id
+        WHERE sections.briefing_id = ?""", (briefing_id,))}
+    conn.execute("DELETE FROM sections WHERE briefing_id = ?", (briefing_id,))  # blocks cascade
+    section_ids = _kept_ids(sections, old_sections)
+    block_ids = [_kept_ids(section.blocks, old_blocks) for section in sections]
+    # Rows that keep their id go in first: a new row takes the next free id, which must not
+    # be one a kept row is about to claim.
+    for keep in (True, False):
+        for position, section in enumerate(sections):
+            if (section_ids[position] is not None) == keep:
+                section_ids[position] = conn.execute(
+                    """INSERT INTO sections(id, briefing_id, position, heading, automatic)
+                    VALUES (?, ?, ?, ?, ?)""",
+                    (section_ids[position], briefing_id, position, section.heading,
+                     section.automatic),
+                ).lastrowid
+    stored: list[list] = [list(section.blocks) for section in sections]
+    for keep in (True, False):
+        for n, section in enumerate(sections):
+            for position, block in enumerate(section.blocks):
+                if (block_ids[n][position] is not None) == keep:
+                    stored[n][position] = block_rows.insert(
+                        conn, section_ids[n], position, block, block_id=block_ids[n][position])
+    return [replace(section, id=section_ids[n], blocks=stored[n])
+            for n, section in enumerate(sections)]
+
+
+def _kept_ids(records: Sequence, old_ids: set[int]) -> list[int | None]:
+    """Each record's id where it already had that row (the first to claim it), else None
+    (new, or a copy: a fresh id)."""
+    kept: list[int | None] = []
+    for record in records:
+        kept.append(record.id if record.id in old_ids else None)
+        old_ids.discard(record.id)
+    return kept
 
 
 def get(conn: sqlite3.Connection, briefing_id: str) -> Briefing | None:
@@ -142,15 +161,14 @@ def get(conn: sqlite3.Connection, briefing_id: str) -> Briefing | None:
         "SELECT * FROM sections WHERE briefing_id = ? ORDER BY position", (briefing_id,)
     ):
         sections[s["id"]] = Section(heading=s["heading"], automatic=s["automatic"], id=s["id"])
-    for k in conn.execute(
-        """SELECT blocks.* FROM blocks JOIN sections ON sections.id = blocks.section_id
-        WHERE sections.briefing_id = ? ORDER BY blocks.section_id, blocks.position""",
+    for row in conn.execute(
+        f"""SELECT {block_rows.SELECTED} FROM blocks
+        JOIN sections ON sections.id = blocks.section_id WHERE sections.briefing_id = ?
+        ORDER BY blocks.section_id, blocks.position""",
         (briefing_id,),
     ):
-        sections[k["section_id"]].blocks.append(Block(
-            item=k["item_id"], note=k["note"], override=k["override"], text=k["text"],
-            style=k["style"], id=k["id"],
-        ))
+        placed = block_rows.placed(row)
+        sections[placed.section_id].blocks.append(placed.block)
     return Briefing(
         id=r["id"], title=r["title"], subject=r["subject"], to=r["memo_to"],
         from_=r["memo_from"], through=r["memo_through"], date=r["date"],

@@ -172,9 +172,14 @@ def find_source_by_url(conn: sqlite3.Connection, url: str) -> Source | None:
     return _source(row) if row else None
 
 
+def source_uses(conn: sqlite3.Connection, source_id: str) -> int:
+    """How many items cite the source."""
+    row = conn.execute("SELECT count(*) FROM items WHERE source_id = ?", (source_id,))
+    return row.fetchone()[0]
+
+
 def delete_source(conn: sqlite3.Connection, source_id: str) -> bool:
-    uses = conn.execute("SELECT count(*) FROM items WHERE source_id = ?", (source_id,))
-    count = uses.fetchone()[0]
+    count = source_uses(conn, source_id)
     if count:
         raise FactBaseError(
             f"The source cannot be deleted: {count} item(s) cite it. Merge it into another "

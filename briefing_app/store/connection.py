@@ -3,6 +3,10 @@
 The order matters. A file is inspected through a read-only connection first, so a file of
 another program or of a newer app version is refused before anything is written to it (not
 even the switch to WAL mode). Only then is it opened for writing and configured.
+
+This module opens connections (the writer, :func:`connect`; the per-thread readers,
+:func:`connect_reader`) and removes files; which connection serves which call is decided in
+:mod:`.readers`.
 """
 
 from __future__ import annotations
@@ -17,6 +21,7 @@ from .errors import FactBaseError, NewerSchemaError, NotAFactBaseError, explain
 MEMORY = ":memory:"
 BUSY_TIMEOUT_SECONDS = 5.0
 _SQLITE_MAGIC = b"SQLite format 3\x00"
+_SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
 def connect(path: str | os.PathLike) -> sqlite3.Connection:
@@ -52,12 +57,43 @@ def connect(path: str | os.PathLike) -> sqlite3.Connection:
     return conn
 
 
+def connect_reader(path: str | os.PathLike) -> sqlite3.Connection:
+    """A read-only connection to the (already opened and migrated) fact base file at
+    ``path``, configured like the writer's, for one thread's reads."""
+    try:
+        conn = _raw_connect(Path(path).expanduser().resolve().as_uri() + "?mode=ro", uri=True)
+        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+    except sqlite3.Error as error:
+        raise explain(error, f"open {path}") from error
+    return conn
+
+
+def uses_wal(conn: sqlite3.Connection) -> bool:
+    """True when the file is in WAL mode, where readers never wait for the writer."""
+    return str(conn.execute("PRAGMA journal_mode").fetchone()[0]).lower() == "wal"
+
+
+def remove_fact_base(path: str | os.PathLike) -> None:
+    """Delete a (closed) fact base file with its ``-wal`` and ``-shm`` files (and a
+    leftover ``-journal``, which SQLite would otherwise replay into a new file of that
+    name); files that are not there are fine."""
+    if str(path) == MEMORY:
+        return
+    file = Path(path).expanduser()
+    for leftover in (file, *(file.with_name(file.name + suffix) for suffix in _SIDE_FILES)):
+        try:
+            leftover.unlink(missing_ok=True)
+        except OSError as error:
+            raise FactBaseError(
+                f"Cannot delete {leftover}: {error.strerror or error}.") from error
+
+
 def _raw_connect(target: str, *, uri: bool = False) -> sqlite3.Connection:
     conn = sqlite3.connect(
         target,
         timeout=BUSY_TIMEOUT_SECONDS,
         isolation_level=None,  # we issue BEGIN/COMMIT ourselves
-        check_same_thread=False,  # FactBase serialises access with a lock
+        check_same_thread=False,  # .readers decides who uses it, and closes it from any thread
         uri=uri,
     )
     conn.row_factory = sqlite3.Row

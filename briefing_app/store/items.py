@@ -9,6 +9,7 @@ from dataclasses import replace
 
 from briefing_app.core import dates
 from briefing_app.core.model import ITEM_KINDS, STATUSES, Item
+from briefing_app.core.tags import fold_tag
 
 from . import search_index
 from .errors import FactBaseError
@@ -25,14 +26,6 @@ _UPSERT = (
     "ON CONFLICT(id) DO UPDATE SET "
     + ", ".join(f"{c} = excluded.{c}" for c in _COLUMNS if c != "id")
 )
-_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
-
-
-def nocase(text: str) -> str:
-    """SQLite's NOCASE folding (ASCII letters only), so Python and SQL agree on equality."""
-    return text.translate(_ASCII_LOWER)
-
-
 def chunks(values: Sequence, size: int = CHUNK) -> Iterator[Sequence]:
     for start in range(0, len(values), size):
         yield values[start : start + size]
@@ -57,7 +50,7 @@ def validated(item: Item) -> Item:
     for tag in item.tags:
         name = (tag or "").strip()
         if name:
-            tags.setdefault(nocase(name), name)
+            tags.setdefault(fold_tag(name), name)
     return replace(
         item,
         id=item.id or str(uuid.uuid4()),
@@ -125,8 +118,12 @@ def _row(item: Item) -> tuple:
 
 
 def tag_ids(conn: sqlite3.Connection, names: Iterable[str]) -> dict[str, int]:
-    """Ids of the named tags, creating missing ones; keys are :func:`nocase` names."""
-    wanted = {nocase(n): n for n in names}
+    """Ids of the named tags, creating missing ones; keys are folded names.
+
+    The ``tags.name`` column's NOCASE collation folds exactly as
+    :func:`~briefing_app.core.tags.fold_tag` does, so SQL and Python agree on which names
+    are one tag."""
+    wanted = {fold_tag(n): n for n in names}
     conn.executemany("INSERT OR IGNORE INTO tags(name) VALUES (?)", ((n,) for n in wanted.values()))
     found: dict[str, int] = {}
     values = list(wanted.values())
@@ -134,7 +131,7 @@ def tag_ids(conn: sqlite3.Connection, names: Iterable[str]) -> dict[str, int]:
         rows = conn.execute(
             f"SELECT id, name FROM tags WHERE name IN ({marks(len(part))})", part
         )
-        found.update((nocase(r[1]), r[0]) for r in rows)
+        found.update((fold_tag(r[1]), r[0]) for r in rows)
     return found
 
 
@@ -143,7 +140,7 @@ def _replace_tags(conn: sqlite3.Connection, items: Sequence[Item]) -> None:
     ids = tag_ids(conn, (t for i in items for t in i.tags))
     conn.executemany(
         "INSERT INTO item_tags(item_id, tag_id, position) VALUES (?, ?, ?)",
-        ((i.id, ids[nocase(t)], n) for i in items for n, t in enumerate(i.tags)),
+        ((i.id, ids[fold_tag(t)], n) for i in items for n, t in enumerate(i.tags)),
     )
 
 
@@ -223,3 +220,15 @@ def delete(conn: sqlite3.Connection, ids: Sequence[str]) -> int:
         ).rowcount
     search_index.resume(conn)
     return deleted
+
+
+def count(conn: sqlite3.Connection) -> int:
+    return conn.execute("SELECT count(*) FROM items").fetchone()[0]
+
+
+def counts_by(conn: sqlite3.Connection, column: str, values: Sequence[str]) -> dict[str, int]:
+    """How many items have each of ``values`` in ``column`` (``kind`` or ``status``)."""
+    if column not in ("kind", "status"):
+        raise ValueError(f"{column!r} is not a column items are counted by")
+    found = dict(conn.execute(f"SELECT {column}, count(*) FROM items GROUP BY {column}"))
+    return {value: found.get(value, 0) for value in values}

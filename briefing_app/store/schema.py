@@ -26,11 +26,19 @@ restoring the item with the same id, as undo does, brings every reference back.
 
 from __future__ import annotations
 
-import datetime as _dt
 import sqlite3
 from dataclasses import dataclass
 
-from . import search_index
+from briefing_app.core.vocab import (
+    AUTOMATIC_SECTIONS,
+    BLOCK_STYLES,
+    ITEM_KINDS,
+    NOTE_STYLES,
+    STATUSES,
+    sql_check,
+)
+
+from . import clock, journal, search_index
 
 APPLICATION = "briefing-builder"
 TEXT_SORT_CHARS = 60  # the item table sorts texts by this many first characters
@@ -42,6 +50,9 @@ class Migration:
     statements: tuple[str, ...]
 
 
+# The CHECK constraints come from core.vocab (sql_check). A released migration never
+# changes, and SQLite cannot alter a CHECK: a new vocabulary value needs a new migration that
+# rebuilds the table (tests/test_schema.py pins the text of the released migrations).
 _CORE_TABLES = (
     """CREATE TABLE IF NOT EXISTS meta (
         key TEXT PRIMARY KEY,
@@ -73,16 +84,16 @@ _CORE_TABLES = (
     )""",
     "CREATE INDEX sources_by_outlet ON sources(outlet COLLATE NOCASE)",
     "CREATE INDEX sources_by_url ON sources(url)",
-    """CREATE TABLE items (
+    f"""CREATE TABLE items (
         num INTEGER PRIMARY KEY,
         id TEXT NOT NULL UNIQUE,
-        kind TEXT NOT NULL CHECK (kind IN ('fact', 'quote', 'event')),
+        kind TEXT NOT NULL {sql_check("kind", ITEM_KINDS)},
         title TEXT NOT NULL DEFAULT '',
         text TEXT NOT NULL DEFAULT '',
         date TEXT NOT NULL DEFAULT '',
         source_id TEXT REFERENCES sources(id) ON UPDATE CASCADE,
         status TEXT NOT NULL DEFAULT 'unverified'
-            CHECK (status IN ('unverified', 'verified', 'disputed')),
+            {sql_check("status", STATUSES)},
         marking TEXT NOT NULL DEFAULT '',
         notes TEXT NOT NULL DEFAULT '',
         speaker_id TEXT REFERENCES people(id) ON UPDATE CASCADE,
@@ -124,7 +135,7 @@ _CORE_TABLES = (
 )
 
 _BRIEFING_TABLES = (
-    """CREATE TABLE briefings (
+    f"""CREATE TABLE briefings (
         id TEXT PRIMARY KEY,
         title TEXT NOT NULL DEFAULT '',
         subject TEXT NOT NULL DEFAULT '',
@@ -139,7 +150,7 @@ _BRIEFING_TABLES = (
         template TEXT NOT NULL DEFAULT 'meeting-brief',
         portion_marking INTEGER NOT NULL DEFAULT 0,
         note_style TEXT NOT NULL DEFAULT 'footnotes'
-            CHECK (note_style IN ('footnotes', 'endnotes')),
+            {sql_check("note_style", NOTE_STYLES)},
         language TEXT NOT NULL DEFAULT 'en',
         created TEXT NOT NULL DEFAULT '',
         updated TEXT NOT NULL DEFAULT ''
@@ -153,17 +164,17 @@ _BRIEFING_TABLES = (
         PRIMARY KEY (briefing_id, position)
     ) WITHOUT ROWID""",
     "CREATE INDEX briefing_participants_by_person ON briefing_participants(person_id)",
-    """CREATE TABLE sections (
+    f"""CREATE TABLE sections (
         id INTEGER PRIMARY KEY,
         briefing_id TEXT NOT NULL REFERENCES briefings(id) ON DELETE CASCADE
             ON UPDATE CASCADE,
         position INTEGER NOT NULL,
         heading TEXT NOT NULL DEFAULT '',
         automatic TEXT NOT NULL DEFAULT ''
-            CHECK (automatic IN ('', 'timeline', 'participants', 'sources'))
+            {sql_check("automatic", AUTOMATIC_SECTIONS, allow_empty=True)}
     )""",
     "CREATE INDEX sections_by_briefing ON sections(briefing_id, position)",
-    """CREATE TABLE blocks (
+    f"""CREATE TABLE blocks (
         id INTEGER PRIMARY KEY,
         section_id INTEGER NOT NULL REFERENCES sections(id) ON DELETE CASCADE,
         position INTEGER NOT NULL,
@@ -172,7 +183,7 @@ _BRIEFING_TABLES = (
         override TEXT NOT NULL DEFAULT '',
         text TEXT NOT NULL DEFAULT '',
         style TEXT NOT NULL DEFAULT 'paragraph'
-            CHECK (style IN ('paragraph', 'bullet', 'talking-point'))
+            {sql_check("style", BLOCK_STYLES)}
     )""",
     "CREATE INDEX blocks_by_section ON blocks(section_id, position)",
     "CREATE INDEX blocks_by_item ON blocks(item_id)",
@@ -220,6 +231,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("create settings and saved searches", _SETTINGS_TABLES),
     Migration("create the search index and its sync triggers", _search_index_statements()),
     Migration("index the start of item texts for sorting", _TEXT_START_INDEX),
+    Migration("record changes for a team library (journal.py)", journal.create_statements()),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
@@ -251,7 +263,7 @@ def apply_pending(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> lis
     """
     current = user_version(conn)
     applied = []
-    now = _dt.datetime.now(_dt.UTC).isoformat(timespec="seconds")
+    now = clock.now()
     for version in range(current + 1, target + 1):
         migration = MIGRATIONS[version - 1]
         for statement in migration.statements:

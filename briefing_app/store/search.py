@@ -18,9 +18,11 @@ as FTS syntax (``AND``, ``NEAR(``, ``*``, ``:``, parentheses are just text).
 
 from __future__ import annotations
 
+import sqlite3
 from dataclasses import dataclass, field
 
 from briefing_app.core.query import Query, TextTerm
+from briefing_app.core.records import ItemRow
 
 from .schema import TEXT_SORT_CHARS
 from .search_index import FTS_COLUMNS, FTS_TABLE
@@ -239,7 +241,7 @@ def rows_sql(
     offset: int = 0,
     filter_by_index: bool = True,
 ) -> tuple[str, list[object]]:
-    """SQL for one page of flat display rows (see :class:`~.rows.ItemRow`).
+    """SQL for one page of flat display rows (see :class:`~briefing_app.core.records.ItemRow`).
 
     ``relevance`` is best first whatever ``descending`` says; without words it is the
     date, newest first. ``filter_by_index``: see :func:`plan`.
@@ -260,3 +262,29 @@ def rows_sql(
         " JOIN item_labels AS labels ON labels.item_num = items.num"
     )
     return sql + outer_order, params
+
+
+# ---------------------------------------------------------------- running them
+
+
+def ids(conn: sqlite3.Connection, query: Query, order: str, limit: int | None,
+        offset: int) -> list[str]:
+    sql, params = ids_sql(query, order, limit, offset)
+    return [r[0] for r in conn.execute(sql, params)]
+
+
+def count(conn: sqlite3.Connection, query: Query) -> int:
+    sql, params = count_sql(query)
+    return conn.execute(sql, params).fetchone()[0]
+
+
+def rows(conn: sqlite3.Connection, query: Query, sort: str, descending: bool,
+         limit: int | None, offset: int) -> list[ItemRow]:
+    """One page of :class:`ItemRow`; for a broad query, walks the sort index instead of
+    filtering first when that is faster (see :func:`walk_sort_index`)."""
+    walk = False
+    if may_walk_sort_index(query, sort, limit):
+        total = conn.execute("SELECT count(*) FROM items").fetchone()[0]
+        walk = walk_sort_index(limit, offset, count(conn, query), total)
+    sql, params = rows_sql(query, sort, descending, limit, offset, filter_by_index=not walk)
+    return [ItemRow(*r) for r in conn.execute(sql, params)]

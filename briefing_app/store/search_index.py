@@ -217,6 +217,13 @@ def rebuild(conn: sqlite3.Connection) -> None:
     resume(conn)
 
 
+def optimize(conn: sqlite3.Connection) -> None:
+    """Merge the FTS index into one segment and refresh the planner's statistics (worth it
+    after a large import)."""
+    conn.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")
+    conn.execute("ANALYZE")
+
+
 def _fill(conn: sqlite3.Connection, nums_sql: str) -> None:
     conn.execute(
         f"""INSERT OR REPLACE INTO item_labels(item_num, people, tags, source)

@@ -29,7 +29,6 @@ _VOCAB = "similar_terms"
 _WORD = re.compile(r"\w+")
 
 
-
 def fold(text: str) -> str:
     """Text as the comparison sees it: no accents, case folded, single spaces."""
     decomposed = unicodedata.normalize("NFKD", text or "")
@@ -56,19 +55,14 @@ def _ratio(a: list[str], b: list[str], threshold: float) -> float:
 
 
 def find_similar(
-    fb, text: str, *, exclude_id: str | None = None, threshold: float = THRESHOLD,
-    limit: int = 5,
+    conn: sqlite3.Connection, text: str, *, exclude_id: str | None = None,
+    threshold: float = THRESHOLD, limit: int = 5,
 ) -> list[SimilarItem]:
     """Items whose text (or title, for items without text) is at least ``threshold``
     alike to ``text``, most alike first; ``exclude_id`` leaves out the item being edited."""
     wanted = words(text)
     if not wanted:
         return []
-    return fb._read(_find, wanted, exclude_id, threshold, limit)
-
-
-def _find(conn: sqlite3.Connection, wanted: list[str], exclude_id: str | None, threshold: float,
-          limit: int) -> list[SimilarItem]:
     query = _candidate_query(conn, wanted)
     if query is None:
         return []

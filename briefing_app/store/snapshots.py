@@ -4,7 +4,8 @@ Deleting an item drops its tags and people links with it; merging two people, so
 tags moves references and deletes one record. To undo either, the app captures the
 affected rows first and restores them later: the item with its tags and people (and its
 ``created``/``updated`` times), the briefing blocks that cite it, the merged-away record
-and every link that pointed at it. Each capture is a read; each restore is one
+and every link that pointed at it. Each function takes the connection to use:
+:class:`~briefing_app.store.FactBase` runs a capture as a read and a restore inside one
 transaction. The search index follows through its triggers and :func:`items.save`.
 """
 
@@ -16,56 +17,42 @@ from dataclasses import dataclass, field
 
 from briefing_app.core.model import Item, Person, Source
 
-from . import catalog, items
+from . import blocks as block_rows
+from . import catalog, clock, items
+from .blocks import PlacedBlock
 from .errors import FactBaseError
-from .factbase import _now
 from .items import chunks, marks
 
 # ---------------------------------------------------------------- items
 
 
 @dataclass(frozen=True)
-class BlockRow:
-    """A briefing block that cites an item, as stored (its id and place in the section)."""
-
-    id: int
-    section_id: int
-    position: int
-    item_id: str
-    note: str = ""
-    override: str = ""
-    text: str = ""
-    style: str = "paragraph"
-
-
-@dataclass(frozen=True)
 class ItemSnapshot:
+    """An item as stored, with the briefing blocks that cite it (each in its place)."""
+
     item: Item
-    blocks: tuple[BlockRow, ...] = ()
+    blocks: tuple[PlacedBlock, ...] = ()
 
 
-def capture_items(fb, ids: Sequence[str]) -> list[ItemSnapshot]:
+def capture_items(conn: sqlite3.Connection, ids: Sequence[str]) -> list[ItemSnapshot]:
     """The items (in the order of ``ids``, unknown ones skipped) with their citing blocks."""
-    return fb._read(_capture_items, list(ids))
-
-
-def _capture_items(conn: sqlite3.Connection, ids: list[str]) -> list[ItemSnapshot]:
-    found = items.load(conn, ids)
-    blocks: dict[str, list[BlockRow]] = {}
+    found = items.load(conn, list(ids))
+    citing: dict[str, list[PlacedBlock]] = {}
     wanted = [i.id for i in found]
     for part in chunks(wanted):
         rows = conn.execute(
-            f"""SELECT id, section_id, position, item_id, note, override, text, style
-            FROM blocks WHERE item_id IN ({marks(len(part))}) ORDER BY id""",
+            f"""SELECT {block_rows.SELECTED} FROM blocks
+            WHERE item_id IN ({marks(len(part))}) ORDER BY id""",
             part,
         )
         for row in rows:
-            blocks.setdefault(row[3], []).append(BlockRow(*row))
-    return [ItemSnapshot(item, tuple(blocks.get(item.id, ()))) for item in found]
+            placed = block_rows.placed(row)
+            citing.setdefault(placed.block.item, []).append(placed)
+    return [ItemSnapshot(item, tuple(citing.get(item.id, ()))) for item in found]
 
 
-def restore_items(fb, snapshots: Sequence[ItemSnapshot]) -> None:
-    """Put the items back as captured, in one transaction.
+def restore_items(conn: sqlite3.Connection, snapshots: Sequence[ItemSnapshot]) -> None:
+    """Put the items back as captured (inside the caller's transaction).
 
     Items are saved with their own timestamps, tags and people. A captured block that no
     longer exists is re-inserted at its old place when its section still exists (a deleted
@@ -73,48 +60,23 @@ def restore_items(fb, snapshots: Sequence[ItemSnapshot]) -> None:
     """
     if not snapshots:
         return
-    fb._write(_restore_items, list(snapshots))
-
-
-def _restore_items(conn: sqlite3.Connection, snapshots: list[ItemSnapshot]) -> None:
-    items.save(conn, [s.item for s in snapshots], now=_now(), touch=False)
+    items.save(conn, [s.item for s in snapshots], now=clock.now(), touch=False)
     for snapshot in snapshots:
-        for block in snapshot.blocks:
-            _restore_block(conn, block)
+        for placed in snapshot.blocks:
+            _restore_block(conn, placed)
 
 
-def _restore_block(conn: sqlite3.Connection, block: BlockRow) -> None:
-    if conn.execute("SELECT 1 FROM blocks WHERE id = ?", (block.id,)).fetchone():
+def _restore_block(conn: sqlite3.Connection, placed: PlacedBlock) -> None:
+    if conn.execute("SELECT 1 FROM blocks WHERE id = ?", (placed.block.id,)).fetchone():
         return
-    if not conn.execute("SELECT 1 FROM sections WHERE id = ?", (block.section_id,)).fetchone():
+    if not conn.execute("SELECT 1 FROM sections WHERE id = ?", (placed.section_id,)).fetchone():
         return
     conn.execute(
         "UPDATE blocks SET position = position + 1 WHERE section_id = ? AND position >= ?",
-        (block.section_id, block.position),
+        (placed.section_id, placed.position),
     )
-    conn.execute(
-        """INSERT INTO blocks(id, section_id, position, item_id, note, override, text, style)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
-        (block.id, block.section_id, block.position, block.item_id, block.note,
-         block.override, block.text, block.style),
-    )
-
-
-# ---------------------------------------------------------------- usage counts
-
-
-def person_uses(fb, person_id: str) -> int:
-    """How many items (as speaker or person) and briefings (as participant) name them."""
-    return fb._read(catalog.person_uses, person_id)
-
-
-def source_uses(fb, source_id: str) -> int:
-    """How many items cite the source."""
-    def count(conn: sqlite3.Connection) -> int:
-        row = conn.execute("SELECT count(*) FROM items WHERE source_id = ?", (source_id,))
-        return row.fetchone()[0]
-
-    return fb._read(count)
+    block_rows.insert(conn, placed.section_id, placed.position, placed.block,
+                      block_id=placed.block.id)
 
 
 # ---------------------------------------------------------------- merging people
@@ -131,11 +93,8 @@ class PersonMerge:
     participants: tuple[tuple[str, int, str], ...] = ()  # briefing_id, position, person_id
 
 
-def capture_person_merge(fb, survivor_id: str, other_id: str) -> PersonMerge:
-    return fb._read(_capture_person_merge, survivor_id, other_id)
-
-
-def _capture_person_merge(conn, survivor_id: str, other_id: str) -> PersonMerge:
+def capture_person_merge(conn: sqlite3.Connection, survivor_id: str,
+                         other_id: str) -> PersonMerge:
     person = catalog.get_person(conn, other_id)
     if person is None or catalog.get_person(conn, survivor_id) is None:
         missing = other_id if person is None else survivor_id
@@ -158,12 +117,8 @@ def _capture_person_merge(conn, survivor_id: str, other_id: str) -> PersonMerge:
     )
 
 
-def undo_person_merge(fb, merge: PersonMerge) -> None:
-    """Bring the merged-away person back with every reference they had (one transaction)."""
-    fb._write(_undo_person_merge, merge)
-
-
-def _undo_person_merge(conn, merge: PersonMerge) -> None:
+def undo_person_merge(conn: sqlite3.Connection, merge: PersonMerge) -> None:
+    """Bring the merged-away person back with every reference they had."""
     catalog.save_people(conn, [merge.person])
     other, survivor = merge.person.id, merge.survivor_id
     for part in chunks(list(merge.speaker_of)):
@@ -201,34 +156,32 @@ def _undo_person_merge(conn, merge: PersonMerge) -> None:
 
 @dataclass(frozen=True)
 class SourceMerge:
+    """What merging ``source`` into ``survivor_id`` changes, captured before it happens."""
+
     survivor_id: str
     source: Source
     cited_by: tuple[str, ...] = ()
 
 
-def capture_source_merge(fb, survivor_id: str, other_id: str) -> SourceMerge:
-    def capture(conn: sqlite3.Connection) -> SourceMerge:
-        source = catalog.get_source(conn, other_id)
-        if source is None or catalog.get_source(conn, survivor_id) is None:
-            missing = other_id if source is None else survivor_id
-            raise FactBaseError(f"There is no source with the id {missing!r}.")
-        cited = [r[0] for r in conn.execute(
-            "SELECT id FROM items WHERE source_id = ? ORDER BY id", (other_id,))]
-        return SourceMerge(survivor_id, source, tuple(cited))
-
-    return fb._read(capture)
+def capture_source_merge(conn: sqlite3.Connection, survivor_id: str,
+                         other_id: str) -> SourceMerge:
+    source = catalog.get_source(conn, other_id)
+    if source is None or catalog.get_source(conn, survivor_id) is None:
+        missing = other_id if source is None else survivor_id
+        raise FactBaseError(f"There is no source with the id {missing!r}.")
+    cited = [r[0] for r in conn.execute(
+        "SELECT id FROM items WHERE source_id = ? ORDER BY id", (other_id,))]
+    return SourceMerge(survivor_id, source, tuple(cited))
 
 
-def undo_source_merge(fb, merge: SourceMerge) -> None:
-    def restore(conn: sqlite3.Connection) -> None:
-        catalog.save_sources(conn, [merge.source])
-        for part in chunks(list(merge.cited_by)):
-            conn.execute(
-                f"UPDATE items SET source_id = ? WHERE id IN ({marks(len(part))})",
-                [merge.source.id, *part],
-            )
-
-    fb._write(restore)
+def undo_source_merge(conn: sqlite3.Connection, merge: SourceMerge) -> None:
+    """Bring the merged-away source back and point the items that cited it at it again."""
+    catalog.save_sources(conn, [merge.source])
+    for part in chunks(list(merge.cited_by)):
+        conn.execute(
+            f"UPDATE items SET source_id = ? WHERE id IN ({marks(len(part))})",
+            [merge.source.id, *part],
+        )
 
 
 # ---------------------------------------------------------------- merging and deleting tags
@@ -246,58 +199,40 @@ class TagSnapshot:
     survivor_id: int | None = None
 
 
-def capture_tag(fb, name: str, survivor: str = "") -> TagSnapshot:
+def capture_tag(conn: sqlite3.Connection, name: str, survivor: str = "") -> TagSnapshot:
     """Capture ``name`` before it is deleted, or merged into ``survivor``."""
-    def capture(conn: sqlite3.Connection) -> TagSnapshot:
-        row = conn.execute("SELECT id, name FROM tags WHERE name = ?", (name.strip(),))
-        found = row.fetchone()
-        if found is None:
-            raise FactBaseError(f"There is no tag {name!r}.")
-        tag_ids = [found[0]]
-        if survivor:
-            keep = conn.execute("SELECT id FROM tags WHERE name = ?", (survivor.strip(),))
-            kept = keep.fetchone()
-            if kept is None:
-                raise FactBaseError(f"There is no tag {survivor!r}.")
-            tag_ids.append(kept[0])
-        links = conn.execute(
-            f"""SELECT item_id, tag_id, position FROM item_tags WHERE item_id IN
-                (SELECT item_id FROM item_tags WHERE tag_id = ?)
-            AND tag_id IN ({marks(len(tag_ids))}) ORDER BY item_id, position""",
-            [found[0], *tag_ids],
-        ).fetchall()
-        return TagSnapshot(found[0], found[1], tuple(tuple(r) for r in links), survivor,
-                           tag_ids[1] if survivor else None)
-
-    return fb._read(capture)
+    found = conn.execute("SELECT id, name FROM tags WHERE name = ?", (name.strip(),)).fetchone()
+    if found is None:
+        raise FactBaseError(f"There is no tag {name!r}.")
+    tag_ids = [found[0]]
+    if survivor:
+        kept = conn.execute(
+            "SELECT id FROM tags WHERE name = ?", (survivor.strip(),)).fetchone()
+        if kept is None:
+            raise FactBaseError(f"There is no tag {survivor!r}.")
+        tag_ids.append(kept[0])
+    links = conn.execute(
+        f"""SELECT item_id, tag_id, position FROM item_tags WHERE item_id IN
+            (SELECT item_id FROM item_tags WHERE tag_id = ?)
+        AND tag_id IN ({marks(len(tag_ids))}) ORDER BY item_id, position""",
+        [found[0], *tag_ids],
+    ).fetchall()
+    return TagSnapshot(found[0], found[1], tuple(tuple(r) for r in links), survivor,
+                       tag_ids[1] if survivor else None)
 
 
-def restore_tag(fb, snapshot: TagSnapshot) -> None:
+def restore_tag(conn: sqlite3.Connection, snapshot: TagSnapshot) -> None:
     """Recreate a deleted or merged-away tag with its id and put its links back."""
-    def restore(conn: sqlite3.Connection) -> None:
-        conn.execute("INSERT INTO tags(id, name) VALUES (?, ?)", (snapshot.tag_id, snapshot.name))
-        tag_ids = sorted({snapshot.tag_id, snapshot.survivor_id} - {None})
-        linked = sorted({row[0] for row in snapshot.links})
-        for part in chunks(linked):
-            conn.execute(
-                f"""DELETE FROM item_tags WHERE tag_id IN ({marks(len(tag_ids))})
-                AND item_id IN ({marks(len(part))})""",
-                [*tag_ids, *part],
-            )
-        conn.executemany(
-            "INSERT INTO item_tags(item_id, tag_id, position) VALUES (?, ?, ?)",
-            snapshot.links,
+    conn.execute("INSERT INTO tags(id, name) VALUES (?, ?)", (snapshot.tag_id, snapshot.name))
+    tag_ids = sorted({snapshot.tag_id, snapshot.survivor_id} - {None})
+    linked = sorted({row[0] for row in snapshot.links})
+    for part in chunks(linked):
+        conn.execute(
+            f"""DELETE FROM item_tags WHERE tag_id IN ({marks(len(tag_ids))})
+            AND item_id IN ({marks(len(part))})""",
+            [*tag_ids, *part],
         )
-
-    fb._write(restore)
-
-
-def source_use_counts(fb) -> dict[str, int]:
-    """How many items cite each source, by source id (uncited sources are left out)."""
-    def count(conn: sqlite3.Connection) -> dict[str, int]:
-        rows = conn.execute(
-            "SELECT source_id, count(*) FROM items WHERE source_id IS NOT NULL "
-            "GROUP BY source_id")
-        return dict(rows.fetchall())
-
-    return fb._read(count)
+    conn.executemany(
+        "INSERT INTO item_tags(item_id, tag_id, position) VALUES (?, ?, ?)",
+        snapshot.links,
+    )

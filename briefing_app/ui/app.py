@@ -12,9 +12,11 @@ from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from briefing_app import __version__
+from briefing_app.core.errors import FactBaseError
+from briefing_app.core.library import Library
 from briefing_app.core.paths import DB_ENV_VAR, default_db_path, resource_path
 from briefing_app.exchange.sample import open_or_create_default
-from briefing_app.store import FactBase, FactBaseError
+from briefing_app.store import open_library
 from briefing_app.ui.i18n import install_translator
 from briefing_app.ui.main_window import APP_TITLE, MainWindow
 from briefing_app.ui.none_guard import guard_none_refcount
@@ -58,12 +60,12 @@ def start_path(given: str | os.PathLike | None, settings: AppSettings) -> str:
     return settings.last_file() or default
 
 
-def open_start_fact_base(path: str | os.PathLike) -> FactBase:
+def open_start_library(path: str | os.PathLike) -> Library:
     """The fact base to show at start. The default one is created with the sample on first
     use (as the commands do), so a new user's first window holds a finished briefing."""
     if Path(path) == default_db_path():
-        return open_or_create_default(path)
-    return FactBase.open(path)
+        return Library(open_or_create_default(path))
+    return open_library(path)
 
 
 def run_gui(db_path: str | os.PathLike | None = None, smoke: bool = False) -> int:
@@ -75,16 +77,16 @@ def run_gui(db_path: str | os.PathLike | None = None, smoke: bool = False) -> in
     settings = AppSettings()
     db_path = start_path(db_path, settings)
     try:
-        fact_base = open_start_fact_base(db_path)
+        library = open_start_library(db_path)
     except FactBaseError as error:
         QMessageBox.critical(None, APP_TITLE, str(error))
         return 1
     try:
-        window = MainWindow(fact_base, db_path, settings=settings, owns_fact_base=True)
+        window = MainWindow(library, db_path, settings=settings, owns_fact_base=True)
         window.show()
         return smoke_check(app, window) if smoke else app.exec()
     finally:
-        fact_base.close()  # when the window did not already
+        library.close()  # when the window did not already
 
 
 def smoke_check(app: QApplication, window) -> int:

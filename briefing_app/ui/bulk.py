@@ -1,7 +1,7 @@
 """Bulk actions on the selected items: the changes themselves and the questions they ask.
 
 The changes are plain functions from an item to the changed item (pure Python), which
-:class:`~briefing_app.ui.commands.EditItemsCommand` applies to every selected item in one
+:class:`~briefing_app.core.operations.items.EditItems` applies to every selected item in one
 undoable step. The questions are small dialogs: which tags to add or remove, and whether
 to delete (saying how many items and which briefings cite them).
 """
@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.core.model import Item
-from briefing_app.ui.editing.tag_editor import TagEditor
+from briefing_app.ui.fields.tag_editor import TagEditor
 
 Change = Callable[[Item], Item]
 

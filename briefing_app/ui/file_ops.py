@@ -15,7 +15,6 @@ status bar.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as _dt
 import os
 from pathlib import Path
@@ -25,15 +24,15 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
 
+from briefing_app.core.errors import FactBaseError
 from briefing_app.core.files import WriteError
+from briefing_app.core.library import Library
 from briefing_app.core.markings import available_schemes
 from briefing_app.document.render import SCHEME_SETTING
 from briefing_app.exchange.csv_import import import_csv
 from briefing_app.exchange.factpack import ImportCancelled, PackError, export_pack, import_pack
 from briefing_app.exchange.sample import create_fact_base
-from briefing_app.store import FactBase, FactBaseError
-from briefing_app.store.backup import BackupCancelled, backup
-from briefing_app.store.connection import MEMORY
+from briefing_app.store import BackupCancelled, open_library
 from briefing_app.ui.problems_dialog import ProblemsDialog
 from briefing_app.ui.status import display_path
 from briefing_app.ui.workers import JobCancelled, Worker, run_with_progress
@@ -45,15 +44,6 @@ STATUS_MS = 10_000
 def with_suffix_if_missing(path: str, suffix: str) -> str:
     """``memo`` -> ``memo.sqlite``; a name that has an extension is kept as typed."""
     return path if Path(path).suffix else path + suffix
-
-
-def own_fact_base(path: str, shared: Any) -> Any:
-    """A context manager giving a FactBase usable on this thread: a new connection to
-    ``path``, or the shared one for an in-memory fact base (which has no path to open;
-    FactBase serialises access with a lock)."""
-    if path == MEMORY:
-        return contextlib.nullcontext(shared)
-    return FactBase.open(path)
 
 
 class FileOps(QObject):
@@ -76,8 +66,8 @@ class FileOps(QObject):
         return str(self.window.fact_base.path)
 
     def _folder(self) -> str:
-        path = self._path
-        return str(Path(path).parent) if path != MEMORY else str(Path.home())
+        store = self.window.fact_base
+        return str(Path(store.path).parent) if store.is_file else str(Path.home())
 
     def _status(self, message: str) -> None:
         self.window.statusBar().showMessage(message, STATUS_MS)
@@ -115,7 +105,7 @@ class FileOps(QObject):
                 fact_base.close()
             self._error(self.tr("Cannot create the fact base"), str(error))
             return False
-        self._switch(fact_base, path)
+        self._switch(Library(fact_base), path)
         return True
 
     def _use_preferred_scheme(self, fact_base: Any) -> None:
@@ -141,15 +131,15 @@ class FileOps(QObject):
             self.window.settings.recent_files()  # drops it from the list
             return False
         try:
-            fact_base = FactBase.open(path)
+            library = open_library(path)
         except FactBaseError as error:
             self._error(self.tr("Cannot open the fact base"), str(error))
             return False
-        self._switch(fact_base, path)
+        self._switch(library, path)
         return True
 
-    def _switch(self, fact_base: Any, path: str) -> None:
-        self.window.replace_fact_base(fact_base, path)
+    def _switch(self, library: Library, path: str) -> None:
+        self.window.replace_fact_base(library, path)
         self.window.settings.add_recent_file(path)
         self._status(self.tr("Opened %s") % display_path(path))
 
@@ -183,19 +173,22 @@ class FileOps(QObject):
         return self.import_file(chosen) if chosen else None
 
     def import_file(self, file: str | os.PathLike) -> Worker:
-        """Import a fact pack (JSON) or CSV file in a worker; the result shows when done."""
+        """Import a fact pack (JSON) or CSV file in a worker, as one undoable change; the
+        result shows when done."""
         file = str(file)
         importer = import_csv if file.lower().endswith(".csv") else import_pack
-        path, shared = self._path, self.window.fact_base.target
+        library = self.window.library
+        label = self.tr("Import %s") % Path(file).name
 
         def job(progress, cancelled):
-            with own_fact_base(path, shared) as fact_base:
-                try:
-                    return importer(fact_base, file, progress=progress, cancelled=cancelled)
-                except ImportCancelled as error:
-                    raise JobCancelled(str(error)) from error
+            try:
+                return importer(library, file, progress=progress, cancelled=cancelled,
+                                label=label)
+            except ImportCancelled as error:
+                raise JobCancelled(str(error)) from error
 
         def finished(result) -> None:
+            self.window.undo_stack.sync()
             self._status(self.tr("Imported %s: %s") % (Path(file).name, result.summary()))
             if result.changed:
                 self.window.fact_base_changed.emit()
@@ -228,7 +221,7 @@ class FileOps(QObject):
             QMessageBox.information(self.window, self.tr("Export"),
                                     self.tr("Select the items to export first."))
             return None
-        stem = Path(self._path).stem if self._path != MEMORY else "facts"
+        stem = Path(self._path).stem if self.window.fact_base.is_file else "facts"
         suggested = str(Path(self._folder()) / f"{stem}{'-selection' if ids else ''}"
                         ".factpack.json")
         chosen, _ = QFileDialog.getSaveFileName(
@@ -239,11 +232,10 @@ class FileOps(QObject):
         return self.export_to(with_suffix_if_missing(chosen, ".json"), ids)
 
     def export_to(self, target: str, ids: list[str] | None = None) -> Worker:
-        path, shared = self._path, self.window.fact_base.target
+        store = self.window.fact_base.target
 
         def job(progress, cancelled):
-            with own_fact_base(path, shared) as fact_base:
-                return export_pack(fact_base, target, items=ids)
+            return export_pack(store, target, items=ids)
 
         def finished(counts: dict[str, int]) -> None:
             names = {"sources": self.tr("%1 sources"), "people": self.tr("%1 people"),
@@ -264,7 +256,7 @@ class FileOps(QObject):
     # ------------------------------------------------------------ backup
 
     def backup_dialog(self) -> Worker | None:
-        if self._path == MEMORY:
+        if not self.window.fact_base.is_file:
             return None
         source = Path(self._path)
         suggested = source.with_name(f"{source.stem}-backup-{_dt.date.today():%Y-%m-%d}"
@@ -277,11 +269,11 @@ class FileOps(QObject):
         return self.backup_to(with_suffix_if_missing(chosen, FACT_BASE_SUFFIX))
 
     def backup_to(self, target: str) -> Worker:
-        source = self._path
+        store = self.window.fact_base.target
 
         def job(progress, cancelled):
             try:
-                return str(backup(source, target, progress=progress, cancelled=cancelled))
+                return str(store.backup(target, progress=progress, cancelled=cancelled))
             except BackupCancelled as error:
                 raise JobCancelled(str(error)) from error
 

@@ -25,11 +25,6 @@ _installed: list[QTranslator] = []  # kept referenced: Qt does not own installed
 _current = SOURCE_LANGUAGE
 
 
-def translation_file(language: str) -> str:
-    """Path of the app's compiled translation for ``language``."""
-    return str(resource_path("translations", f"{APP_CATALOG}_{language}.qm"))
-
-
 def qt_translations_dir() -> str:
     """Where Qt's own translations are: PySide6/Qt/translations, in the wheel and in the
     bundle (packaging/briefing-app.spec keeps qtbase_es.qm there)."""
@@ -96,11 +91,6 @@ def remove_translators(app: QCoreApplication) -> None:
     while _installed:
         app.removeTranslator(_installed.pop())
     QLocale.setDefault(QLocale.system())
-
-
-def current_language() -> str:
-    """The language the UI speaks: the one last installed, English before any."""
-    return _current
 
 
 def localized_resource(*parts: str) -> Path:

@@ -33,10 +33,10 @@ from PySide6.QtCore import (
     Signal,
 )
 
+from briefing_app.core.query import Query, parse
 from briefing_app.core.records import ItemRow
-from briefing_app.store import FactBase, FactBaseError
-from briefing_app.store.connection import MEMORY
-from briefing_app.ui.composer.icons import kind_icon
+from briefing_app.store import FactBaseError
+from briefing_app.ui.icons import kind_icon
 from briefing_app.ui.labels import kind_label, status_label
 from briefing_app.ui.local_dates import format_partial_date
 from briefing_app.ui.workers import Worker
@@ -54,10 +54,10 @@ AnyIndex = QModelIndex | QPersistentModelIndex
 class RowSource(Protocol):
     """What the model needs from the fact base (``FactBase`` provides it)."""
 
-    def count(self, query: str) -> int: ...
+    def count(self, query: Query) -> int: ...
 
     def search_rows(
-        self, query: str, *, sort: str = ..., descending: bool = ..., limit: int = ...,
+        self, query: Query, *, sort: str = ..., descending: bool = ..., limit: int = ...,
         offset: int = ...,
     ) -> list[ItemRow]: ...
 
@@ -114,6 +114,7 @@ class ItemTableModel(QAbstractTableModel):
         super().__init__(parent)
         self._source = source
         self._query = ""
+        self._parsed: Query = parse("")  # the query, parsed once per change of the text
         self._sort = "date"
         self._descending = True  # newest first: what a briefing usually needs
         self._rows: list[ItemRow] = []
@@ -131,6 +132,11 @@ class ItemTableModel(QAbstractTableModel):
     @property
     def query(self) -> str:
         return self._query
+
+    @property
+    def parsed_query(self) -> Query:
+        """The query as the store reads it (parsed once when it was set)."""
+        return self._parsed
 
     @property
     def total(self) -> int:
@@ -175,14 +181,14 @@ class ItemTableModel(QAbstractTableModel):
     def set_query(self, query: str) -> None:
         if query != self._query:
             self._query = query
+            self._parsed = parse(query)
             self._requery()
 
     def _requery(self) -> None:
         """Show the rows of a new query or order: from a worker on a big fact base (see the
         module docstring), else at once."""
-        path = str(getattr(self._source, "path", "") or "")
-        if self._size >= self.background_from and path and path != MEMORY:
-            self._search_in_background(path)
+        if self._size >= self.background_from:
+            self._search_in_background()
         else:
             self.refresh()
 
@@ -193,7 +199,7 @@ class ItemTableModel(QAbstractTableModel):
         self._generation += 1
         self._pending = None
         try:
-            total = self._source.count(self._query)
+            total = self._source.count(self._parsed)
             rows = self._fetch(0) if total else []
         except FactBaseError as failure:
             self._show(0, [], str(failure))
@@ -213,19 +219,19 @@ class ItemTableModel(QAbstractTableModel):
             self.failed.emit(error)
         self.rowsLoaded.emit()
 
-    def _search_in_background(self, path: str) -> None:
+    def _search_in_background(self) -> None:
         """Count and fetch the first page of the query on a worker; what it finds replaces
         the rows unless another query or a refresh came meanwhile."""
         self._generation += 1
         generation = self._pending = self._generation
-        query, sort, descending, limit = self._query, self._sort, self._descending, self.batch_size
+        query, sort, descending, limit = self._parsed, self._sort, self._descending, self.batch_size
+        store = self._source  # the store reads on a connection of the worker's thread
 
         def job(_progress, _cancelled):
             try:
-                with FactBase.open(path) as own:
-                    total = own.count(query)
-                    rows = own.search_rows(query, sort=sort, descending=descending,
-                                           limit=limit, offset=0) if total else []
+                total = store.count(query)
+                rows = store.search_rows(query, sort=sort, descending=descending,
+                                         limit=limit, offset=0) if total else []
             except FactBaseError as error:
                 return generation, 0, [], str(error)
             return generation, total, rows, ""
@@ -251,7 +257,7 @@ class ItemTableModel(QAbstractTableModel):
 
     def _fetch(self, offset: int) -> list[ItemRow]:
         return self._source.search_rows(
-            self._query, sort=self._sort, descending=self._descending,
+            self._parsed, sort=self._sort, descending=self._descending,
             limit=self.batch_size, offset=offset,
         )
 

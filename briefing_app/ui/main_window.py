@@ -9,13 +9,17 @@ part does lives in its own small class (:class:`~.sidebar.Sidebar`,
 
 For the other parts of the app (editing, composer) the window offers:
 
+- ``window.library``: the :class:`~briefing_app.core.library.Library` open now (the one
+  door to the fact base: reads through ``library.store``, changes through operations);
 - ``window.fact_base``: a :class:`~.fact_base_handle.FactBaseHandle` that always reaches
-  the fact base open now (``window.fact_base.target`` is the FactBase itself);
+  the store of the library open now (``window.fact_base.target`` is the store itself);
 - ``window.fact_base_changed``: emit it after changing data; the table, sidebar counts and
   completions reload. ``window.fact_base_replaced`` fires when another file is opened
   (the undo stack is cleared then);
 - ``window.menus["file"|"edit"|"view"|"item"|"help"]``, ``window.toolbar``,
-  ``window.actions`` (see :mod:`.actions`), ``window.undo_stack``;
+  ``window.actions`` (see :mod:`.actions`), ``window.undo_stack`` (a
+  :class:`~.library_ops.LibraryOps`: ``perform(operation)``, undo, redo; its ``performed``
+  signal tells what each change touched);
 - ``window.item_view`` / ``window.item_model`` / ``window.details`` /
   ``window.current_item``, and ``window.selected_item_ids()``.
 
@@ -26,8 +30,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, QSize, Qt, Signal
-from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
+from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QHBoxLayout,
@@ -43,8 +47,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.core.query import parse as parse_query
-from briefing_app.store.connection import MEMORY
+from briefing_app.core.library import Library, as_library
 from briefing_app.ui.actions import create_actions
 from briefing_app.ui.columns import ColumnChooser
 from briefing_app.ui.composer.controller import ComposerController
@@ -55,8 +58,10 @@ from briefing_app.ui.fact_base_handle import FactBaseHandle
 from briefing_app.ui.file_drop import FileDrop
 from briefing_app.ui.file_ops import FileOps
 from briefing_app.ui.help import install_help
+from briefing_app.ui.intake import install_intake
 from briefing_app.ui.item_details import ItemDetailsView
 from briefing_app.ui.item_model import COLUMN_KEYS, ItemTableModel
+from briefing_app.ui.library_ops import LibraryOps
 from briefing_app.ui.local_dates import format_partial_date
 from briefing_app.ui.none_guard import guard_none_refcount
 from briefing_app.ui.preferences import install_preferences
@@ -67,6 +72,7 @@ from briefing_app.ui.settings import AppSettings
 from briefing_app.ui.sidebar import Sidebar
 from briefing_app.ui.status import count_text, display_path
 from briefing_app.ui.welcome import install_welcome
+from briefing_app.ui.window_layout import ShowWhenFilled, first_start_size, fit_first_layout
 
 APP_TITLE = "Briefing Builder"
 SEARCH_DELAY_MS = 200
@@ -78,52 +84,29 @@ COLUMN_WIDTHS = {
 }
 
 
-class _ShowWhenFilled(QObject):
-    """Shows a menu's title in the menu bar once an action is added to it."""
-
-    def eventFilter(self, menu, event) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.ActionAdded:
-            menu.menuAction().setVisible(True)
-        return False
-
-
-NARROW_WORKSPACE = 900  # pixels beside the docks under which the details pane starts hidden
-NARROW_HIDDEN_COLUMNS = ("people", "source", "status")
-
-
-def first_start_size(screen) -> QSize:
-    """The window's size before the staffer has chosen one: most of the screen, at most
-    1600 x 1000 (memo and items side by side need the room), never less than 1024 x 700
-    unless the screen is smaller."""
-    size = QSize(1280, 800)
-    if screen is not None:
-        room = screen.availableGeometry().size()
-        width = min(1600, max(int(room.width() * 0.9), min(1024, room.width())))
-        height = min(1000, max(int(room.height() * 0.9), min(700, room.height())))
-        size = QSize(width, height)
-    return size
-
-
 class MainWindow(QMainWindow):
     fact_base_changed = Signal()  # data changed: views, counts and completions reload
-    fact_base_replaced = Signal(object)  # another fact base was opened (the FactBase)
+    fact_base_replaced = Signal(object)  # another fact base was opened (its store)
 
-    def __init__(self, fact_base, db_path: str | Path, parent: QWidget | None = None, *,
-                 settings: AppSettings | None = None, owns_fact_base: bool = False):
-        """``owns_fact_base``: the window closes ``fact_base`` when it opens another file
-        or closes (else the caller does)."""
+    def __init__(self, library, db_path: str | Path | None = None,
+                 parent: QWidget | None = None, *, settings: AppSettings | None = None,
+                 owns_fact_base: bool = False):
+        """``library``: a :class:`Library` (or a bare store, which gets one).
+        ``owns_fact_base``: the window closes it when it opens another file or closes
+        (else the caller does)."""
         super().__init__(parent)
         guard_none_refcount()  # see none_guard: the window makes many void Qt calls
-        self.fact_base = FactBaseHandle(fact_base)
-        self.db_path = Path(db_path)
+        self.library: Library = as_library(library)
+        self.fact_base = FactBaseHandle(self.library.store)
+        self.db_path = Path(db_path if db_path is not None else self.library.path)
         self.settings = settings if settings is not None else AppSettings()
-        # The fact base to close when replaced or when the window closes: one this
+        # The library to close when replaced or when the window closes: one this
         # window opened (or was handed with owns_fact_base).
-        self._owned = fact_base if owns_fact_base else None
+        self._owned = self.library if owns_fact_base else None
         self._item_total: int | None = None
         self.setObjectName("mainWindow")
         self.resize(first_start_size(self.screen()))
-        self.undo_stack = QUndoStack(self)
+        self.undo_stack = LibraryOps(self.library, self)
         self.actions = create_actions(self)
         self.menus: dict[str, QMenu] = {}
 
@@ -147,22 +130,23 @@ class MainWindow(QMainWindow):
         self.help = install_help(self)  # Help: user guide, search syntax, about
         self.preferences = install_preferences(self)  # Edit > Preferences…
         self.welcome = install_welcome(self)  # first-start panel, Help > Show Welcome
+        self.intake = install_intake(self)  # File > Add from Article…, dropped articles
 
     # ------------------------------------------------------------ workspace
 
     def _install_workspace(self) -> None:
-        self.item_model = self.model = ItemTableModel(self.fact_base, self)
-        self.item_view = self.table = self._make_table()
+        self.item_model = ItemTableModel(self.fact_base, self)
+        self.item_view = self._make_table()
         self.details = ItemDetailsView(self.fact_base, self)
-        self.current_item = CurrentItem(self.table, self.model, self.fact_base, self)
+        self.current_item = CurrentItem(self.item_view, self.item_model, self.fact_base, self)
         self.current_item.changed.connect(self.details.show_item)
-        self.model.failed.connect(self._show_error)
+        self.item_model.failed.connect(self._show_error)
 
     def _make_table(self) -> QTableView:
         table = QTableView(self)
         table.setObjectName("itemTable")
         table.setAccessibleName(self.tr("Items"))
-        table.setModel(self.model)
+        table.setModel(self.item_model)
         table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         table.setAlternatingRowColors(True)
@@ -172,7 +156,7 @@ class MainWindow(QMainWindow):
         table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
         header = table.horizontalHeader()
         header.setHighlightSections(False)
-        header.setSortIndicator(self.model.sort_column, self._sort_order())
+        header.setSortIndicator(self.item_model.sort_column, self._sort_order())
         for column, key in enumerate(COLUMN_KEYS):
             if key in COLUMN_WIDTHS:
                 table.setColumnWidth(column, COLUMN_WIDTHS[key])
@@ -187,14 +171,14 @@ class MainWindow(QMainWindow):
         return table
 
     def _sort_order(self) -> Qt.SortOrder:
-        if self.model.descending:
+        if self.item_model.descending:
             return Qt.SortOrder.DescendingOrder
         return Qt.SortOrder.AscendingOrder
 
     def selected_item_ids(self) -> list[str]:
         """Ids of the selected rows, in table order."""
-        rows = sorted(index.row() for index in self.table.selectionModel().selectedRows())
-        return [self.model.item_id(row) for row in rows]
+        rows = sorted(index.row() for index in self.item_view.selectionModel().selectedRows())
+        return [self.item_model.item_id(row) for row in rows]
 
     # ------------------------------------------------------------ search and filters
 
@@ -241,7 +225,7 @@ class MainWindow(QMainWindow):
         """Run the sidebar filter and the typed search together, in SQL."""
         typed = self.search_box.text()
         sidebar_query, sidebar_label = self.sidebar.current_filter
-        self.model.set_query(combine(sidebar_query, typed))
+        self.item_model.set_query(combine(sidebar_query, typed))
         parts = []
         if sidebar_label:
             parts.append(sidebar_label)
@@ -273,7 +257,7 @@ class MainWindow(QMainWindow):
         self.path_label.setAccessibleName(self.tr("Fact base file"))
         self.statusBar().addWidget(self.count_label, 1)
         self.statusBar().addPermanentWidget(self.path_label)
-        self.model.rowsLoaded.connect(self._update_count)
+        self.item_model.rowsLoaded.connect(self._update_count)
 
     def _install_layout(self) -> None:
         centre = QWidget(self)
@@ -282,7 +266,7 @@ class MainWindow(QMainWindow):
         column.setSpacing(4)
         column.addWidget(self.search_box)
         column.addWidget(self.filter_bar)
-        column.addWidget(self.table)
+        column.addWidget(self.item_view)
 
         self.splitter = QSplitter(self)
         self.splitter.setObjectName("mainSplitter")
@@ -298,31 +282,13 @@ class MainWindow(QMainWindow):
         # the search box, so no row is picked before the user picks one.
         QWidget.setTabOrder(self.sidebar, self.search_box)
         QWidget.setTabOrder(self.search_box, self.clear_button)
-        QWidget.setTabOrder(self.clear_button, self.table)
-        QWidget.setTabOrder(self.table, self.details)
+        QWidget.setTabOrder(self.clear_button, self.item_view)
+        QWidget.setTabOrder(self.item_view, self.details)
         self.search_box.setFocus()
 
     def fit_first_layout(self, width: int) -> None:
-        """Share ``width`` pixels (what the docks leave) among sidebar, table and details
-        when nothing was saved yet: in a narrow space the details pane starts hidden and
-        the table shows kind, date, title and text, so the Text column stays readable."""
-        if not self.settings.value("window/splitter").isEmpty():
-            return  # the staffer's own layout wins
-        narrow = width < NARROW_WORKSPACE
-        if narrow:
-            self.actions["toggle_details"].setChecked(False)
-            if self.settings.value("window/header").isEmpty():
-                for key in NARROW_HIDDEN_COLUMNS:
-                    self.column_chooser.set_visible(key, False)
-        sidebar = min(190, max(165, width // 4))
-        details = 0 if narrow else 280
-        table = max(width - sidebar - details, 200)
-        self.splitter.setSizes([sidebar, table, details])
-        if narrow and self.settings.value("window/header").isEmpty():
-            # title and text share what kind and date leave
-            fixed = sum(self.table.columnWidth(COLUMN_KEYS.index(k)) for k in ("kind", "date"))
-            self.table.setColumnWidth(COLUMN_KEYS.index("title"),
-                                      max(120, (table - fixed) * 55 // 100))
+        """See :func:`~.window_layout.fit_first_layout`."""
+        fit_first_layout(self, width)
 
     def _show_fact_base_name(self) -> None:
         self.setWindowTitle(f"{self.db_path.name} — {APP_TITLE}")
@@ -330,12 +296,12 @@ class MainWindow(QMainWindow):
         self.path_label.setToolTip(self.tr("The fact base this window shows: %s") % self.db_path)
 
     def _update_count(self) -> None:
-        query = self.model.query
+        query = self.item_model.query
         if self._item_total is None:  # read once per change of the data, not per page
             self._item_total = self.fact_base.item_count()
         self.count_label.setText(count_text(
-            self.model.rowCount(), self.model.total, self._item_total, query,
-            parse_query(query).ignored,
+            self.item_model.rowCount(), self.item_model.total, self._item_total, query,
+            self.item_model.parsed_query.ignored,
         ))
 
     def _show_error(self, message: str) -> None:
@@ -352,14 +318,12 @@ class MainWindow(QMainWindow):
             self.menus[key].setObjectName(f"menu_{key}")
         item_menu = self.menus["item"]
         item_menu.menuAction().setVisible(False)  # the editing part fills it
-        self._show_when_filled = _ShowWhenFilled(self)
+        self._show_when_filled = ShowWhenFilled(self)
         item_menu.installEventFilter(self._show_when_filled)
 
         a = self.actions
-        self.quit_action = a["quit"]
-        self.find_action = a["find"]
-        self.quit_action.triggered.connect(self.close)
-        self.find_action.triggered.connect(self.focus_search)
+        a["quit"].triggered.connect(self.close)
+        a["find"].triggered.connect(self.focus_search)
         a["clear_filters"].triggered.connect(self.clear_filters)
 
         self.recent_menu = QMenu(self.tr("Open &Recent"), self)
@@ -419,9 +383,9 @@ class MainWindow(QMainWindow):
         self.saved_searches = SavedSearches(self.fact_base, self)
         self.saved_searches.changed.connect(self.fact_base_changed)
         self.actions["save_search"].triggered.connect(
-            lambda: self.saved_searches.save(self.model.query))
+            lambda: self.saved_searches.save(self.item_model.query))
         self.sidebar.save_search_requested.connect(
-            lambda: self.saved_searches.save(self.model.query))
+            lambda: self.saved_searches.save(self.item_model.query))
         self.sidebar.rename_search_requested.connect(self.saved_searches.rename)
         self.sidebar.delete_search_requested.connect(self.saved_searches.delete)
 
@@ -438,14 +402,14 @@ class MainWindow(QMainWindow):
         self.file_drop = FileDrop(self, self.file_ops)
         self.recent_menu.aboutToShow.connect(
             lambda: self.file_ops.fill_recent_menu(self.recent_menu))
-        self.table.selectionModel().selectionChanged.connect(self._update_file_actions)
-        self.model.modelReset.connect(self._update_file_actions)
+        self.item_view.selectionModel().selectionChanged.connect(self._update_file_actions)
+        self.item_model.modelReset.connect(self._update_file_actions)
         self._update_file_actions()
 
     def _update_file_actions(self) -> None:
         self.actions["export_selection"].setEnabled(
-            self.table.selectionModel().hasSelection())
-        self.actions["backup"].setEnabled(str(self.fact_base.path) != MEMORY)
+            self.item_view.selectionModel().hasSelection())
+        self.actions["backup"].setEnabled(self.fact_base.is_file)
 
     def _install_view_actions(self) -> None:
         a = self.actions
@@ -454,7 +418,7 @@ class MainWindow(QMainWindow):
             a[key].setChecked(True)
             a[key].toggled.connect(pane.setVisible)
         a["focus_sidebar"].triggered.connect(self._focus_sidebar)
-        a["focus_table"].triggered.connect(self.table.setFocus)
+        a["focus_table"].triggered.connect(self.item_view.setFocus)
 
     def _focus_sidebar(self) -> None:
         self.actions["toggle_sidebar"].setChecked(True)
@@ -469,26 +433,29 @@ class MainWindow(QMainWindow):
     def _reload(self) -> None:
         self.field_values.clear()
         self._item_total = None
-        self.model.refresh()
+        self.item_model.refresh()
         self.sidebar.refresh()
 
-    def replace_fact_base(self, fact_base, db_path: str | Path) -> None:
-        """Show another fact base; the one this window opened before is closed."""
+    def replace_fact_base(self, library, db_path: str | Path | None = None) -> None:
+        """Show another fact base (a Library, or a bare store); the one this window opened
+        before is closed, with its undo history."""
         previous = self._owned
-        self.fact_base.target = fact_base
+        library = as_library(library)
+        self.library = library
+        self.fact_base.target = library.store
         self._item_total = None
-        self._owned = fact_base
-        self.db_path = Path(db_path)
-        self.undo_stack.clear()  # its commands belong to the old file
+        self._owned = library
+        self.db_path = Path(db_path if db_path is not None else library.path)
+        self.undo_stack.set_library(library)  # the old file's undo steps stay with it
         self.search_box.clear()
         self.debouncer.flush()
         self.sidebar.clear_filter()
         self._show_fact_base_name()
         self._apply_query()
         self._update_file_actions()
-        self.fact_base_replaced.emit(fact_base)
+        self.fact_base_replaced.emit(library.store)
         self.fact_base_changed.emit()
-        if previous is not None and previous is not fact_base:
+        if previous is not None and previous is not library:
             previous.close()
 
     # ------------------------------------------------------------ settings
@@ -505,10 +472,10 @@ class MainWindow(QMainWindow):
         for key in ("sidebar", "details"):
             self.actions[f"toggle_{key}"].setChecked(bool(s.value(f"window/{key}")))
         if not s.value("window/header").isEmpty():
-            self.table.horizontalHeader().restoreState(s.value("window/header"))
+            self.item_view.horizontalHeader().restoreState(s.value("window/header"))
             for column, key in enumerate(COLUMN_KEYS):
-                self.column_chooser.set_visible(key, not self.table.isColumnHidden(column))
-        if str(self.db_path) != MEMORY and self.db_path.is_file():
+                self.column_chooser.set_visible(key, not self.item_view.isColumnHidden(column))
+        if self.fact_base.is_file and self.db_path.is_file():
             s.add_recent_file(self.db_path)
 
     def save_settings(self) -> None:
@@ -516,7 +483,7 @@ class MainWindow(QMainWindow):
         s.set_value("window/geometry", self.saveGeometry())
         s.set_value("window/state", self.saveState())
         s.set_value("window/splitter", self.splitter.saveState())
-        s.set_value("window/header", self.table.horizontalHeader().saveState())
+        s.set_value("window/header", self.item_view.horizontalHeader().saveState())
         for key in ("sidebar", "details"):
             s.set_value(f"window/{key}", self.actions[f"toggle_{key}"].isChecked())
         s.sync()
@@ -528,11 +495,11 @@ class MainWindow(QMainWindow):
             return
         # Focus moving around while the widgets are torn down must not read the fact
         # base, which the caller may close as soon as the window is closed.
-        self.table.selectionModel().blockSignals(True)
+        self.item_view.selectionModel().blockSignals(True)
         if self._owned is not None:
             self._owned.close()
             self._owned = None
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
-        self.table.selectionModel().blockSignals(False)
+        self.item_view.selectionModel().blockSignals(False)
         super().showEvent(event)

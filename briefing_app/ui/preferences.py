@@ -17,7 +17,7 @@ The dialog only edits a :class:`~.settings.Preferences` value; OK stores it thro
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
+from PySide6.QtCore import QCoreApplication, QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,12 +35,11 @@ from PySide6.QtWidgets import (
 
 from briefing_app.core.markings import MarkingError, available_schemes, load_scheme
 from briefing_app.core.model import NOTE_STYLES
+from briefing_app.ui.labels import note_style_label
 from briefing_app.ui.settings import STALE_DAYS_RANGE, Preferences
 
 # Each language named in itself, so whoever needs it recognises it: never translated.
 LANGUAGE_NAMES = (("en", "English"), ("es", "Español"))
-NOTE_STYLE_LABELS = {"footnotes": QT_TRANSLATE_NOOP("PreferencesDialog", "Footnotes"),
-                     "endnotes": QT_TRANSLATE_NOOP("PreferencesDialog", "Endnotes")}
 FALLBACK_SHORTCUT = "Ctrl+,"  # when the platform has no standard Preferences key (Linux)
 HINT_STYLE = "color: palette(placeholder-text);"
 
@@ -104,7 +103,7 @@ class PreferencesDialog(QDialog):
         self.note_style.setObjectName("prefsNoteStyle")
         self.note_style.setAccessibleName(self.tr("Source notes of new briefings"))
         for style in NOTE_STYLES:
-            self.note_style.addItem(self.tr(NOTE_STYLE_LABELS[style]), style)
+            self.note_style.addItem(note_style_label(style), style)
         form.addRow(self._label(self.tr("&Author:"), self.author), self.author)
         form.addRow(self._label(self.tr("O&ffice:"), self.office), self.office)
         form.addRow(self.from_preview)

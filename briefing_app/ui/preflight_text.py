@@ -13,6 +13,7 @@ import re
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from briefing_app.document.preflight import PreflightWarning
+from briefing_app.ui.labels import KIND_NOUNS, translated
 from briefing_app.ui.local_dates import format_partial_date
 
 CONTEXT = "Preflight"
@@ -57,11 +58,6 @@ SENTENCES: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {
                                        "participants table leaves them out."),
         ("id",)),
 }
-KINDS = {  # lower case: they sit inside a sentence
-    "fact": QT_TRANSLATE_NOOP("Preflight", "fact"),
-    "quote": QT_TRANSLATE_NOOP("Preflight", "quote"),
-    "event": QT_TRANSLATE_NOOP("Preflight", "event"),
-}
 REFERENCES = {
     "meeting": QT_TRANSLATE_NOOP("Preflight", "the meeting"),
     "memo-date": QT_TRANSLATE_NOOP("Preflight", "the memo date"),
@@ -81,9 +77,10 @@ def describe(warning: PreflightWarning) -> str:
         return warning.message
     template, keys = sentence
     values = dict(details)
-    for key, names in (("kind", KINDS), ("reference", REFERENCES)):
-        if details.get(key) in names:
-            values[key] = _tr(names[details[key]])
+    if "kind" in details:
+        values["kind"] = translated(KIND_NOUNS, details["kind"])
+    if details.get("reference") in REFERENCES:
+        values["reference"] = _tr(REFERENCES[details["reference"]])
     values["date"] = format_partial_date(details.get("date", ""), long=True)
 
     def fill(match: re.Match) -> str:

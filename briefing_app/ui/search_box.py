@@ -17,7 +17,6 @@ from PySide6.QtCore import QStringListModel, Qt, Signal
 from PySide6.QtWidgets import QCompleter, QLineEdit
 
 from briefing_app.core.model import ITEM_KINDS, STATUSES
-from briefing_app.store.stats import people_counts, source_counts
 from briefing_app.ui.query_text import field_term
 
 COMPLETED_FIELDS = ("tag", "person", "source", "kind", "status")
@@ -68,10 +67,10 @@ class FieldValues:
             if field == "tag":
                 values = [name for name, count in fb.list_tags() if count]
             elif field == "person":
-                values = sorted({p.name for p in people_counts(fb) if p.items},
+                values = sorted({p.name for p in fb.people_counts() if p.items},
                                 key=str.casefold)
             elif field == "source":
-                values = [s.outlet for s in source_counts(fb) if s.items]
+                values = [s.outlet for s in fb.source_counts() if s.items]
             else:
                 values = fixed_values(field)
             self._cache[field] = values

@@ -6,8 +6,9 @@ saved search's query); the window puts it in front of what the user typed and th
 SQL search does the filtering (see :mod:`.query_text`). Counts come from the store and are
 reloaded by :meth:`Sidebar.refresh` after every change to the fact base; the selected
 entry and the open groups survive the reload. On a large fact base the counts take a
-tenth of a second or more, so they are read in a worker on a connection of its own
-(:func:`load_counts`); :attr:`Sidebar.refreshed` says when they are shown.
+tenth of a second or more, so a worker reads them (:func:`read_counts`, through the
+window's store, which gives the worker its own reader); :attr:`Sidebar.refreshed` says
+when they are shown.
 
 The tree is a small Python model (:class:`SidebarModel`) over the loaded counts rather
 than a QTreeWidget: a fact base may name thousands of people and sources, and a reload
@@ -23,10 +24,8 @@ from PySide6.QtGui import QAction, QFont, QGuiApplication
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QMenu, QTreeView
 
 from briefing_app.core.model import ITEM_KINDS, STATUSES
-from briefing_app.store import FactBase
-from briefing_app.store.connection import MEMORY
-from briefing_app.store.stats import PersonCount, SourceCount, people_counts, source_counts
-from briefing_app.ui.labels import status_label
+from briefing_app.core.records import PersonCount, SourceCount
+from briefing_app.ui.labels import KIND_PLURALS, status_label, translated
 from briefing_app.ui.query_text import field_term
 from briefing_app.ui.workers import Worker
 
@@ -59,15 +58,9 @@ class Counts:
 def read_counts(fb) -> Counts:
     return Counts(
         total=fb.item_count(), kinds=fb.counts_by_kind(), statuses=fb.counts_by_status(),
-        tags=fb.list_tags(), people=people_counts(fb), sources=source_counts(fb),
+        tags=fb.list_tags(), people=fb.people_counts(), sources=fb.source_counts(),
         saved=[(saved, fb.count(saved.query)) for saved in fb.list_saved_searches()],
     )
-
-
-def load_counts(path: str) -> Counts:
-    """Read the counts on a connection of this thread's own."""
-    with FactBase.open(path) as own:
-        return read_counts(own)
 
 
 class SidebarModel(QAbstractItemModel):
@@ -255,12 +248,12 @@ class Sidebar(QTreeView):
         """Reload every entry and count (in a worker for a fact base on disk); the chosen
         entry and the open groups are kept."""
         self._generation += 1
-        path = str(getattr(self._fact_base, "path", MEMORY))
-        if path == MEMORY:
-            self._receive(self._generation, read_counts(self._fact_base))
+        store = self._fact_base
+        if not store.is_file:  # a scratch fact base in memory: small, read at once
+            self._receive(self._generation, read_counts(store))
             return
         generation = self._generation
-        worker = Worker(lambda _progress, _cancelled: load_counts(path))
+        worker = Worker(lambda _progress, _cancelled: read_counts(store))
         worker.signals.finished.connect(lambda counts: self._receive(generation, counts))
         worker.signals.failed.connect(lambda _error: self._receive(generation, None))
         self._worker = worker
@@ -318,8 +311,7 @@ class Sidebar(QTreeView):
         }
 
     def _kind_title(self, kind: str) -> str:
-        return {"fact": self.tr("Facts"), "quote": self.tr("Quotes"),
-                "event": self.tr("Events")}[kind]
+        return translated(KIND_PLURALS, kind)
 
     def _label(self, entry: Entry) -> str:
         """How the active-filter line names the entry: ``Tag “sanctions”``."""

@@ -4,8 +4,9 @@ A job is a plain function ``job(progress, cancelled) -> result``: it calls
 ``progress(done, total)`` now and then and checks ``cancelled()`` between steps, which is
 exactly what ``briefing_app.exchange.factpack`` and ``csv_import`` accept. :class:`Worker` runs it
 on the global QThreadPool and reports back through Qt signals, which Qt delivers on the UI
-thread. SQLite connections must not cross threads: give the job the fact base *path* and
-let it open its own :class:`~briefing_app.store.FactBase`.
+thread. A job may use the window's store as it is: the store gives every thread its own
+reader and serialises writes (see ``briefing_app/store/connection.py``); no job opens,
+shares or special-cases a connection.
 
 :func:`run_with_progress` adds the modal progress dialog with a Cancel button that every
 long job in the app shows.

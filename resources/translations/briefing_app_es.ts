@@ -240,6 +240,127 @@
     </message>
 </context>
 <context>
+    <name>ArticleIntake</name>
+    <message>
+        <source>Add from &amp;Article…</source>
+        <translation>Añadir desde un artícu&amp;lo…</translation>
+    </message>
+    <message>
+        <source>Propose facts, quotes and events from a news article, press release or readout</source>
+        <translation>Proponer hechos, citas y eventos a partir de una noticia, un comunicado de prensa o un resumen de reunión</translation>
+    </message>
+    <message>
+        <source>Add Article from &amp;Clipboard</source>
+        <translation>Añadir artículo desde el &amp;portapapeles</translation>
+    </message>
+    <message>
+        <source>Propose items from the article text you copied</source>
+        <translation>Proponer elementos a partir del texto del artículo que copió</translation>
+    </message>
+    <message>
+        <source>Add from Article</source>
+        <translation>Añadir desde un artículo</translation>
+    </message>
+    <message>
+        <source>Articles (*.txt *.md *.html *.htm *.docx *.pdf *.eml);;All files (*)</source>
+        <translation>Artículos (*.txt *.md *.html *.htm *.docx *.pdf *.eml);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>The clipboard holds no text to read as an article.</source>
+        <translation>El portapapeles no contiene texto que pueda leerse como artículo.</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>Leyendo %1…</translation>
+    </message>
+    <message>
+        <source>Reading the article…</source>
+        <translation>Leyendo el artículo…</translation>
+    </message>
+    <message>
+        <source>The article could not be read: %1</source>
+        <translation>No se pudo leer el artículo: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleReviewDialog</name>
+    <message>
+        <source>Add from Article</source>
+        <translation>Añadir desde un artículo</translation>
+    </message>
+    <message>
+        <source>&amp;Add to Fact Base</source>
+        <translation>&amp;Añadir a la base de hechos</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>Fuente</translation>
+    </message>
+    <message>
+        <source>&amp;Outlet:</source>
+        <translation>&amp;Medio:</translation>
+    </message>
+    <message>
+        <source>T&amp;itle:</source>
+        <translation>Tít&amp;ulo:</translation>
+    </message>
+    <message>
+        <source>&amp;URL:</source>
+        <translation>&amp;URL:</translation>
+    </message>
+    <message>
+        <source>&amp;Published:</source>
+        <translation>&amp;Publicado:</translation>
+    </message>
+    <message>
+        <source>This source is already in the fact base.</source>
+        <translation>Esta fuente ya está en la base de hechos.</translation>
+    </message>
+    <message>
+        <source>No publication date was found, so %1 relative date(s) were left empty. Enter the date the article was published above, or date the items yourself.</source>
+        <translation>No se encontró la fecha de publicación, así que %1 fecha(s) relativa(s) quedaron vacías. Escriba arriba la fecha en que se publicó el artículo o ponga usted la fecha a los elementos.</translation>
+    </message>
+    <message>
+        <source>%1 proposal(s) were left out: the fact base already has them.</source>
+        <translation>Se omitieron %1 propuesta(s): la base de hechos ya las tiene.</translation>
+    </message>
+    <message>
+        <source>Nothing in this article could be proposed.</source>
+        <translation>No se pudo proponer nada a partir de este artículo.</translation>
+    </message>
+    <message>
+        <source>%1 of %2 proposals ticked; new people: %3.</source>
+        <translation>%1 de %2 propuestas marcadas; personas nuevas: %3.</translation>
+    </message>
+    <message>
+        <source>The source needs an outlet.</source>
+        <translation>La fuente necesita un medio.</translation>
+    </message>
+    <message>
+        <source>The publication date is not a date.</source>
+        <translation>La fecha de publicación no es una fecha.</translation>
+    </message>
+    <message>
+        <source>A ticked proposal has no text.</source>
+        <translation>Una propuesta marcada no tiene texto.</translation>
+    </message>
+    <message>
+        <source>The chosen proposal&apos;s date is not a date.</source>
+        <translation>La fecha de la propuesta elegida no es una fecha.</translation>
+    </message>
+    <message>
+        <source>Added %1 item(s) from the article.</source>
+        <translation>Se añadieron %1 elemento(s) del artículo.</translation>
+    </message>
+</context>
+<context>
+    <name>ArticleView</name>
+    <message>
+        <source>Article text</source>
+        <translation>Texto del artículo</translation>
+    </message>
+</context>
+<context>
     <name>BlockEditor</name>
     <message>
         <source>Selected block</source>
@@ -475,30 +596,6 @@
 <context>
     <name>Commands</name>
     <message>
-        <source>New fact “%s”</source>
-        <translation>Nuevo hecho «%s»</translation>
-    </message>
-    <message>
-        <source>Edit fact “%s”</source>
-        <translation>Editar hecho «%s»</translation>
-    </message>
-    <message>
-        <source>New quote “%s”</source>
-        <translation>Nueva cita «%s»</translation>
-    </message>
-    <message>
-        <source>Edit quote “%s”</source>
-        <translation>Editar cita «%s»</translation>
-    </message>
-    <message>
-        <source>New event “%s”</source>
-        <translation>Nuevo evento «%s»</translation>
-    </message>
-    <message>
-        <source>Edit event “%s”</source>
-        <translation>Editar evento «%s»</translation>
-    </message>
-    <message>
         <source>%s (%s items)…</source>
         <translation>%s (%s elementos)…</translation>
     </message>
@@ -576,10 +673,6 @@
     <message>
         <source>Delete briefing “%1”</source>
         <translation>Eliminar la nota informativa «%1»</translation>
-    </message>
-    <message>
-        <source>The briefing no longer exists.</source>
-        <translation>La nota informativa ya no existe.</translation>
     </message>
     <message>
         <source>New briefing “%1”</source>
@@ -706,22 +799,6 @@
         <translation>bloque</translation>
     </message>
     <message>
-        <source>filled in automatically: dated items, in order</source>
-        <translation>se completa automáticamente: elementos con fecha, en orden</translation>
-    </message>
-    <message>
-        <source>filled in automatically: the meeting participants</source>
-        <translation>se completa automáticamente: los participantes de la reunión</translation>
-    </message>
-    <message>
-        <source>filled in automatically: the sources cited</source>
-        <translation>se completa automáticamente: las fuentes citadas</translation>
-    </message>
-    <message>
-        <source>filled in automatically</source>
-        <translation>se completa automáticamente</translation>
-    </message>
-    <message>
         <source>Content</source>
         <translation>Contenido</translation>
     </message>
@@ -844,30 +921,6 @@
         <translation>Añadir una sección después de la seleccionada</translation>
     </message>
     <message>
-        <source>Add &amp;Paragraph</source>
-        <translation>Añadir &amp;párrafo</translation>
-    </message>
-    <message>
-        <source>Write a paragraph in the selected section</source>
-        <translation>Escribir un párrafo en la sección seleccionada</translation>
-    </message>
-    <message>
-        <source>Add &amp;Bullet</source>
-        <translation>Añadir &amp;viñeta</translation>
-    </message>
-    <message>
-        <source>Write a bullet</source>
-        <translation>Escribir una viñeta</translation>
-    </message>
-    <message>
-        <source>Add &amp;Talking Point</source>
-        <translation>Añadir punto de &amp;conversación</translation>
-    </message>
-    <message>
-        <source>Write a talking point</source>
-        <translation>Escribir un punto de conversación</translation>
-    </message>
-    <message>
         <source>Move &amp;Up</source>
         <translation>Mover arri&amp;ba</translation>
     </message>
@@ -898,18 +951,6 @@
     <message>
         <source>Edit the selected section&apos;s heading</source>
         <translation>Editar el título de la sección seleccionada</translation>
-    </message>
-    <message>
-        <source>+ Paragraph</source>
-        <translation>+ Párrafo</translation>
-    </message>
-    <message>
-        <source>+ Bullet</source>
-        <translation>+ Viñeta</translation>
-    </message>
-    <message>
-        <source>+ Point</source>
-        <translation>+ Punto</translation>
     </message>
     <message>
         <source>+ Section</source>
@@ -957,6 +998,101 @@
     </message>
 </context>
 <context>
+    <name>ConflictsDialog</name>
+    <message>
+        <source>Team Conflicts</source>
+        <translation>Conflictos del equipo</translation>
+    </message>
+    <message>
+        <source>These fields were changed both here and in the team library. The library holds their value; yours is kept here until you choose.</source>
+        <translation>Estos campos se cambiaron aquí y en la biblioteca del equipo. La biblioteca conserva el valor de los demás; el suyo se guarda aquí hasta que usted elija.</translation>
+    </message>
+    <message>
+        <source>Object</source>
+        <translation>Objeto</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>Campo</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Mío</translation>
+    </message>
+    <message>
+        <source>Theirs</source>
+        <translation>De los demás</translation>
+    </message>
+    <message>
+        <source>Conflicts</source>
+        <translation>Conflictos</translation>
+    </message>
+    <message>
+        <source>Keep &amp;Mine</source>
+        <translation>Conservar el &amp;mío</translation>
+    </message>
+    <message>
+        <source>Keep &amp;Theirs</source>
+        <translation>Conservar el de los &amp;demás</translation>
+    </message>
+    <message>
+        <source>&amp;Edit…</source>
+        <translation>&amp;Editar…</translation>
+    </message>
+    <message>
+        <source>(deleted)</source>
+        <translation>(eliminado)</translation>
+    </message>
+    <message>
+        <source>(kept, edited)</source>
+        <translation>(conservado, editado)</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>Título</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>Notas</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>Deleted</source>
+        <translation>Eliminado</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>Nombre</translation>
+    </message>
+    <message>
+        <source>Resolve Conflict</source>
+        <translation>Resolver conflicto</translation>
+    </message>
+    <message>
+        <source>Conflict not resolved</source>
+        <translation>Conflicto sin resolver</translation>
+    </message>
+    <message>
+        <source>Edit Value</source>
+        <translation>Editar valor</translation>
+    </message>
+    <message>
+        <source>The value to keep for %1:</source>
+        <translation>El valor que se conservará para %1:</translation>
+    </message>
+</context>
+<context>
     <name>DuplicateDialog</name>
     <message>
         <source>Possible Duplicate</source>
@@ -993,30 +1129,6 @@
 </context>
 <context>
     <name>EditingController</name>
-    <message>
-        <source>New &amp;Fact…</source>
-        <translation>Nuevo &amp;hecho…</translation>
-    </message>
-    <message>
-        <source>Add a fact</source>
-        <translation>Añadir un hecho</translation>
-    </message>
-    <message>
-        <source>New &amp;Quote…</source>
-        <translation>Nueva &amp;cita…</translation>
-    </message>
-    <message>
-        <source>Add a quote</source>
-        <translation>Añadir una cita</translation>
-    </message>
-    <message>
-        <source>New &amp;Event…</source>
-        <translation>Nuevo &amp;evento…</translation>
-    </message>
-    <message>
-        <source>Add an event</source>
-        <translation>Añadir un evento</translation>
-    </message>
     <message>
         <source>&amp;New Item</source>
         <translation>&amp;Nuevo elemento</translation>
@@ -1056,18 +1168,6 @@
     <message>
         <source>Set &amp;Status</source>
         <translation>Establecer e&amp;stado</translation>
-    </message>
-    <message>
-        <source>&amp;Unverified</source>
-        <translation>&amp;Sin verificar</translation>
-    </message>
-    <message>
-        <source>&amp;Verified</source>
-        <translation>&amp;Verificado</translation>
-    </message>
-    <message>
-        <source>&amp;Disputed</source>
-        <translation>&amp;Cuestionado</translation>
     </message>
     <message>
         <source>Set &amp;Marking</source>
@@ -1160,14 +1260,6 @@
 </context>
 <context>
     <name>Exporter</name>
-    <message>
-        <source>Word document (*.docx)</source>
-        <translation>Documento de Word (*.docx)</translation>
-    </message>
-    <message>
-        <source>PDF document (*.pdf)</source>
-        <translation>Documento PDF (*.pdf)</translation>
-    </message>
     <message>
         <source>Export as %1</source>
         <translation>Exportar como %1</translation>
@@ -1262,6 +1354,10 @@ Elija No para una base de hechos vacía.</translation>
     <message>
         <source>Fact packs and CSV files (*.json *.csv);;Fact packs (*.json);;CSV files (*.csv);;All files (*)</source>
         <translation>Paquetes de hechos y archivos CSV (*.json *.csv);;Paquetes de hechos (*.json);;Archivos CSV (*.csv);;Todos los archivos (*)</translation>
+    </message>
+    <message>
+        <source>Import %s</source>
+        <translation>Importar %s</translation>
     </message>
     <message>
         <source>Imported %s: %s</source>
@@ -1425,14 +1521,6 @@ Elija No para una base de hechos vacía.</translation>
     <message>
         <source>YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM</source>
         <translation>AAAA, AAAA-MM, AAAA-MM-DD o AAAA-MM-DDTHH:MM</translation>
-    </message>
-    <message>
-        <source>Footnotes</source>
-        <translation>Notas al pie</translation>
-    </message>
-    <message>
-        <source>Endnotes</source>
-        <translation>Notas al final</translation>
     </message>
     <message>
         <source>Memo header</source>
@@ -1682,18 +1770,6 @@ Elija No para una base de hechos vacía.</translation>
         <translation>Tipo</translation>
     </message>
     <message>
-        <source>Fact</source>
-        <translation>Hecho</translation>
-    </message>
-    <message>
-        <source>Quote</source>
-        <translation>Cita</translation>
-    </message>
-    <message>
-        <source>Event</source>
-        <translation>Evento</translation>
-    </message>
-    <message>
         <source>Title</source>
         <translation>Título</translation>
     </message>
@@ -1842,30 +1918,6 @@ Elija No para una base de hechos vacía.</translation>
         <translation>Fecha de &amp;inicio:</translation>
     </message>
     <message>
-        <source>New Fact</source>
-        <translation>Nuevo hecho</translation>
-    </message>
-    <message>
-        <source>Edit Fact</source>
-        <translation>Editar hecho</translation>
-    </message>
-    <message>
-        <source>New Quote</source>
-        <translation>Nueva cita</translation>
-    </message>
-    <message>
-        <source>Edit Quote</source>
-        <translation>Editar cita</translation>
-    </message>
-    <message>
-        <source>New Event</source>
-        <translation>Nuevo evento</translation>
-    </message>
-    <message>
-        <source>Edit Event</source>
-        <translation>Editar evento</translation>
-    </message>
-    <message>
         <source>Write the text (or at least a title).</source>
         <translation>Escriba el texto (o al menos un título).</translation>
     </message>
@@ -1934,6 +1986,33 @@ Elija No para una base de hechos vacía.</translation>
     </message>
 </context>
 <context>
+    <name>JoinDialog</name>
+    <message>
+        <source>Join Team Library</source>
+        <translation>Unirse a la biblioteca del equipo</translation>
+    </message>
+    <message>
+        <source>This fact base becomes a replica of the office&apos;s team library: what it holds is shared, and everyone&apos;s changes arrive here. Ask whoever runs the server for its address.</source>
+        <translation>Esta base de hechos pasa a ser una réplica de la biblioteca del equipo de la oficina: lo que contiene se comparte y los cambios de todos llegan aquí. Pida la dirección del servidor a quien lo administra.</translation>
+    </message>
+    <message>
+        <source>Server</source>
+        <translation>Servidor</translation>
+    </message>
+    <message>
+        <source>The password is not kept in the fact base: give it in ~/.pgpass, a service file or PGPASSWORD.</source>
+        <translation>La contraseña no se guarda en la base de hechos: indíquela en ~/.pgpass, en un archivo de servicio o en PGPASSWORD.</translation>
+    </message>
+    <message>
+        <source>&amp;Join</source>
+        <translation>&amp;Unirse</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>&amp;Servidor:</translation>
+    </message>
+</context>
+<context>
     <name>Labels</name>
     <message>
         <source>Fact</source>
@@ -1948,6 +2027,102 @@ Elija No para una base de hechos vacía.</translation>
         <translation>Evento</translation>
     </message>
     <message>
+        <source>fact</source>
+        <translation>hecho</translation>
+    </message>
+    <message>
+        <source>quote</source>
+        <translation>cita</translation>
+    </message>
+    <message>
+        <source>event</source>
+        <translation>evento</translation>
+    </message>
+    <message>
+        <source>Facts</source>
+        <translation>Hechos</translation>
+    </message>
+    <message>
+        <source>Quotes</source>
+        <translation>Citas</translation>
+    </message>
+    <message>
+        <source>Events</source>
+        <translation>Eventos</translation>
+    </message>
+    <message>
+        <source>New &amp;Fact…</source>
+        <translation>Nuevo &amp;hecho…</translation>
+    </message>
+    <message>
+        <source>New &amp;Quote…</source>
+        <translation>Nueva &amp;cita…</translation>
+    </message>
+    <message>
+        <source>New &amp;Event…</source>
+        <translation>Nuevo &amp;evento…</translation>
+    </message>
+    <message>
+        <source>Add a fact</source>
+        <translation>Añadir un hecho</translation>
+    </message>
+    <message>
+        <source>Add a quote</source>
+        <translation>Añadir una cita</translation>
+    </message>
+    <message>
+        <source>Add an event</source>
+        <translation>Añadir un evento</translation>
+    </message>
+    <message>
+        <source>New Fact</source>
+        <translation>Nuevo hecho</translation>
+    </message>
+    <message>
+        <source>New Quote</source>
+        <translation>Nueva cita</translation>
+    </message>
+    <message>
+        <source>New Event</source>
+        <translation>Nuevo evento</translation>
+    </message>
+    <message>
+        <source>Edit Fact</source>
+        <translation>Editar hecho</translation>
+    </message>
+    <message>
+        <source>Edit Quote</source>
+        <translation>Editar cita</translation>
+    </message>
+    <message>
+        <source>Edit Event</source>
+        <translation>Editar evento</translation>
+    </message>
+    <message>
+        <source>New fact “%s”</source>
+        <translation>Nuevo hecho «%s»</translation>
+    </message>
+    <message>
+        <source>New quote “%s”</source>
+        <translation>Nueva cita «%s»</translation>
+    </message>
+    <message>
+        <source>New event “%s”</source>
+        <translation>Nuevo evento «%s»</translation>
+    </message>
+    <message>
+        <source>Edit fact “%s”</source>
+        <translation>Editar hecho «%s»</translation>
+    </message>
+    <message>
+        <source>Edit quote “%s”</source>
+        <translation>Editar cita «%s»</translation>
+    </message>
+    <message>
+        <source>Edit event “%s”</source>
+        <translation>Editar evento «%s»</translation>
+    </message>
+    <message>
         <source>Unverified</source>
         <translation>Sin verificar</translation>
     </message>
@@ -1960,6 +2135,18 @@ Elija No para una base de hechos vacía.</translation>
         <translation>Cuestionado</translation>
     </message>
     <message>
+        <source>&amp;Unverified</source>
+        <translation>&amp;Sin verificar</translation>
+    </message>
+    <message>
+        <source>&amp;Verified</source>
+        <translation>&amp;Verificado</translation>
+    </message>
+    <message>
+        <source>&amp;Disputed</source>
+        <translation>&amp;Cuestionado</translation>
+    </message>
+    <message>
         <source>Paragraph</source>
         <translation>Párrafo</translation>
     </message>
@@ -1970,6 +2157,78 @@ Elija No para una base de hechos vacía.</translation>
     <message>
         <source>Talking point</source>
         <translation>Punto de conversación</translation>
+    </message>
+    <message>
+        <source>Add &amp;Paragraph</source>
+        <translation>Añadir &amp;párrafo</translation>
+    </message>
+    <message>
+        <source>Add &amp;Bullet</source>
+        <translation>Añadir &amp;viñeta</translation>
+    </message>
+    <message>
+        <source>Add &amp;Talking Point</source>
+        <translation>Añadir punto de &amp;conversación</translation>
+    </message>
+    <message>
+        <source>Write a paragraph in the selected section</source>
+        <translation>Escribir un párrafo en la sección seleccionada</translation>
+    </message>
+    <message>
+        <source>Write a bullet</source>
+        <translation>Escribir una viñeta</translation>
+    </message>
+    <message>
+        <source>Write a talking point</source>
+        <translation>Escribir un punto de conversación</translation>
+    </message>
+    <message>
+        <source>+ Paragraph</source>
+        <translation>+ Párrafo</translation>
+    </message>
+    <message>
+        <source>+ Bullet</source>
+        <translation>+ Viñeta</translation>
+    </message>
+    <message>
+        <source>+ Point</source>
+        <translation>+ Punto</translation>
+    </message>
+    <message>
+        <source>filled in automatically: dated items, in order</source>
+        <translation>se completa automáticamente: elementos con fecha, en orden</translation>
+    </message>
+    <message>
+        <source>filled in automatically: the meeting participants</source>
+        <translation>se completa automáticamente: los participantes de la reunión</translation>
+    </message>
+    <message>
+        <source>filled in automatically: the sources cited</source>
+        <translation>se completa automáticamente: las fuentes citadas</translation>
+    </message>
+    <message>
+        <source>filled in automatically</source>
+        <translation>se completa automáticamente</translation>
+    </message>
+    <message>
+        <source>Footnotes</source>
+        <translation>Notas al pie</translation>
+    </message>
+    <message>
+        <source>Endnotes</source>
+        <translation>Notas al final</translation>
+    </message>
+    <message>
+        <source>Word document</source>
+        <translation>Documento de Word</translation>
+    </message>
+    <message>
+        <source>PDF document</source>
+        <translation>Documento PDF</translation>
+    </message>
+    <message>
+        <source>Web page</source>
+        <translation>Página web</translation>
     </message>
     <message>
         <source>Missing item</source>
@@ -2428,14 +2687,6 @@ Elija No para una base de hechos vacía.</translation>
 <context>
     <name>PreferencesDialog</name>
     <message>
-        <source>Footnotes</source>
-        <translation>Notas al pie</translation>
-    </message>
-    <message>
-        <source>Endnotes</source>
-        <translation>Notas al final</translation>
-    </message>
-    <message>
         <source>Preferences</source>
         <translation>Preferencias</translation>
     </message>
@@ -2595,18 +2846,6 @@ Elija No para una base de hechos vacía.</translation>
         <translation>Un participante de la reunión ya no existe (id %1); la tabla de participantes lo omite.</translation>
     </message>
     <message>
-        <source>fact</source>
-        <translation>hecho</translation>
-    </message>
-    <message>
-        <source>quote</source>
-        <translation>cita</translation>
-    </message>
-    <message>
-        <source>event</source>
-        <translation>evento</translation>
-    </message>
-    <message>
         <source>the meeting</source>
         <translation>la reunión</translation>
     </message>
@@ -2703,6 +2942,72 @@ Elija No para una base de hechos vacía.</translation>
     <message>
         <source>Copy problems to clipboard</source>
         <translation>Copiar los problemas al portapapeles</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalForm</name>
+    <message>
+        <source>Text</source>
+        <translation>Texto</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>Etiquetas</translation>
+    </message>
+    <message>
+        <source>tags, separated by commas</source>
+        <translation>etiquetas, separadas por comas</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Estado</translation>
+    </message>
+    <message>
+        <source>&amp;Text:</source>
+        <translation>&amp;Texto:</translation>
+    </message>
+    <message>
+        <source>S&amp;peaker:</source>
+        <translation>&amp;Orador:</translation>
+    </message>
+    <message>
+        <source>&amp;Date:</source>
+        <translation>&amp;Fecha:</translation>
+    </message>
+    <message>
+        <source>T&amp;ags:</source>
+        <translation>&amp;Etiquetas:</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>E&amp;stado:</translation>
+    </message>
+</context>
+<context>
+    <name>ProposalList</name>
+    <message>
+        <source>Proposals</source>
+        <translation>Propuestas</translation>
+    </message>
+    <message>
+        <source>“%1” — %2</source>
+        <translation>«%1» — %2</translation>
+    </message>
+    <message>
+        <source>no speaker</source>
+        <translation>sin orador</translation>
+    </message>
+    <message>
+        <source>undated</source>
+        <translation>sin fecha</translation>
+    </message>
+    <message>
+        <source>%1 (%2 of %3 ticked)</source>
+        <translation>%1 (%2 de %3 con marca)</translation>
     </message>
 </context>
 <context>
@@ -2838,18 +3143,6 @@ Elija No para una base de hechos vacía.</translation>
     <message>
         <source>Saved searches</source>
         <translation>Búsquedas guardadas</translation>
-    </message>
-    <message>
-        <source>Facts</source>
-        <translation>Hechos</translation>
-    </message>
-    <message>
-        <source>Quotes</source>
-        <translation>Citas</translation>
-    </message>
-    <message>
-        <source>Events</source>
-        <translation>Eventos</translation>
     </message>
     <message>
         <source>Kind</source>
@@ -2988,6 +3281,22 @@ Elija No para una base de hechos vacía.</translation>
         <source>Create a person and make them the speaker</source>
         <translation>Crear una persona y hacerla el orador</translation>
     </message>
+    <message>
+        <source>in the fact base</source>
+        <translation>en la base de hechos</translation>
+    </message>
+    <message>
+        <source>Accept links the quote to this person</source>
+        <translation>Al aceptar, la cita se vincula a esta persona</translation>
+    </message>
+    <message>
+        <source>new person</source>
+        <translation>persona nueva</translation>
+    </message>
+    <message>
+        <source>Accept adds this person to the fact base</source>
+        <translation>Al aceptar, se añade esta persona a la base de hechos</translation>
+    </message>
 </context>
 <context>
     <name>StatusBar</name>
@@ -3021,25 +3330,92 @@ Elija No para una base de hechos vacía.</translation>
     </message>
 </context>
 <context>
-    <name>StatusChooser</name>
-    <message>
-        <source>Unverified</source>
-        <translation>Sin verificar</translation>
-    </message>
-    <message>
-        <source>Verified</source>
-        <translation>Verificado</translation>
-    </message>
-    <message>
-        <source>Disputed</source>
-        <translation>Cuestionado</translation>
-    </message>
-</context>
-<context>
     <name>TagEditor</name>
     <message>
         <source>Comma-separated, e.g. sanctions, visa</source>
         <translation>Separadas por comas, p. ej., sanciones, visas</translation>
+    </message>
+</context>
+<context>
+    <name>TeamController</name>
+    <message>
+        <source>&amp;Team</source>
+        <translation>E&amp;quipo</translation>
+    </message>
+    <message>
+        <source>&amp;Join Team Library…</source>
+        <translation>&amp;Unirse a la biblioteca del equipo…</translation>
+    </message>
+    <message>
+        <source>&amp;Sync Now</source>
+        <translation>&amp;Sincronizar ahora</translation>
+    </message>
+    <message>
+        <source>&amp;Conflicts…</source>
+        <translation>&amp;Conflictos…</translation>
+    </message>
+    <message>
+        <source>Make this fact base a replica of the office&apos;s team library</source>
+        <translation>Hacer de esta base de hechos una réplica de la biblioteca del equipo de la oficina</translation>
+    </message>
+    <message>
+        <source>Push your changes and pull everyone else&apos;s</source>
+        <translation>Enviar sus cambios y recibir los de los demás</translation>
+    </message>
+    <message>
+        <source>Fields changed both here and in the team library</source>
+        <translation>Campos cambiados aquí y en la biblioteca del equipo</translation>
+    </message>
+    <message>
+        <source>Joined the team library: %1 changes pushed, %2 pulled</source>
+        <translation>Se unió a la biblioteca del equipo: %1 cambios enviados, %2 recibidos</translation>
+    </message>
+    <message>
+        <source>Could not join the team library</source>
+        <translation>No se pudo unir a la biblioteca del equipo</translation>
+    </message>
+    <message>
+        <source>Joining the team library…</source>
+        <translation>Uniéndose a la biblioteca del equipo…</translation>
+    </message>
+</context>
+<context>
+    <name>TeamStatus</name>
+    <message>
+        <source>1 change waiting</source>
+        <translation>1 cambio pendiente</translation>
+    </message>
+    <message>
+        <source>%1 changes waiting</source>
+        <translation>%1 cambios pendientes</translation>
+    </message>
+    <message>
+        <source>1 conflict</source>
+        <translation>1 conflicto</translation>
+    </message>
+    <message>
+        <source>%1 conflicts</source>
+        <translation>%1 conflictos</translation>
+    </message>
+    <message>
+        <source>Team: syncing…</source>
+        <translation>Equipo: sincronizando…</translation>
+    </message>
+    <message>
+        <source>Team server unreachable</source>
+        <translation>No se puede conectar con el servidor del equipo</translation>
+    </message>
+    <message>
+        <source>Team sync failed</source>
+        <translation>Falló la sincronización del equipo</translation>
+    </message>
+    <message>
+        <source>Team: synced %1</source>
+        <translation>Equipo: sincronizado %1</translation>
+    </message>
+    <message>
+        <source>Team: not synced yet</source>
+        <translation>Equipo: aún sin sincronizar</translation>
     </message>
 </context>
 <context>

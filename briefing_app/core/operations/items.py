@@ -6,12 +6,13 @@ first apply, inside the same transaction, and puts it back on revert.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import replace
 from typing import Any
 
 from ..changes import ANY, Changes
 from ..model import Item, Person, Source
+from ..tags import fold_tag
 from ..undo import Operation
 
 
@@ -21,6 +22,24 @@ def _short(text: str, width: int = 40) -> str:
 
 def _item_changes(ids: Sequence[str], **more) -> Changes:
     return Changes.of(items=ids, **more)
+
+
+def new_tags(store: Any, names: Iterable[str]) -> list[str]:
+    """The names among ``names`` that are no tag of the store yet. An operation that adds
+    them removes them again on undo (:func:`drop_unused_tags`), so taking back "New fact
+    tagged X" leaves no empty tag X in the sidebar."""
+    known = {fold_tag(name) for name, _ in store.list_tags()}
+    found = {fold_tag(n.strip()): n.strip() for n in names if n and n.strip()}
+    return [name for key, name in found.items() if key not in known]
+
+
+def drop_unused_tags(store: Any, names: Sequence[str]) -> None:
+    """Delete those of ``names`` that no item carries (any more)."""
+    if names:
+        uses = {fold_tag(name): count for name, count in store.list_tags()}
+        for name in names:
+            if uses.get(fold_tag(name)) == 0:
+                store.delete_tag(name)
 
 
 class SaveItem(Operation):
@@ -36,6 +55,7 @@ class SaveItem(Operation):
         self._sources = list(new_sources)
         self._before: list = []
         self._stored: Item | None = None
+        self._new_tags: list[str] = []
 
     @property
     def item_id(self) -> str:
@@ -45,13 +65,16 @@ class SaveItem(Operation):
         return [self.item_id]
 
     def _changes(self) -> Changes:
+        removed = {t for snapshot in self._before for t in snapshot.item.tags}
         return _item_changes([self.item_id], people=[p.id for p in self._people],
                              sources=[s.id for s in self._sources],
-                             tags=self._item.tags)
+                             tags={*self._item.tags, *removed})
 
     def apply(self, store: Any) -> Changes:
         if self._stored is None and not self.is_new:
             self._before = store.capture_items([self._item.id])
+        if self._stored is None:
+            self._new_tags = new_tags(store, self._item.tags)
         if self._people:
             self._people = store.save_people(self._people)
         if self._sources:
@@ -71,6 +94,7 @@ class SaveItem(Operation):
             store.delete_person(person.id)
         for source in self._sources:
             store.delete_source(source.id)
+        drop_unused_tags(store, self._new_tags)
         return self._changes()
 
 
@@ -83,6 +107,7 @@ class EditItems(Operation):
         self._change = change
         self._before: list = []
         self._after: list[Item] | None = None
+        self._new_tags: list[str] = []
 
     def item_ids(self) -> list[str]:
         return list(self._ids)
@@ -97,7 +122,8 @@ class EditItems(Operation):
     def _changes(self) -> Changes:
         after = self._after or []
         return _item_changes([i.id for i in after],
-                             tags={t for i in after for t in i.tags})
+                             tags={t for i in [*after, *(s.item for s in self._before)]
+                                   for t in i.tags})
 
     def apply(self, store: Any) -> Changes:
         if self._after is None:
@@ -109,6 +135,7 @@ class EditItems(Operation):
                 if after != item:
                     changed.append((snapshot, after))
             self._before = [s for s, _ in changed]
+            self._new_tags = new_tags(store, {t for _, a in changed for t in a.tags})
             self._after = store.save_items([a for _, a in changed]) if changed else []
         elif self._after:
             store.save_items(self._after, touch=False)
@@ -116,6 +143,7 @@ class EditItems(Operation):
 
     def revert(self, store: Any) -> Changes:
         store.restore_items(self._before)
+        drop_unused_tags(store, self._new_tags)
         return self._changes()
 
 
@@ -153,7 +181,8 @@ class SavePerson(Operation):
 
     def __init__(self, store: Any, person: Person, *, label: str = ""):
         self._before = store.get_person(person.id) if person.id else None
-        self.label = label or (("Edit person " if self._before else "New person ") + person.name)
+        self.is_new = self._before is None
+        self.label = label or (("New person " if self.is_new else "Edit person ") + person.name)
         self._person = person
 
     def apply(self, store: Any) -> Changes:
@@ -173,7 +202,8 @@ class SaveSource(Operation):
 
     def __init__(self, store: Any, source: Source, *, label: str = ""):
         self._before = store.get_source(source.id) if source.id else None
-        self.label = label or (("Edit source " if self._before else "New source ")
+        self.is_new = self._before is None
+        self.label = label or (("New source " if self.is_new else "Edit source ")
                                + source.outlet)
         self._source = source
 

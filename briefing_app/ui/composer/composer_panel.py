@@ -26,7 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing_app.core.vocab import BLOCK_STYLES
 from briefing_app.document import composer_ops
+from briefing_app.ui.labels import ADD_BLOCK_ACTIONS, ADD_BLOCK_BUTTONS, ADD_BLOCK_TIPS, translated
 
 from .block_editor import BlockEditor
 from .commands import Focus
@@ -39,6 +41,11 @@ from .wrap_delegate import WrappingDelegate
 
 _SELECT = QItemSelectionModel.SelectionFlag.ClearAndSelect \
     | QItemSelectionModel.SelectionFlag.Rows
+# The "write a block" actions, one per block style: their keys in ``actions`` (the menus
+# list them in this order) and shortcuts (a style without one is still in the menus).
+ADD_BLOCK_KEYS = {style: "add_" + style.replace("-", "_") for style in BLOCK_STYLES}
+ADD_BLOCK_SHORTCUTS = {"paragraph": "Ctrl+Alt+P", "bullet": "Ctrl+Alt+B",
+                       "talking-point": "Ctrl+Alt+T"}
 
 
 class ComposerPanel(QWidget):
@@ -139,7 +146,7 @@ class ComposerPanel(QWidget):
 
     def _context_menu(self, position) -> None:
         menu = QMenu(self.tree)
-        groups = (("add_paragraph", "add_bullet", "add_talking_point"),
+        groups = (tuple(ADD_BLOCK_KEYS.values()),
                   ("add_section", "rename_section"), ("move_up", "move_down", "remove"))
         for number, keys in enumerate(groups):
             if number:
@@ -164,17 +171,16 @@ class ComposerPanel(QWidget):
         return action
 
     def _make_actions(self) -> dict[str, QAction]:
+        add_block = {
+            key: self._action(translated(ADD_BLOCK_ACTIONS, style),
+                              lambda _checked=False, style=style: self.add_text(style),
+                              ADD_BLOCK_SHORTCUTS.get(style), translated(ADD_BLOCK_TIPS, style))
+            for style, key in ADD_BLOCK_KEYS.items()
+        }
         return {
             "add_section": self._action(self.tr("Add &Section…"), self.add_section_dialog, None,
                                         self.tr("Add a section after the selected one")),
-            "add_paragraph": self._action(self.tr("Add &Paragraph"),
-                                          lambda: self.add_text("paragraph"), "Ctrl+Alt+P",
-                                          self.tr("Write a paragraph in the selected section")),
-            "add_bullet": self._action(self.tr("Add &Bullet"), lambda: self.add_text("bullet"),
-                                       "Ctrl+Alt+B", self.tr("Write a bullet")),
-            "add_talking_point": self._action(self.tr("Add &Talking Point"),
-                                              lambda: self.add_text("talking-point"),
-                                              "Ctrl+Alt+T", self.tr("Write a talking point")),
+            **add_block,
             "move_up": self._action(self.tr("Move &Up"), lambda: self.nudge(-1), "Alt+Up",
                                     self.tr("Move the selected block or section up"),
                                     tree_only=True),
@@ -192,10 +198,9 @@ class ComposerPanel(QWidget):
     def _button_row(self) -> QHBoxLayout:
         row = QHBoxLayout()
         row.setContentsMargins(0, 0, 0, 0)
-        for key, label in (("add_paragraph", self.tr("+ Paragraph")),
-                           ("add_bullet", self.tr("+ Bullet")),
-                           ("add_talking_point", self.tr("+ Point")),  # a talking point
-                           ("add_section", self.tr("+ Section"))):
+        labels = [(key, translated(ADD_BLOCK_BUTTONS, style))
+                  for style, key in ADD_BLOCK_KEYS.items()]
+        for key, label in (*labels, ("add_section", self.tr("+ Section"))):
             self.actions[key].setIconText(label)
             button = QToolButton(self)
             button.setDefaultAction(self.actions[key])

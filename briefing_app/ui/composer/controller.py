@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QMenu, QSplitter
 from briefing_app.store import FactBaseError
 
 from .briefings_list import BriefingsList
-from .composer_panel import ComposerPanel
+from .composer_panel import ADD_BLOCK_KEYS, ComposerPanel
 from .export import Exporter
 from .keys import NO_MODIFIER, ClaimedKeys
 from .preview import PreviewPane
@@ -175,8 +175,8 @@ class ComposerController(QObject):
         briefing_menu.addActions([composed[k] for k in ("add_section", "rename_section")])
         briefing_menu.addSeparator()
         briefing_menu.addActions([composed[k] for k in
-                                  ("add_paragraph", "add_bullet", "add_talking_point",
-                                   "move_up", "move_down", "remove")])
+                                  (*ADD_BLOCK_KEYS.values(), "move_up", "move_down",
+                                   "remove")])
         briefing_menu.addSeparator()
         briefing_menu.addActions([self.actions["print_preview"], self.actions["export_docx"],
                                   self.actions["export_pdf"]])

@@ -1,4 +1,4 @@
-"""Exporting the open briefing to Word or PDF.
+"""Exporting the open briefing as a memo file, in any of ``vocab.OUTPUT_FORMATS``.
 
 A save dialog proposes a file name a staffer would type (``2026-02-03 Petro meeting
 brief.docx``) in the folder used last; :func:`briefing_app.document.render.render_briefing` writes
@@ -13,19 +13,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QStandardPaths, QUrl, Signal
+from PySide6.QtCore import QObject, QStandardPaths, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from briefing_app.core.files import WriteError
 from briefing_app.document import composer_ops
 from briefing_app.document.render import RenderResult, render_briefing
+from briefing_app.document.writers import extension_of
+from briefing_app.ui.labels import OUTPUT_FORMAT_LABELS, translated
 from briefing_app.ui.workers import JobCancelled, run_with_progress
 
-FORMATS = {  # the file filter is shown through self.tr (the Exporter context)
-    "docx": (QT_TRANSLATE_NOOP("Exporter", "Word document (*.docx)"), ".docx"),
-    "pdf": (QT_TRANSLATE_NOOP("Exporter", "PDF document (*.pdf)"), ".pdf"),
-}
+
+def file_filter(fmt: str) -> str:
+    """The save dialog's file type for an output format: ``Word document (*.docx)``."""
+    return f"{translated(OUTPUT_FORMAT_LABELS, fmt)} (*{extension_of(fmt)})"
 
 
 def default_export_folder() -> Path:
@@ -51,15 +53,16 @@ class Exporter(QObject):
         self.worker = None
 
     def export(self, fmt: str) -> None:
-        """Ask where, then write the open briefing as ``fmt`` (``docx`` or ``pdf``)."""
+        """Ask where, then write the open briefing as ``fmt`` (one of
+        ``vocab.OUTPUT_FORMATS``)."""
         briefing = self.session.briefing
         if briefing is None:
             return
-        label, extension = FORMATS[fmt]
+        extension = extension_of(fmt)
         suggested = self.folder / composer_ops.default_export_name(briefing, extension)
         path, _filter = QFileDialog.getSaveFileName(
             self.parent_widget, self.tr("Export as %1").replace("%1", fmt.upper()),
-            str(suggested), self.tr(label))
+            str(suggested), file_filter(fmt))
         if not path:
             return
         target = Path(path)

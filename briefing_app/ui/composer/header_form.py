@@ -28,6 +28,7 @@ from briefing_app.core.model import NOTE_STYLES
 from briefing_app.core.templates import TemplateError, available_templates, load_template
 from briefing_app.document.render import scheme_for
 from briefing_app.store import FactBaseError
+from briefing_app.ui.labels import note_style_label
 
 from .session import ComposerSession
 
@@ -53,8 +54,6 @@ TEXT_FIELDS = (  # label and hint, shown through self.tr (the HeaderForm context
 )
 DATE_FIELDS = ("date", "meeting_date")
 DATE_FORMAT_HINT = QT_TRANSLATE_NOOP("HeaderForm", "YYYY, YYYY-MM, YYYY-MM-DD or YYYY-MM-DDTHH:MM")
-NOTE_STYLE_LABELS = {"footnotes": QT_TRANSLATE_NOOP("HeaderForm", "Footnotes"),
-                     "endnotes": QT_TRANSLATE_NOOP("HeaderForm", "Endnotes")}
 # Memo languages (document/build.py has their labels and date formats), each named in
 # itself so a reader of either language finds theirs: never translated.
 MEMO_LANGUAGES = (("en", "English"), ("es", "Español"))
@@ -111,7 +110,7 @@ class HeaderForm(QWidget):
         self.note_style.setObjectName("header_note_style")
         self.note_style.setAccessibleName(self.tr("Source notes"))
         for style in NOTE_STYLES:
-            self.note_style.addItem(self.tr(NOTE_STYLE_LABELS[style]), style)
+            self.note_style.addItem(note_style_label(style), style)
         self.note_style.activated.connect(
             lambda _: self.session.set_header("note_style", self.note_style.currentData()))
         layout.addRow(self.tr("Source notes"), self.note_style)

@@ -6,8 +6,8 @@ estimate, and in print-preview mode the PDF itself, written to a temporary file 
 QtPdf shows. One render runs at a time; changes made meanwhile trigger one more render
 when it ends, and a result for an outdated briefing is dropped.
 
-The worker reads the fact base through the same :class:`FactBase` object: every method
-takes its lock, so reads from the worker and the composer's writes take turns.
+The worker reads through the window's store, like every other worker: the store gives
+the worker's thread its own reader, so rendering never waits for the composer's writes.
 """
 
 from __future__ import annotations

@@ -1,8 +1,9 @@
 """The open briefing and the edits made to it.
 
 Everything that changes a briefing goes through a :class:`ComposerSession` method, which
-pushes an undoable command (:mod:`.commands`) on the window's undo stack; the command
-writes the change to the fact base at once. After every change the session reloads the
+performs one core operation (:mod:`briefing_app.core.operations.composer`, labelled by
+:mod:`.commands`) through the window's undo stack; it writes the change to the fact base
+at once. After every change the session reloads the
 briefing from the fact base and emits :attr:`ComposerSession.changed`, so the tree, the
 header form, the preview and the warnings always show what is stored, never a copy that
 could drift from it.
@@ -17,12 +18,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Signal
-from PySide6.QtGui import QUndoStack
 
+from briefing_app.core.errors import FactBaseError
 from briefing_app.core.model import Block, Briefing, Item
+from briefing_app.core.operations import composer as ops
+from briefing_app.core.operations.composer import BriefingOperation
 from briefing_app.core.templates import load_template, new_briefing
 from briefing_app.document import composer_ops
-from briefing_app.store import FactBaseError
 from briefing_app.ui.labels import block_kind_label
 from briefing_app.ui.settings import Preferences
 
@@ -38,7 +40,7 @@ class ComposerSession(QObject):
     failed = Signal(str)  # a message for people
     preferencesChanged = Signal()  # new preferences: the warnings are checked again
 
-    def __init__(self, fact_base, undo_stack: QUndoStack, parent: QObject | None = None):
+    def __init__(self, fact_base, undo_stack, parent: QObject | None = None):
         super().__init__(parent)
         self.fact_base = fact_base
         self.undo_stack = undo_stack
@@ -47,6 +49,8 @@ class ComposerSession(QObject):
         self.focus = Focus(None)
         self.current_section_id: int | None = None  # where "Add to briefing" puts items
         self.preferences = Preferences()
+        undo_stack.performed.connect(self._performed)
+        undo_stack.failed.connect(self._failed)
 
     def set_preferences(self, preferences: Preferences) -> None:
         """Use these preferences from now on (new briefings, warnings, exports)."""
@@ -93,6 +97,9 @@ class ComposerSession(QObject):
     def get_item(self, item_id: str) -> Item | None:
         return self.items.get(item_id)
 
+    def get_items(self, ids) -> list[Item]:
+        return [self.items[i] for i in dict.fromkeys(ids) if i in self.items]
+
     def get_person(self, person_id: str):
         return self.fact_base.get_person(person_id)
 
@@ -121,7 +128,15 @@ class ComposerSession(QObject):
                 return section
         return None
 
-    # ------------------------------------------------------------ called by commands
+    # ------------------------------------------------------------ after an operation
+
+    def _performed(self, _changes, operation) -> None:
+        if isinstance(operation, BriefingOperation):
+            self.after_edit(operation.focus)
+
+    def _failed(self, message: str, operation) -> None:
+        if isinstance(operation, BriefingOperation):
+            self.report_error(message)
 
     def after_edit(self, focus: Focus) -> None:
         self.focus = focus
@@ -138,8 +153,14 @@ class ComposerSession(QObject):
     def report_error(self, message: str) -> None:
         self.failed.emit(message)
 
-    def _push(self, command: cmd.ComposerCommand) -> None:
-        self.undo_stack.push(command)
+    def _push(self, operation: BriefingOperation) -> bool:
+        """Perform an edit; a refusal is reported (nothing is kept). True when it ran."""
+        try:
+            self.undo_stack.perform(operation)
+        except (FactBaseError, ValueError) as error:
+            self.report_error(str(error))
+            return False
+        return True
 
     # ------------------------------------------------------------ whole briefings
 
@@ -149,10 +170,8 @@ class ComposerSession(QObject):
         briefing = new_briefing(load_template(template_name), title,
                                 from_=self.preferences.from_line,
                                 note_style=self.preferences.note_style)
-        command = cmd.CreateBriefingCommand(
-            self, briefing, cmd.translate("Composer", "New briefing “%1”").replace("%1", title))
-        self._push(command)
-        return command.briefing_id if command.saved else None
+        operation = cmd.create_briefing(briefing, title)
+        return operation.briefing_id if self._push(operation) else None
 
     def duplicate_briefing(self, briefing_id: str) -> str | None:
         original = self.fact_base.get_briefing(briefing_id)
@@ -160,26 +179,24 @@ class ComposerSession(QObject):
             return None
         existing = {s.title for s in self.fact_base.list_briefings()}
         title = composer_ops.copy_title(original.title, existing)
-        command = cmd.CreateBriefingCommand(
-            self, None,
-            cmd.translate("Composer", "Duplicate briefing “%1”").replace("%1", original.title),
-            duplicate_of=briefing_id, title=title)
-        self._push(command)
-        return command.briefing_id if command.saved else None
+        operation = ops.CreateBriefing(
+            None, duplicate_of=briefing_id, title=title,
+            label=cmd.translate("Composer", "Duplicate briefing “%1”").replace(
+                "%1", original.title))
+        return operation.briefing_id if self._push(operation) else None
 
     def rename_briefing(self, briefing_id: str, title: str) -> None:
         current = self.fact_base.get_briefing(briefing_id)
         if current is None or current.title == title:
             return
-        self._push(cmd.HeaderCommand(self, briefing_id, {"title": title},
-                                     {"title": current.title},
-                                     cmd.translate("Composer", "Rename briefing to “%1”")
-                                     .replace("%1", title)))
+        self._push(ops.UpdateHeader(briefing_id, {"title": title}, {"title": current.title},
+                                    label=cmd.translate("Composer", "Rename briefing to “%1”")
+                                    .replace("%1", title)))
 
     def delete_briefing(self, briefing_id: str) -> None:
         current = self.fact_base.get_briefing(briefing_id)
         if current is not None:
-            self._push(cmd.DeleteBriefingCommand(self, briefing_id, current.title))
+            self._push(cmd.delete_briefing(briefing_id, current.title))
 
     # ------------------------------------------------------------ header
 
@@ -191,21 +208,22 @@ class ComposerSession(QObject):
         if old == value:
             return
         label = cmd.tr(HEADER_LABELS.get(name, name))
-        self._push(cmd.HeaderCommand(self, self.briefing.id, {name: value}, {name: old},
-                                     cmd.translate("Composer", "Edit %1").replace("%1", label)))
+        self._push(ops.UpdateHeader(self.briefing.id, {name: value}, {name: old},
+                                    label=cmd.translate("Composer", "Edit %1")
+                                    .replace("%1", label)))
 
     # ------------------------------------------------------------ sections
 
     def add_section(self, position: int, heading: str) -> None:
         if self.briefing is not None:
-            self._push(cmd.AddSectionCommand(self, self.briefing.id, position, heading))
+            self._push(cmd.add_section(self.briefing.id, position, heading))
 
     def rename_section(self, section_id: int, heading: str) -> None:
         section = self.section(section_id)
         heading = heading.strip()
         if section is not None and heading and heading != section.heading:
-            self._push(cmd.RenameSectionCommand(self, self.briefing.id, section_id, heading,
-                                                section.heading))
+            self._push(cmd.rename_section(self.briefing.id, section_id, heading,
+                                          section.heading))
 
     def move_section(self, section_id: int, position: int) -> None:
         section = self.section(section_id)
@@ -214,13 +232,13 @@ class ComposerSession(QObject):
         current = self.briefing.sections.index(section)
         position = max(0, min(position, len(self.briefing.sections) - 1))
         if position != current:
-            self._push(cmd.MoveSectionCommand(self, self.briefing.id, section_id, position))
+            self._push(ops.MoveSection(self.briefing.id, section_id, position,
+                                       label=cmd.translate("Composer", "Move section")))
 
     def remove_section(self, section_id: int) -> None:
         section = self.section(section_id)
         if section is not None:
-            self._push(cmd.RemoveSectionCommand(self, self.briefing.id, section_id,
-                                                section.heading))
+            self._push(cmd.remove_section(self.briefing.id, section_id, section.heading))
 
     # ------------------------------------------------------------ blocks
 
@@ -234,9 +252,9 @@ class ComposerSession(QObject):
             position = len(section.blocks)
         text = (cmd.translate("Composer", "Add item to “%1”") if len(ids) == 1
                 else cmd.translate("Composer", "Add %2 items to “%1”").replace("%2", str(len(ids))))
-        self._push(cmd.InsertBlocksCommand(
-            self, self.briefing.id, section_id, position, [Block(item=i) for i in ids],
-            text.replace("%1", section.heading)))
+        self._push(ops.InsertBlocks(
+            self.briefing.id, section_id, position, [Block(item=i) for i in ids],
+            label=text.replace("%1", section.heading)))
 
     def add_text_block(self, section_id: int, position: int, style: str, text: str = "") -> None:
         section = self.section(section_id)
@@ -245,9 +263,9 @@ class ComposerSession(QObject):
         if position < 0:
             position = len(section.blocks)
         label = block_kind_label(style).lower()
-        self._push(cmd.InsertBlocksCommand(
-            self, self.briefing.id, section_id, position, [Block(text=text, style=style)],
-            cmd.translate("Composer", "Add %1").replace("%1", label)))
+        self._push(ops.InsertBlocks(
+            self.briefing.id, section_id, position, [Block(text=text, style=style)],
+            label=cmd.translate("Composer", "Add %1").replace("%1", label)))
 
     def move_blocks(self, block_ids: Sequence[int], section_id: int, row: int) -> None:
         """Move blocks to drop row ``row`` (-1: the end) of a section."""
@@ -260,7 +278,7 @@ class ComposerSession(QObject):
         if steps:
             text = (cmd.translate("Composer", "Move block") if len(steps) == 1
                     else cmd.translate("Composer", "Move blocks"))
-            self._push(cmd.MoveBlocksCommand(self, self.briefing.id, steps, text))
+            self._push(ops.MoveBlocks(self.briefing.id, steps, label=text))
 
     def nudge_block(self, block_id: int, delta: int) -> None:
         """One place up (-1) or down (+1), into the next section at an end (Alt+Up/Down)."""
@@ -279,16 +297,16 @@ class ComposerSession(QObject):
             return
         old = {k: getattr(block, k) for k in changes}
         name = cmd.tr(BLOCK_FIELD_LABELS.get(next(iter(changes)), BLOCK_FIELD_FALLBACK))
-        self._push(cmd.UpdateBlockCommand(self, self.briefing.id, block_id, changes, old,
-                                          cmd.translate("Composer", "Edit %1")
-                                          .replace("%1", name)))
+        self._push(ops.UpdateBlock(self.briefing.id, block_id, changes, old,
+                                   label=cmd.translate("Composer", "Edit %1")
+                                   .replace("%1", name)))
 
     def remove_blocks(self, block_ids: Sequence[int]) -> None:
         ids = [b for b in block_ids if self.block(b) is not None]
         if ids:
             text = (cmd.translate("Composer", "Remove block") if len(ids) == 1
                     else cmd.translate("Composer", "Remove blocks"))
-            self._push(cmd.RemoveBlocksCommand(self, self.briefing.id, ids, text))
+            self._push(ops.RemoveBlocks(self.briefing.id, ids, label=text))
 
 
 HEADER_LABELS = {  # "Edit %1" in the Undo menu; translated through commands.tr

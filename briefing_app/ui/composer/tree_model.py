@@ -25,11 +25,11 @@ from PySide6.QtGui import QBrush, QColor, QFont
 
 from briefing_app.core.templates import TemplateError, load_template
 from briefing_app.document import composer_ops
+from briefing_app.ui.icons import kind_icon
 from briefing_app.ui.item_model import ITEM_IDS_MIME
-from briefing_app.ui.labels import block_kind_label, status_label
+from briefing_app.ui.labels import automatic_section_note, block_kind_label, status_label
 
 from .commands import tr, translate
-from .icons import kind_icon
 from .session import ComposerSession
 
 BLOCK_IDS_MIME = "application/x-briefing-block-ids"
@@ -42,14 +42,6 @@ HINT_ROLE = Qt.ItemDataRole.UserRole + 14  # grey text after a section's heading
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 _TOP = 0  # internal id of section rows; block rows carry their section's row + 1
-
-AUTOMATIC_NOTE = {
-    "timeline": QT_TRANSLATE_NOOP("Composer", "filled in automatically: dated items, in order"),
-    "participants": QT_TRANSLATE_NOOP("Composer",
-                                      "filled in automatically: the meeting participants"),
-    "sources": QT_TRANSLATE_NOOP("Composer", "filled in automatically: the sources cited"),
-}
-AUTOMATIC_FALLBACK = QT_TRANSLATE_NOOP("Composer", "filled in automatically")
 
 
 class BriefingTreeModel(QAbstractItemModel):
@@ -170,11 +162,11 @@ class BriefingTreeModel(QAbstractItemModel):
                 return font
             if role == Qt.ItemDataRole.ToolTipRole:
                 if section.automatic:
-                    return tr(AUTOMATIC_NOTE.get(section.automatic, AUTOMATIC_FALLBACK))
+                    return automatic_section_note(section.automatic)
                 return self._hints.get(section.heading.lower()) or None
         if column == 0 and role == HINT_ROLE:
             if section.automatic:
-                return tr(AUTOMATIC_NOTE.get(section.automatic, AUTOMATIC_FALLBACK))
+                return automatic_section_note(section.automatic)
             if not section.blocks:
                 hint = self._hints.get(section.heading.lower(), "")
                 drop = translate("Composer", "Drop items or add text")

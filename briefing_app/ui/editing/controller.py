@@ -4,7 +4,8 @@
 It adds New/Edit/Delete, tag, status and marking actions to the Item and Edit menus, the
 tool bar and the item table's context menu; opens the item editor from the Item menu, a
 double-click on a row, Enter in the table and the details pane's Edit button; runs every
-change as a command on ``window.undo_stack``; and emits ``window.fact_base_changed``
+change as a core operation through ``window.undo_stack``; and emits
+``window.fact_base_changed``
 after each change (and each undo or redo) so the views reload.
 
 What the window must offer: ``fact_base``, ``undo_stack``, ``menus["item"|"edit"]``,
@@ -24,23 +25,28 @@ from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QToolButton
 
 from briefing_app.core.markings import DEFAULT_SCHEME, MarkingError, MarkingScheme, load_scheme
-from briefing_app.core.model import STATUSES, Item
+from briefing_app.core.model import ITEM_KINDS, STATUSES, Item
+from briefing_app.core.operations.composer import BriefingOperation
+from briefing_app.core.undo import Operation
 from briefing_app.store import ChangeCancelled, FactBaseError
-from briefing_app.ui import bulk
-from briefing_app.ui.commands import (
-    DeleteItemsCommand,
-    EditItemsCommand,
-    SaveItemCommand,
-    StoreCommand,
-    execute,
-)
-from briefing_app.ui.editing.choosers import marking_label
+from briefing_app.ui import bulk, commands
 from briefing_app.ui.editing.item_editor import OPEN_EXISTING, ItemEditorDialog
-from briefing_app.ui.editing.modal import asked
-from briefing_app.ui.labels import status_label
+from briefing_app.ui.fields.choosers import marking_label
+from briefing_app.ui.fields.modal import asked
+from briefing_app.ui.labels import (
+    NEW_ITEM_ACTIONS,
+    NEW_ITEM_TIPS,
+    STATUS_ACTIONS,
+    status_label,
+    translated,
+)
 from briefing_app.ui.manage import dialogs
 
 STATUS_MESSAGE_MS = 5000
+# Keys and icons of the New Item menu (a kind without one is still in the menu): the
+# platform's New key makes the commonest kind.
+NEW_ITEM_KEYS = {"fact": QKeySequence.StandardKey.New, "quote": "Ctrl+Shift+N"}
+NEW_ITEM_ICONS = {"fact": "document-new"}
 
 
 def load_marking_scheme(fb) -> MarkingScheme:
@@ -63,6 +69,9 @@ class EditingController(QObject):
         self.window = window
         self.editor: ItemEditorDialog | None = None  # the open item editor, if any
         self.manage_dialogs: dict[str, QDialog] = {}
+        self.cancelled = False  # the last change run_or_report ran was cancelled
+        window.undo_stack.performed.connect(self._performed)
+        window.undo_stack.failed.connect(self._command_failed)
         self.actions: dict[str, QAction] = {}
         self._make_actions()
         self._install_menus()
@@ -96,16 +105,13 @@ class EditingController(QObject):
         return action
 
     def _make_actions(self) -> None:
-        self._action("new_fact", self.tr("New &Fact…"), lambda: self.new_item("fact"),
-                     QKeySequence.StandardKey.New, "document-new", self.tr("Add a fact"))
-        self._action("new_quote", self.tr("New &Quote…"), lambda: self.new_item("quote"),
-                     "Ctrl+Shift+N", "", self.tr("Add a quote"))
-        self._action("new_event", self.tr("New &Event…"), lambda: self.new_item("event"),
-                     None, "", self.tr("Add an event"))
         self.new_menu = QMenu(self.tr("&New Item"), self.window)
         self.new_menu.setObjectName("menu_new_item")
-        self.new_menu.addActions(
-            [self.actions["new_fact"], self.actions["new_quote"], self.actions["new_event"]])
+        for kind in ITEM_KINDS:
+            self.new_menu.addAction(self._action(
+                f"new_{kind}", translated(NEW_ITEM_ACTIONS, kind),
+                lambda kind=kind: self.new_item(kind), NEW_ITEM_KEYS.get(kind),
+                NEW_ITEM_ICONS.get(kind, ""), translated(NEW_ITEM_TIPS, kind)))
         self._action("edit_item", self.tr("&Edit Item…"), self.edit_current, "F2",
                      "document-properties", self.tr("Edit the selected item (F2, Enter)"))
         self._action("delete_items", self.tr("&Delete…"), self.delete_selected,
@@ -117,10 +123,8 @@ class EditingController(QObject):
                      self.tr("Remove tags from the selected items"))
         self.status_menu = QMenu(self.tr("Set &Status"), self.window)
         self.status_menu.setObjectName("menu_set_status")
-        labels = {"unverified": self.tr("&Unverified"), "verified": self.tr("&Verified"),
-                  "disputed": self.tr("&Disputed")}
         for status in STATUSES:
-            action = self._action(f"status_{status}", labels[status],
+            action = self._action(f"status_{status}", translated(STATUS_ACTIONS, status),
                                   lambda status=status: self.set_status(status))
             action.setCheckable(True)
             self.status_menu.addAction(action)
@@ -254,26 +258,31 @@ class EditingController(QObject):
 
     # ------------------------------------------------------------ running commands
 
-    def run(self, command: StoreCommand) -> bool:
-        """Apply and push a command; False (and nothing pushed) when nothing changed.
-        Raises what the store raised."""
-        command.on_changed = self._after_change
-        command.on_error = self._command_failed
-        return execute(self.window.undo_stack, command)
+    def run(self, operation: Operation) -> bool:
+        """Perform an operation and keep it for undo; False (and nothing kept) when it
+        changed nothing. Raises what the store raised."""
+        self.window.undo_stack.perform(operation)
+        return not operation.is_noop()
 
-    def run_or_report(self, command: StoreCommand) -> bool:
+    def run_or_report(self, operation: Operation) -> bool:
+        """:meth:`run`, with a refusal shown in a message box and a cancel in the status
+        bar (then :attr:`cancelled` is true)."""
+        self.cancelled = False
         try:
-            return self.run(command)
+            return self.run(operation)
         except ChangeCancelled:
+            self.cancelled = True
             self._say(self.tr("Cancelled. Nothing was changed."))
             return False
         except (FactBaseError, ValueError) as error:
             QMessageBox.warning(self.window, self.tr("Cannot Change the Fact Base"), str(error))
             return False
 
-    def _after_change(self, command: StoreCommand) -> None:
+    def _performed(self, _changes, operation: Operation) -> None:
+        if isinstance(operation, BriefingOperation):
+            return  # the composer follows its own edits
         self.window.fact_base_changed.emit()
-        self.select_items(command.item_ids())
+        self.select_items(operation.item_ids())
 
     def select_items(self, ids: Sequence[str]) -> None:
         """Select the rows of these items that the table lists (the reload after a change
@@ -289,7 +298,9 @@ class EditingController(QObject):
         self.window.item_view.selectionModel().select(
             selection, QItemSelectionModel.SelectionFlag.Select)
 
-    def _command_failed(self, message: str) -> None:
+    def _command_failed(self, message: str, operation: Operation) -> None:
+        if isinstance(operation, BriefingOperation):
+            return  # the composer reports its own
         self.window.fact_base_changed.emit()
         QMessageBox.warning(self.window, self.tr("Cannot Undo or Redo"), message)
 
@@ -335,10 +346,10 @@ class EditingController(QObject):
             item = replace(item, id=str(uuid.uuid4()))
         elif item == self.fb.get_item(item.id):
             return  # nothing changed: no empty step on the undo stack
-        command = SaveItemCommand(self.fb, item, new_people=dialog.new_people(),
-                                  new_sources=dialog.new_sources())
-        self.run(command)
-        if self.window.current_item.item_id != command.item_id:
+        operation = commands.save_item(self.fb, item, new_people=dialog.new_people(),
+                                       new_sources=dialog.new_sources())
+        self.run(operation)
+        if self.window.current_item.item_id != operation.item_id:
             self._say(self.tr("Saved. The current search or filter hides the item."))
 
     # ------------------------------------------------------------ bulk actions
@@ -347,11 +358,11 @@ class EditingController(QObject):
         ids = list(ids) if ids is not None else self.target_ids()
         if not ids:
             return False
-        command = EditItemsCommand(self.fb, ids, change, text)
-        done = self.run_or_report(command)
+        operation = commands.edit_items(ids, change, text)
+        done = self.run_or_report(operation)
         if done:
-            self._say(self.tr("%s changed.") % bulk.count_text(command.changed_count))
-        elif not command.cancelled:
+            self._say(self.tr("%s changed.") % bulk.count_text(operation.changed_count))
+        elif not self.cancelled:
             self._say(self.tr("Nothing to change."))
         return done
 
@@ -398,7 +409,7 @@ class EditingController(QObject):
         ids = self.target_ids()
         if not ids or not bulk.confirm_delete(self.window, self.fb, ids):
             return False
-        done = self.run_or_report(DeleteItemsCommand(self.fb, ids))
+        done = self.run_or_report(commands.delete_items(ids))
         if done:
             self._say(self.tr("%s deleted. Edit ▸ Undo brings them back.")
                       % bulk.count_text(len(ids)))

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.store.similar import SimilarItem
+from briefing_app.core.records import SimilarItem
 from briefing_app.ui.labels import kind_label
 from briefing_app.ui.local_dates import format_partial_date
 

@@ -7,7 +7,7 @@ is not one, an event that ends before it starts, no text and no title) is named 
 its field and keeps Save disabled.
 
 Before a *new* item is saved, items with very similar text are looked up
-(:func:`briefing_app.store.similar.find_similar`) and offered: open the existing one
+(the store's ``find_similar``) and offered: open the existing one
 instead, save anyway, or go back. The dialog does not write to the fact base itself: a
 ``save`` callback (the controller, which pushes an undoable command) does, and when it
 fails the dialog stays open with everything the user typed.
@@ -38,16 +38,22 @@ from briefing_app.core import dates
 from briefing_app.core.markings import MarkingScheme
 from briefing_app.core.model import ITEM_KINDS, Item
 from briefing_app.store import FactBaseError
-from briefing_app.store.similar import find_similar
-from briefing_app.ui.editing.choosers import MarkingChooser, StatusChooser
-from briefing_app.ui.editing.date_field import ERROR_STYLE, HINT_STYLE, PartialDateField
-from briefing_app.ui.editing.draft_catalog import DraftCatalog
 from briefing_app.ui.editing.duplicates import DuplicateChoice, DuplicateDialog
-from briefing_app.ui.editing.modal import asked
-from briefing_app.ui.editing.person_fields import PeoplePicker, SpeakerPicker
-from briefing_app.ui.editing.source_fields import SourcePicker
-from briefing_app.ui.editing.tag_editor import TagEditor
-from briefing_app.ui.labels import LANGUAGE_NAMES, language_name
+from briefing_app.ui.fields.choosers import MarkingChooser, StatusChooser
+from briefing_app.ui.fields.date_field import ERROR_STYLE, HINT_STYLE, PartialDateField
+from briefing_app.ui.fields.draft_catalog import DraftCatalog
+from briefing_app.ui.fields.modal import asked
+from briefing_app.ui.fields.person_fields import PeoplePicker, SpeakerPicker
+from briefing_app.ui.fields.source_fields import SourcePicker
+from briefing_app.ui.fields.tag_editor import TagEditor
+from briefing_app.ui.labels import (
+    EDIT_ITEM_TITLES,
+    LANGUAGE_NAMES,
+    NEW_ITEM_TITLES,
+    kind_label,
+    language_name,
+    translated,
+)
 
 OPEN_EXISTING = 2
 """``exec()`` result when the user chose to open an existing similar item instead."""
@@ -85,10 +91,8 @@ class ItemEditorDialog(QDialog):
         self.kind_box = QComboBox(self)
         self.kind_box.setObjectName("kindBox")
         self.kind_box.setAccessibleName(self.tr("Kind"))
-        kind_labels = {"fact": self.tr("Fact"), "quote": self.tr("Quote"),
-                       "event": self.tr("Event")}
         for kind in ITEM_KINDS:
-            self.kind_box.addItem(kind_labels[kind], kind)
+            self.kind_box.addItem(kind_label(kind), kind)
         self.title = self._line("titleEdit", self.tr("Title"))
         self.title.setPlaceholderText(self.tr("A short headline (optional)"))
         self.text = self._text("textEdit", self.tr("Text"), 140)
@@ -292,12 +296,8 @@ class ItemEditorDialog(QDialog):
             form.setRowVisible(widget, visible)
         self.text_label.setText(self.tr("&Quote:") if quote else self.tr("&Text:"))
         self.date_label.setText(self.tr("&Start date:") if event else self.tr("&Date:"))
-        # whole titles, not "New %s": Spanish needs the kind's gender (Nuevo hecho, Nueva cita)
-        titles = {"fact": (self.tr("New Fact"), self.tr("Edit Fact")),
-                  "quote": (self.tr("New Quote"), self.tr("Edit Quote")),
-                  "event": (self.tr("New Event"), self.tr("Edit Event"))}
-        new, edit = titles[kind]
-        self.setWindowTitle(new if self.is_new else edit)
+        titles = NEW_ITEM_TITLES if self.is_new else EDIT_ITEM_TITLES
+        self.setWindowTitle(translated(titles, kind))
         self._validate()
 
     def _name_language(self, code: str) -> None:
@@ -356,7 +356,7 @@ class ItemEditorDialog(QDialog):
     def _confirm_not_duplicate(self) -> bool:
         """False when the user went back or chose to open an existing item."""
         wanted = self.text.toPlainText().strip() or self.title.text().strip()
-        similar = find_similar(self._fb, wanted)
+        similar = self._fb.find_similar(wanted)
         if not similar:
             return True
         dialog = DuplicateDialog(similar, self)

@@ -11,18 +11,14 @@ from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
 
 from briefing_app.core.markings import MarkingScheme
 from briefing_app.core.model import STATUSES
+from briefing_app.ui.labels import status_label
 
 
 class StatusChooser(QComboBox):
     def __init__(self, parent: QWidget | None = None):
         super().__init__(parent)
-        labels = {
-            "unverified": self.tr("Unverified"),
-            "verified": self.tr("Verified"),
-            "disputed": self.tr("Disputed"),
-        }
         for status in STATUSES:
-            self.addItem(labels.get(status, status.capitalize()), status)
+            self.addItem(status_label(status), status)
 
     def status(self) -> str:
         return self.currentData()

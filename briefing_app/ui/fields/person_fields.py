@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.core.model import Person
-from briefing_app.ui.editing.choosers import RecordPicker
-from briefing_app.ui.editing.draft_catalog import DraftCatalog
-from briefing_app.ui.editing.modal import asked
+from briefing_app.ui.fields.choosers import RecordPicker
+from briefing_app.ui.fields.draft_catalog import DraftCatalog
+from briefing_app.ui.fields.modal import asked
 
 
 def person_label(person: Person) -> str:

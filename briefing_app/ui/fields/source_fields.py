@@ -14,10 +14,10 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.core.model import Source
-from briefing_app.ui.editing.choosers import RecordPicker
-from briefing_app.ui.editing.date_field import PartialDateField
-from briefing_app.ui.editing.draft_catalog import DraftCatalog
-from briefing_app.ui.editing.modal import asked
+from briefing_app.ui.fields.choosers import RecordPicker
+from briefing_app.ui.fields.date_field import PartialDateField
+from briefing_app.ui.fields.draft_catalog import DraftCatalog
+from briefing_app.ui.fields.modal import asked
 from briefing_app.ui.local_dates import format_partial_date
 
 

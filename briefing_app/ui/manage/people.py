@@ -5,15 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QMessageBox
 
-from briefing_app.store.snapshots import person_uses
-from briefing_app.store.stats import people_counts
-from briefing_app.ui.commands import (
-    DeletePersonCommand,
-    MergePeopleCommand,
-    SavePersonCommand,
-)
-from briefing_app.ui.editing.modal import asked
-from briefing_app.ui.editing.person_fields import PersonDialog
+from briefing_app.ui import commands
+from briefing_app.ui.fields.modal import asked
+from briefing_app.ui.fields.person_fields import PersonDialog
 from briefing_app.ui.manage.base import MergeDialog, RecordsDialog
 
 
@@ -47,7 +41,7 @@ class ManagePeopleDialog(RecordsDialog):
         self.table.doubleClicked.connect(lambda _index: self.edit_person())
 
     def rows(self):
-        counts = {c.id: c.items for c in people_counts(self.fb)}
+        counts = {c.id: c.items for c in self.fb.people_counts()}
         return [(p.id, [p.name, p.role, p.organization, p.country, str(counts.get(p.id, 0))])
                 for p in self.fb.list_people()]
 
@@ -62,7 +56,7 @@ class ManagePeopleDialog(RecordsDialog):
         with asked(dialog) as accepted:
             new = dialog.person()
         if accepted:
-            self.controller.run_or_report(SavePersonCommand(self.fb, new))
+            self.controller.run_or_report(commands.save_person(self.fb, new))
 
     def edit_person(self) -> None:
         keys = self.selected_keys()
@@ -73,14 +67,14 @@ class ManagePeopleDialog(RecordsDialog):
         with asked(dialog) as accepted:
             edited = dialog.person()
         if accepted and edited != person:
-            self.controller.run_or_report(SavePersonCommand(self.fb, edited))
+            self.controller.run_or_report(commands.save_person(self.fb, edited))
 
     def merge_people(self) -> None:
         keys = self.selected_keys()
         if len(keys) != 2:
             return
         first, second = (self.fb.get_person(k) for k in keys)
-        uses = person_uses(self.fb, first.id), person_uses(self.fb, second.id)
+        uses = self.fb.person_uses(first.id), self.fb.person_uses(second.id)
         detail = self.tr(
             "Every item and briefing that names the other one will name the one you keep "
             "(%d and %d references now); the other is then deleted. Edit ▸ Undo takes the "
@@ -93,7 +87,7 @@ class ManagePeopleDialog(RecordsDialog):
         if not accepted:
             return
         survivor, other = self.fb.get_person(survivor), self.fb.get_person(other)
-        self.controller.run_or_report(MergePeopleCommand(self.fb, survivor, other))
+        self.controller.run_or_report(commands.merge_people(survivor, other))
 
     def delete_person(self) -> None:
         keys = self.selected_keys()
@@ -105,4 +99,4 @@ class ManagePeopleDialog(RecordsDialog):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         if answer == QMessageBox.StandardButton.Yes:
-            self.controller.run_or_report(DeletePersonCommand(self.fb, person))
+            self.controller.run_or_report(commands.delete_person(person))

@@ -5,14 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QMessageBox
 
-from briefing_app.store.snapshots import source_use_counts
-from briefing_app.ui.commands import (
-    DeleteSourceCommand,
-    MergeSourcesCommand,
-    SaveSourceCommand,
-)
-from briefing_app.ui.editing.modal import asked
-from briefing_app.ui.editing.source_fields import SourceDialog, source_label
+from briefing_app.ui import commands
+from briefing_app.ui.fields.modal import asked
+from briefing_app.ui.fields.source_fields import SourceDialog, source_label
 from briefing_app.ui.local_dates import format_partial_date
 from briefing_app.ui.manage.base import MergeDialog, RecordsDialog
 
@@ -51,7 +46,7 @@ class ManageSourcesDialog(RecordsDialog):
         self.table.doubleClicked.connect(lambda _index: self.edit_source())
 
     def rows(self):
-        counts = source_use_counts(self.fb)
+        counts = self.fb.source_use_counts()
         return [(s.id, [s.outlet, s.title, _date(s.published), s.url, str(counts.get(s.id, 0))])
                 for s in self.fb.list_sources()]
 
@@ -66,7 +61,7 @@ class ManageSourcesDialog(RecordsDialog):
         with asked(dialog) as accepted:
             new = dialog.source()
         if accepted:
-            self.controller.run_or_report(SaveSourceCommand(self.fb, new))
+            self.controller.run_or_report(commands.save_source(self.fb, new))
 
     def edit_source(self) -> None:
         keys = self.selected_keys()
@@ -77,14 +72,14 @@ class ManageSourcesDialog(RecordsDialog):
         with asked(dialog) as accepted:
             edited = dialog.source()
         if accepted and edited != source:
-            self.controller.run_or_report(SaveSourceCommand(self.fb, edited))
+            self.controller.run_or_report(commands.save_source(self.fb, edited))
 
     def merge_sources(self) -> None:
         keys = self.selected_keys()
         if len(keys) != 2:
             return
         first, second = (self.fb.get_source(k) for k in keys)
-        counts = source_use_counts(self.fb)
+        counts = self.fb.source_use_counts()
         detail = self.tr(
             "The items citing the other one (%d and %d now) will cite the one you keep; the "
             "other is then deleted. Edit ▸ Undo takes the merge back.") % (
@@ -97,7 +92,7 @@ class ManageSourcesDialog(RecordsDialog):
         if not accepted:
             return
         survivor, other = self.fb.get_source(survivor), self.fb.get_source(other)
-        self.controller.run_or_report(MergeSourcesCommand(self.fb, survivor, other))
+        self.controller.run_or_report(commands.merge_sources(survivor, other))
 
     def delete_source(self) -> None:
         keys = self.selected_keys()
@@ -109,4 +104,4 @@ class ManageSourcesDialog(RecordsDialog):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         if answer == QMessageBox.StandardButton.Yes:
-            self.controller.run_or_report(DeleteSourceCommand(self.fb, source))
+            self.controller.run_or_report(commands.delete_source(source))

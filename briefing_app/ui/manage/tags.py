@@ -10,9 +10,9 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QMessageBox, QTableWidgetItem
 
+from briefing_app.ui import commands
 from briefing_app.ui.bulk import count_text
-from briefing_app.ui.commands import DeleteTagCommand, MergeTagsCommand, RenameTagCommand
-from briefing_app.ui.editing.modal import asked
+from briefing_app.ui.fields.modal import asked
 from briefing_app.ui.manage.base import ID_ROLE, MergeDialog, RecordsDialog
 
 
@@ -72,7 +72,7 @@ class ManageTagsDialog(RecordsDialog):
         QTimer.singleShot(0, lambda: self._rename(old, new))
 
     def _rename(self, old: str, new: str) -> None:
-        if not new or not self.controller.run_or_report(RenameTagCommand(self.fb, old, new)):
+        if not new or not self.controller.run_or_report(commands.rename_tag(old, new)):
             self.reload()  # refused or emptied: show the old name again
             return
         row = self.row_of(new)
@@ -94,7 +94,7 @@ class ManageTagsDialog(RecordsDialog):
         with asked(dialog) as accepted:
             survivor, other = dialog.survivor(), dialog.other()
         if accepted:
-            self.controller.run_or_report(MergeTagsCommand(self.fb, survivor, other))
+            self.controller.run_or_report(commands.merge_tags(survivor, other))
 
     def delete_tag(self) -> None:
         keys = self.selected_keys()
@@ -107,4 +107,4 @@ class ManageTagsDialog(RecordsDialog):
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No)
         if answer == QMessageBox.StandardButton.Yes:
-            self.controller.run_or_report(DeleteTagCommand(self.fb, keys[0]))
+            self.controller.run_or_report(commands.delete_tag(keys[0]))

@@ -1,0 +1,253 @@
+"""Records from outside (a fact pack, a CSV file, an article) written as one change.
+
+:class:`ImportRecords` upserts checked sources, people, items and briefings by id in one
+transaction and leaves identical records alone (not even their ``updated`` stamp), so
+importing the same pack twice changes nothing. It remembers what each record was before,
+so the whole import is one undo step: new records are removed again, changed ones put
+back as they were.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from ..changes import Changes
+from ..errors import ChangeCancelled
+from ..model import Briefing, Item, Person, Source
+from ..tags import fold_tag
+from ..undo import Operation
+from .items import drop_unused_tags, new_tags
+
+Progress = Callable[[int, int], None]
+Cancelled = Callable[[], bool]
+BATCH = 500  # records between progress reports, cancel checks and item look-ups
+
+
+class ImportCancelled(ChangeCancelled):
+    """The user cancelled an import; the transaction was rolled back, nothing changed."""
+
+    def __init__(self, message: str = "import cancelled; nothing was changed") -> None:
+        super().__init__(message)
+
+
+@dataclass
+class KindCounts:
+    created: int = 0
+    updated: int = 0
+    unchanged: int = 0
+
+    @property
+    def total(self) -> int:
+        return self.created + self.updated + self.unchanged
+
+
+@dataclass
+class ImportResult:
+    """What an import did, per kind of record."""
+
+    sources: KindCounts = field(default_factory=KindCounts)
+    people: KindCounts = field(default_factory=KindCounts)
+    items: KindCounts = field(default_factory=KindCounts)
+    briefings: KindCounts = field(default_factory=KindCounts)
+
+    @property
+    def changed(self) -> bool:
+        return any(c.created or c.updated for c in self._counts().values())
+
+    def summary(self) -> str:
+        """One line for a status bar: ``items: 3 created, 1 updated, 0 unchanged; ...``."""
+        return "; ".join(
+            f"{name}: {c.created} created, {c.updated} updated, {c.unchanged} unchanged"
+            for name, c in self._counts().items()
+            if c.total
+        ) or "nothing to import"
+
+    def _counts(self) -> dict[str, KindCounts]:
+        return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
+
+
+@dataclass
+class PackContent:
+    """Checked records, ready to be written."""
+
+    sources: list[Source] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    items: list[Item] = field(default_factory=list)
+    briefings: list[Briefing] = field(default_factory=list)
+
+    def record_count(self) -> int:
+        return len(self.sources) + len(self.people) + len(self.items) + len(self.briefings)
+
+
+def same_record(old: Any, new: Any) -> bool:
+    """Equal apart from what the store sets: timestamps and row ids of sections/blocks."""
+    return _comparable(old) == _comparable(new)
+
+
+def _comparable(record: Any) -> Any:
+    if isinstance(record, Briefing):
+        record = dataclasses.replace(
+            record, created="", updated="",
+            sections=[dataclasses.replace(s, id=None,
+                                          blocks=[dataclasses.replace(b, id=None)
+                                                  for b in s.blocks])
+                      for s in record.sections],
+        )
+    elif isinstance(record, Item):
+        # A tag's case is the first spelling the store saw: "visa" may come back as "Visa".
+        record = dataclasses.replace(record, created="", updated="",
+                                     tags=[fold_tag(tag) for tag in record.tags])
+    return record
+
+
+@dataclass
+class _Before:
+    """What the import replaced, by kind: ``None`` for a record it created."""
+
+    sources: dict[str, Source | None] = field(default_factory=dict)
+    people: dict[str, Person | None] = field(default_factory=dict)
+    items: dict[str, Any] = field(default_factory=dict)  # id -> store snapshot or None
+    briefings: dict[str, Briefing | None] = field(default_factory=dict)
+
+
+class ImportRecords(Operation):
+    """Upsert ``content`` as one undoable change; :attr:`result` counts what it did."""
+
+    def __init__(self, content: PackContent, *, label: str = "",
+                 progress: Progress | None = None, cancelled: Cancelled | None = None):
+        self.label = label or "Import"
+        self.content = content
+        self.result = ImportResult()
+        self._progress, self._cancelled = progress, cancelled
+        self._done = 0
+        self._before: _Before | None = None
+        self._new_tags: list[str] = []
+        self._saved_items: list[Item] = []  # as first written: redo writes them again
+        self._removed_briefings: dict[str, Briefing] = {}  # created ones, taken back
+
+    def item_ids(self) -> list[str]:
+        return [item.id for item in self.content.items]
+
+    def may_take_long(self) -> bool:
+        return self.content.record_count() >= BATCH
+
+    def is_noop(self) -> bool:
+        return not self.result.changed
+
+    def _changes(self) -> Changes:
+        before = self._before or _Before()
+        return Changes.of(sources=before.sources, people=before.people, items=before.items,
+                          briefings=before.briefings,
+                          tags={t for i in self.content.items for t in i.tags})
+
+    # ------------------------------------------------------------ applying
+
+    def apply(self, store: Any) -> Changes:
+        if self._before is None:
+            self._before = _Before()
+            self._first_apply(store)
+        else:
+            self._reapply(store)
+        return self._changes()
+
+    def _first_apply(self, store: Any) -> None:
+        content, result, before = self.content, self.result, self._before
+        self._check_cancelled()
+        self._upsert(content.sources, store.get_source, store.save_source, result.sources,
+                     before.sources)
+        self._upsert(content.people, store.get_person, store.save_person, result.people,
+                     before.people)
+        self._new_tags = new_tags(store, {t for i in content.items for t in i.tags})
+        self._upsert_items(store, content.items)
+        self._upsert(content.briefings, store.get_briefing, store.save_briefing,
+                     result.briefings, before.briefings)
+        self._check_cancelled()
+        if self._progress is not None and content.record_count() == 0:
+            self._progress(0, 0)
+
+    def _upsert(self, records: list, old_of: Callable[[str], Any], save: Callable[[Any], Any],
+                counts: KindCounts, before: dict) -> None:
+        for record in records:
+            old = old_of(record.id)
+            if _count(old, record, counts):
+                before[record.id] = old
+                save(record)
+            self._step()
+
+    def _upsert_items(self, store: Any, items: list[Item]) -> None:
+        """Items are many: looked up and saved a batch at a time."""
+        counts, before = self.result.items, self._before.items
+        for start in range(0, len(items), BATCH):
+            batch = items[start : start + BATCH]
+            existing = {s.item.id: s for s in store.capture_items([i.id for i in batch])}
+            changed = []
+            for item in batch:
+                old = existing.get(item.id)
+                if _count(old.item if old else None, item, counts):
+                    before[item.id] = old
+                    changed.append(item)
+            if changed:
+                self._saved_items += store.save_items(changed)
+            self._step(len(batch))
+
+    def _reapply(self, store: Any) -> None:
+        """Redo: write the same records again."""
+        content, before = self.content, self._before
+        store.save_sources([s for s in content.sources if s.id in before.sources])
+        store.save_people([p for p in content.people if p.id in before.people])
+        store.save_items(self._saved_items, touch=False)
+        for briefing in content.briefings:
+            if briefing.id in self._removed_briefings:
+                store.restore_briefing(self._removed_briefings.pop(briefing.id))
+            elif briefing.id in before.briefings:
+                store.save_briefing(briefing)
+
+    def revert(self, store: Any) -> Changes:
+        before = self._before
+        for briefing_id, old in before.briefings.items():
+            if old is None:
+                self._removed_briefings[briefing_id] = store.remove_briefing(briefing_id)
+            else:
+                store.save_briefing(old)
+        new_items = [i for i, old in before.items.items() if old is None]
+        if new_items:
+            store.delete_items(new_items)
+        store.restore_items([old for old in before.items.values() if old is not None])
+        drop_unused_tags(store, self._new_tags)
+        for kind, save, delete in (("people", store.save_person, store.delete_person),
+                                   ("sources", store.save_source, store.delete_source)):
+            for record_id, old in getattr(before, kind).items():
+                if old is None:
+                    delete(record_id)
+                else:
+                    save(old)
+        return self._changes()
+
+    # ------------------------------------------------------------ progress and cancel
+
+    def _check_cancelled(self) -> None:
+        if self._cancelled is not None and self._cancelled():
+            raise ImportCancelled()
+
+    def _step(self, count: int = 1) -> None:
+        before, self._done = self._done, self._done + count
+        total = self.content.record_count()
+        if before // BATCH != self._done // BATCH or self._done == total:
+            self._check_cancelled()
+            if self._progress is not None:
+                self._progress(self._done, total)
+
+
+def _count(old: Any, new: Any, counts: KindCounts) -> bool:
+    """Count ``new`` as created, updated or unchanged; True unless it is unchanged."""
+    if old is None:
+        counts.created += 1
+    elif same_record(old, new):
+        counts.unchanged += 1
+        return False
+    else:
+        counts.updated += 1
+    return True

@@ -1,0 +1,72 @@
+"""The life of a :class:`~briefing_app.store.FactBase`: opening, closing, transactions.
+
+:class:`FactBaseAccess` is the base of the fact base's method groups (``factbase_*.py``):
+it holds the :class:`~.readers.Connections` and gives them ``_read`` (a function of a
+connection, on the connection this thread reads with) and ``_write`` (the same on the
+writer, in one transaction). Those two are the only way the method groups reach SQLite,
+and only those modules use them.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+from collections.abc import Callable, Iterator
+from typing import Any, Self
+
+from .connection import MEMORY
+from .readers import Connections
+
+
+class FactBaseAccess:
+    """Open with ``FactBase.open``; close with :meth:`close` or use it as a context manager."""
+
+    def __init__(self, connections: Connections) -> None:
+        self._connections = connections
+        self.path = connections.path
+
+    @property
+    def is_file(self) -> bool:
+        """True for a fact base file (it can be backed up, shown and reopened); False for
+        one in memory."""
+        return self.path != MEMORY
+
+    def close(self) -> None:
+        """Close the fact base and every connection it opened. Twice is fine."""
+        self._connections.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    @property
+    def connection(self) -> sqlite3.Connection:
+        """The writer connection, for the store's own tests and maintenance tools."""
+        return self._connections.writer
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Self]:
+        """``BEGIN IMMEDIATE`` ... ``COMMIT``; rolls back on any exception.
+
+        Nested calls join the outer transaction; a nested block that fails is undone on its
+        own (a savepoint) and its exception goes on to the caller. Reads on this thread
+        inside the block see its uncommitted writes; other threads do not.
+        """
+        with self._connections.transaction():
+            yield self
+
+    @contextlib.contextmanager
+    def stopping_when(self, cancelled: Callable[[], bool]) -> Iterator[Self]:
+        """Run the block so that once ``cancelled()`` is true the SQL statement running then
+        (or the next one) is interrupted, which rolls its transaction back; the block then
+        raises :class:`ChangeCancelled`. For long changes a person may stop midway."""
+        with self._connections.stopping_when(cancelled):
+            yield self
+
+    def _read(self, function: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        return self._connections.read(function, *args, **kwargs)
+
+    def _write(self, function: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        return self._connections.write(function, *args, **kwargs)

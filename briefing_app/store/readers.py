@@ -1,0 +1,242 @@
+"""Which connection serves which call: one writer, a reader per thread (Datasette's shape).
+
+The connection policy of a fact base, in one place:
+
+- **One writer.** Every change runs on the one writer connection, one thread at a time (a
+  re-entrant lock). :meth:`Connections.transaction` takes that lock and SQLite's write lock
+  together (``BEGIN IMMEDIATE``); nested calls join the outer transaction as savepoints.
+- **A reader per thread.** A read from a thread that does not hold the writer runs on that
+  thread's own read-only connection, opened at its first read, in a read transaction of
+  its own (every statement of the call sees the same committed state). In WAL mode a
+  reader never waits for the writer and sees only committed data: the UI thread searches
+  while a worker thread imports.
+- **A transaction reads its own writes.** A read on the thread that holds the writer
+  (inside a transaction or a :meth:`Connections.stopping_when` block) runs on the writer,
+  so it sees the uncommitted writes of that transaction, and a Cancel stops it too.
+- **No readers without a file.** ``:memory:`` (and a file SQLite could not switch to WAL
+  mode, where readers would wait anyway) has only the writer: a read from another thread
+  takes the lock, waiting for a running transaction to end.
+- **Cancel.** :meth:`Connections.stopping_when` holds the writer for its block and
+  interrupts the running statement once ``cancelled()`` is true (a progress handler).
+- **Closing** closes every reader, then the writer; any call afterwards raises
+  :class:`FactBaseError`. Readers are kept by thread id until then: a new thread that is
+  given the id of a finished one takes over its reader.
+
+So every method of :class:`~briefing_app.store.FactBase` is safe from any thread, and a
+worker thread of a face uses the window's fact base instead of opening its own.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import sqlite3
+import threading
+from collections.abc import Callable, Iterator
+from typing import Any
+
+from . import connection
+from .errors import ChangeCancelled, FactBaseError, explain
+
+CANCEL_CHECK_STEPS = 1000  # SQLite VM steps between looks at a cancel request (~0.1 ms)
+_CLOSED = "The fact base is closed."
+
+
+class _Reader:
+    """One thread's read-only connection; the lock lets :meth:`Connections.close` wait for
+    a read in progress."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn: sqlite3.Connection | None = conn
+        self.lock = threading.RLock()
+
+
+class Connections:
+    """The writer and the readers of one fact base (see the module docstring)."""
+
+    def __init__(self, writer: sqlite3.Connection, path: str, *, readers: bool) -> None:
+        self.path = path
+        self._writer: sqlite3.Connection | None = writer
+        self._write_lock = threading.RLock()
+        self._holding = threading.local()  # .depth: how often this thread holds the writer
+        self._depth = 0  # transaction nesting on the writer
+        self._cancel_checks: list[Callable[[], bool]] = []
+        self._use_readers = readers
+        self._readers: dict[int, _Reader] = {}
+        self._readers_lock = threading.Lock()
+        self._closed = False
+
+    @classmethod
+    def open(cls, path: str) -> Connections:
+        """Open (creating and migrating) the fact base at ``path`` or ``":memory:"``."""
+        writer = connection.connect(path)
+        on_file = path != connection.MEMORY
+        return cls(writer, path, readers=on_file and connection.uses_wal(writer))
+
+    # ------------------------------------------------------------ the writer
+
+    @property
+    def writer(self) -> sqlite3.Connection:
+        """The writer itself, unlocked (for the store's own tests and maintenance tools)."""
+        if self._writer is None:
+            raise FactBaseError(_CLOSED)
+        return self._writer
+
+    def require_open(self) -> None:
+        """Raise :class:`FactBaseError` once the fact base is closed."""
+        if self._writer is None:
+            raise FactBaseError(_CLOSED)
+
+    @contextlib.contextmanager
+    def holding_writer(self) -> Iterator[sqlite3.Connection]:
+        """The writer, for this thread alone until the block ends."""
+        with self._write_lock:
+            self._holding.depth = self._held() + 1
+            try:
+                yield self.writer
+            finally:
+                self._holding.depth -= 1
+
+    def _held(self) -> int:
+        return getattr(self._holding, "depth", 0)
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """``BEGIN IMMEDIATE`` ... ``COMMIT`` on the writer; rolls back on any exception.
+
+        Nested calls join the outer transaction; a nested block that fails is undone on its
+        own (a savepoint) and its exception goes on to the caller.
+        """
+        with self.holding_writer() as conn:
+            if self._depth:
+                name = f"nested_{self._depth}"
+                conn.execute(f"SAVEPOINT {name}")
+                self._depth += 1
+                try:
+                    yield conn
+                except BaseException:
+                    if conn.in_transaction:
+                        conn.execute(f"ROLLBACK TO {name}")
+                        conn.execute(f"RELEASE {name}")
+                    raise
+                else:
+                    conn.execute(f"RELEASE {name}")
+                finally:
+                    self._depth -= 1
+                return
+            try:
+                conn.execute("BEGIN IMMEDIATE")
+            except sqlite3.Error as error:
+                raise explain(error, "start a change") from error
+            self._depth = 1
+            try:
+                yield conn
+                conn.execute("COMMIT")
+            except sqlite3.Error as error:
+                _rollback(conn)
+                raise explain(error, "save the change") from error
+            except BaseException:
+                _rollback(conn)
+                raise
+            finally:
+                self._depth = 0
+
+    @contextlib.contextmanager
+    def stopping_when(self, cancelled: Callable[[], bool]) -> Iterator[None]:
+        """Hold the writer for the block; once ``cancelled()`` is true the statement running
+        then (or the next one) is interrupted, which rolls its transaction back, and the
+        block raises :class:`ChangeCancelled`. Blocks may nest: any of their checks stops."""
+        with self.holding_writer() as conn:
+            self._cancel_checks.append(cancelled)
+            if len(self._cancel_checks) == 1:
+                checks = self._cancel_checks
+                conn.set_progress_handler(lambda: any(c() for c in checks), CANCEL_CHECK_STEPS)
+            try:
+                yield
+            except (FactBaseError, sqlite3.Error) as error:
+                if cancelled():
+                    raise ChangeCancelled() from error
+                raise
+            finally:
+                self._cancel_checks.pop()
+                if not self._cancel_checks:
+                    conn.set_progress_handler(None, 0)
+
+    def write(self, function: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """``function(writer, *args, **kwargs)`` in one transaction (or the caller's)."""
+        with self.transaction() as conn:
+            return function(conn, *args, **kwargs)
+
+    # ------------------------------------------------------------ reading
+
+    def read(self, function: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
+        """``function(connection, *args, **kwargs)`` on the connection this thread reads
+        with; SQLite errors come out as :class:`FactBaseError`."""
+        try:
+            with self._reading() as conn:
+                return function(conn, *args, **kwargs)
+        except sqlite3.Error as error:
+            raise explain(error, "read the fact base") from error
+
+    def _reading(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
+        if self._use_readers and not self._held():
+            return self._reader_of_this_thread()
+        return self.holding_writer()
+
+    @contextlib.contextmanager
+    def _reader_of_this_thread(self) -> Iterator[sqlite3.Connection]:
+        ident = threading.get_ident()
+        with self._readers_lock:
+            if self._closed:
+                raise FactBaseError(_CLOSED)
+            reader = self._readers.get(ident)
+        if reader is None:
+            reader = self._add_reader(ident)
+        with reader.lock:
+            conn = reader.conn
+            if conn is None:
+                raise FactBaseError(_CLOSED)
+            # One read transaction: the statements of one call see one snapshot, even when
+            # another thread commits between them.
+            conn.execute("BEGIN")
+            try:
+                yield conn
+            finally:
+                _rollback(conn)
+
+    def _add_reader(self, ident: int) -> _Reader:
+        reader = _Reader(connection.connect_reader(self.path))
+        with self._readers_lock:
+            if not self._closed:
+                self._readers[ident] = reader
+                return reader
+        reader.conn.close()
+        raise FactBaseError(_CLOSED)
+
+    # ------------------------------------------------------------ closing
+
+    def close(self) -> None:
+        """Close every reader (waiting for reads in progress), then the writer. Twice is
+        fine."""
+        with self._readers_lock:
+            self._closed = True
+            readers, self._readers = list(self._readers.values()), {}
+        for reader in readers:
+            with reader.lock:
+                if reader.conn is not None:
+                    reader.conn.close()
+                    reader.conn = None
+        with self._write_lock:
+            if self._writer is None:
+                return
+            with contextlib.suppress(sqlite3.Error):
+                # Refresh planner statistics where needed; the limit keeps it quick.
+                self._writer.execute("PRAGMA analysis_limit = 400")
+                self._writer.execute("PRAGMA optimize")
+            self._writer.close()
+            self._writer = None
+
+
+def _rollback(conn: sqlite3.Connection) -> None:
+    if conn.in_transaction:
+        with contextlib.suppress(sqlite3.Error):
+            conn.execute("ROLLBACK")
