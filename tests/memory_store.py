@@ -43,7 +43,15 @@ from briefing_app.core.model import (
     Source,
 )
 from briefing_app.core.query import Query, parse
-from briefing_app.core.records import ItemRow, PersonCount, SavedSearch, SimilarItem, SourceCount
+from briefing_app.core.records import (
+    Finding,
+    IntegrityReport,
+    ItemRow,
+    PersonCount,
+    SavedSearch,
+    SimilarItem,
+    SourceCount,
+)
 
 Cancelled = Callable[[], bool]
 BACKUP_CHUNK = 4096  # characters written between progress reports and looks at Cancel
@@ -72,6 +80,19 @@ class MemoryStore:
     @property
     def is_file(self) -> bool:
         return False
+
+    @property
+    def read_only(self) -> str:
+        return ""
+
+    def check_integrity(self) -> IntegrityReport:
+        """Dictionaries cannot tear; the check looks at what refers to what."""
+        dangling = self._read(lambda t: [i for i, item in t.items.items()
+                                         if item.source and item.source not in t.sources])
+        return IntegrityReport((Finding(
+            "References", not dangling,
+            "every reference leads to a record" if not dangling
+            else f"{len(dangling)} items cite a missing source"),))
 
     def close(self) -> None:
         self._closed = True
@@ -333,6 +354,9 @@ class MemoryStore:
 
     def find_briefing(self, id_or_exact_title: str) -> Briefing | None:
         return self._read(briefings.find, id_or_exact_title)
+
+    def resolve_id_prefix(self, kind: str, prefix: str, *, limit: int = 10) -> list[str]:
+        return self._read(catalog.ids_starting, kind, prefix, limit)
 
     def save_briefing(self, briefing: Briefing) -> Briefing:
         return self._write(briefings.save, briefing, now=_now())

@@ -28,6 +28,7 @@ from briefing_app.core.model import (
     AUTOMATIC_SECTIONS,
     BLOCK_STYLES,
     NOTE_STYLES,
+    PAGE_SIZES,
     Block,
     Briefing,
     BriefingSummary,
@@ -36,7 +37,7 @@ from briefing_app.core.model import (
 
 HEADER_FIELDS = ("title", "subject", "to", "from_", "through", "date", "meeting_title",
                  "meeting_date", "meeting_location", "marking", "template", "portion_marking",
-                 "note_style", "language", "participants")
+                 "note_style", "language", "page_size", "participants")
 BLOCK_FIELDS = ("text", "style", "note", "override")
 
 
@@ -88,6 +89,7 @@ def save(t: Tables, briefing: Briefing, *, now: str) -> Briefing:
     """Write the briefing, replacing its participants, sections and blocks; sections and
     blocks it already had keep their ids, the others get fresh ones."""
     _check(briefing.note_style, NOTE_STYLES, "a note style")
+    _check(briefing.page_size, PAGE_SIZES, "a page size")
     for section in briefing.sections:
         _check(section.automatic, ("", *AUTOMATIC_SECTIONS), "an automatic section")
         for block in section.blocks:
@@ -215,6 +217,8 @@ def update_header(t: Tables, briefing_id: str, changes: dict[str, object], *,
             value = dates.normalize(str(value))
         elif name == "note_style":
             _check(value, NOTE_STYLES, "a note style")
+        elif name == "page_size":
+            _check(value, PAGE_SIZES, "a page size")
         elif name == "portion_marking":
             value = bool(value)
         else:

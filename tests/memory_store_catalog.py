@@ -18,6 +18,7 @@ from memory_store_tables import Tables, nocase
 
 from briefing_app.core import dates
 from briefing_app.core.errors import FactBaseError
+from briefing_app.core.id_prefix import MIN_ID_PREFIX
 from briefing_app.core.model import Person, Source
 from briefing_app.core.records import PersonCount, SourceCount
 
@@ -44,6 +45,23 @@ class TagSnapshot:
     name: str
     links: dict[str, dict[int, int]]  # item id -> {the tag or the survivor: position}
     survivor_id: int | None = None
+
+
+# ---------------------------------------------------------------- ids by their start
+
+
+def ids_starting(t: Tables, kind: str, prefix: str, limit: int) -> list[str]:
+    """FactBase's rule: the id itself, else the ids starting with ``prefix`` once it has
+    MIN_ID_PREFIX characters (letter case counts), sorted, at most ``limit``."""
+    tables = {"item": t.items, "briefing": t.briefings}
+    if kind not in tables:
+        raise ValueError(f"{kind!r} has no ids to resolve (use {', '.join(tables)})")
+    ids = tables[kind]
+    if prefix in ids:
+        return [prefix]
+    if len(prefix) < MIN_ID_PREFIX:
+        return []
+    return sorted(i for i in ids if i.startswith(prefix))[:max(limit, 0)]
 
 
 # ---------------------------------------------------------------- links

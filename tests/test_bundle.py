@@ -103,7 +103,7 @@ def test_the_bundled_app_opens_its_window_offscreen_and_quits(bundle, fact_base)
 def test_the_bundle_leaves_out_the_qt_modules_the_app_does_not_use(bundle):
     qt = bundle / "_internal" / "PySide6"
     bindings = {path.name.split(".")[0] for path in qt.glob("Qt*.so")}
-    assert bindings == {"QtCore", "QtGui", "QtWidgets", "QtPdf", "QtPdfWidgets"}
+    assert bindings == {"QtCore", "QtGui", "QtWidgets", "QtPdf", "QtPdfWidgets", "QtPrintSupport"}
     libraries = [path.name for path in (qt / "Qt" / "lib").iterdir()]
     unused = [name for name in libraries
               if name.startswith(("libQt6Qml", "libQt6Quick", "libQt6WebEngine", "libQt6Multi"))]

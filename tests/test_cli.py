@@ -440,7 +440,8 @@ def test_format_columns_folds_line_breaks():
 def test_the_parser_knows_every_command():
     commands = subcommands(build_parser())
     assert set(commands) == {"init", "import", "export", "search", "briefings", "render",
-                             "extract", "team", "sync", "conflicts", "resolve"}
+                             "check", "backups", "extract", "team", "sync", "conflicts",
+                             "resolve"}
 
 
 # ---------------------------------------------------------------- a real process

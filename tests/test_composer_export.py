@@ -50,7 +50,8 @@ def test_word_export_writes_the_memo_and_offers_to_open_it(qtbot, app, monkeypat
 
     box = composer.exporter.message_box
     assert box.isVisible() and str(target) in box.text()
-    assert "21 pre-flight warnings: see the warnings panel." in box.text()
+    # the sample's stale warnings count a month-dated item from the month's end
+    assert "20 pre-flight warnings: see the warnings panel." in box.text()
     folder_button = next(b for b in box.buttons() if b.text() == "Show in Folder")
     folder_button.click()
     assert opened == [str(target.parent)]

@@ -30,6 +30,7 @@ from briefing_app.core.library import Library
 from briefing_app.core.model import Block, Briefing, Item, Meeting, Person, Section, Source
 from briefing_app.core.operations.composer import (
     AddSection,
+    ChangeMemoLanguage,
     CreateBriefing,
     DeleteBriefing,
     InsertBlocks,
@@ -196,6 +197,10 @@ EXAMPLES = {
     "edit the memo header": (
         lambda s: UpdateHeader("b-talks", {"subject": "Tariffs", "participants": ["p-petro"]},
                                {"subject": "", "participants": ["p-rubio"]}),
+        lambda op: Changes.of(briefings=["b-talks"])),
+    "change the memo language with its stock headings": (
+        lambda s: ChangeMemoLanguage("b-talks", "es", "en",
+                                     [(section(s, "Purpose").id, "Propósito", "Purpose")]),
         lambda op: Changes.of(briefings=["b-talks"])),
     "add a section": (
         lambda s: AddSection("b-talks", 1, "Key Issues"),

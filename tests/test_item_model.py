@@ -178,7 +178,7 @@ class FailingSource:
         raise FactBaseError("The fact base cannot be read: disk I/O error.")
 
     def search_rows(self, query, **kwargs):
-        raise AssertionError("not reached")
+        raise FactBaseError("The fact base cannot be read: disk I/O error.")
 
 
 def test_a_read_failure_empties_the_table_and_reports_it(qtbot):
@@ -200,10 +200,10 @@ def test_a_query_on_a_big_fact_base_is_answered_off_the_ui_thread(qtbot, big_fb,
     model = ItemTableModel(big_fb)
     model.background_from = 100  # 450 items count as big here
     before = shown_ids(model)
-    counted_on = []
-    real_count = FactBase.count
-    monkeypatch.setattr(FactBase, "count", lambda self, query: (
-        counted_on.append(threading.current_thread()), real_count(self, query))[1])
+    read_on = []
+    real_rows = FactBase.search_rows
+    monkeypatch.setattr(FactBase, "search_rows", lambda self, query, **kw: (
+        read_on.append(threading.current_thread()), real_rows(self, query, **kw))[1])
 
     model.set_query("kind:quote")
     assert model.searching
@@ -211,9 +211,37 @@ def test_a_query_on_a_big_fact_base_is_answered_off_the_ui_thread(qtbot, big_fb,
     assert not model.canFetchMore(QModelIndex())  # and no page of the new query joins them
     qtbot.waitUntil(lambda: not model.searching, timeout=5000)
 
-    assert counted_on and threading.main_thread() not in counted_on
+    assert read_on and threading.main_thread() not in read_on
     assert shown_ids(model) == ids_of(big_fb, "kind:quote")
-    assert model.total == real_count(big_fb, "kind:quote")
+    assert model.total == big_fb.count("kind:quote")
+
+
+def test_the_first_rows_come_before_the_count_which_follows(qtbot, big_fb, monkeypatch):
+    model = ItemTableModel(big_fb)
+    model.background_from = 100
+    model.batch_size = 20  # a full first page: there are more matches to count
+    counted_on = []
+    real_count = FactBase.count
+    monkeypatch.setattr(FactBase, "count", lambda self, query: (
+        counted_on.append(threading.current_thread()), real_count(self, query))[1])
+
+    model.set_query("kind:quote")
+    qtbot.waitUntil(lambda: not model.searching, timeout=5000)
+    if model.counting:  # the count may already be in: the rows never wait for it
+        assert model.rowCount() == 20 and model.canFetchMore(QModelIndex())
+    qtbot.waitUntil(lambda: not model.counting, timeout=5000)
+
+    assert counted_on and threading.main_thread() not in counted_on
+    assert model.total == real_count(big_fb, "kind:quote") > 20
+
+
+def test_a_first_page_that_is_not_full_needs_no_count(qtbot, big_fb, monkeypatch):
+    model = ItemTableModel(big_fb)
+    model.background_from = 100
+    monkeypatch.setattr(FactBase, "count", lambda self, query: pytest.fail("counted"))
+    model.set_query("kind:quote")
+    qtbot.waitUntil(lambda: not model.searching, timeout=5000)
+    assert not model.counting and model.total == model.rowCount() > 0
 
 
 def test_only_the_answer_to_the_latest_query_is_shown(qtbot, big_fb):
@@ -257,6 +285,21 @@ def test_a_failed_background_search_empties_the_table_and_says_why(qtbot, big_fb
     model = ItemTableModel(big_fb)
     model.background_from = 100
 
+    def broken(self, query, **_order):
+        raise FactBaseError("Could not read the fact base: the fact base file is damaged.")
+
+    monkeypatch.setattr(FactBase, "search_rows", broken)
+    with qtbot.waitSignal(model.failed, timeout=5000) as failure:
+        model.set_query("kind:quote")
+    assert failure.args == ["Could not read the fact base: the fact base file is damaged."]
+    assert model.rowCount() == 0 and not model.searching
+
+
+def test_a_failed_count_keeps_the_rows_and_says_why(qtbot, big_fb, monkeypatch):
+    model = ItemTableModel(big_fb)
+    model.background_from = 100
+    model.batch_size = 20
+
     def broken(self, query):
         raise FactBaseError("Could not read the fact base: the fact base file is damaged.")
 
@@ -264,7 +307,7 @@ def test_a_failed_background_search_empties_the_table_and_says_why(qtbot, big_fb
     with qtbot.waitSignal(model.failed, timeout=5000) as failure:
         model.set_query("kind:quote")
     assert failure.args == ["Could not read the fact base: the fact base file is damaged."]
-    assert model.rowCount() == 0 and not model.searching
+    assert model.rowCount() == 20 and not model.searching and not model.counting
 
 
 def test_a_model_closed_before_its_answer_comes_is_left_alone(qtbot, big_fb):

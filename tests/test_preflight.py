@@ -60,8 +60,8 @@ def test_missing_item_and_missing_participant():
 
 
 def test_stale_counts_days_before_the_meeting_date():
-    # f2 is dated 2025-09 (counted from September 1); the meeting is 2025-10-05: 34 days.
-    b = briefing(section("B", "f2"), meeting=Meeting(date="2025-10-05T11:00"))
+    # f2 is dated 2025-09 (counted from September 30); the meeting is 2025-11-03: 34 days.
+    b = briefing(section("B", "f2"), meeting=Meeting(date="2025-11-03T11:00"))
     assert "stale" in [w.code for w in check(b, stale_days=30)]
     assert "stale" not in [w.code for w in check(b, stale_days=34)]
     message = next(w.message for w in check(b) if w.code == "stale")
@@ -137,3 +137,29 @@ def test_details_let_a_user_interface_word_each_warning_in_its_own_language():
     assert details[("missing-item", "block")]["id"] == "gone"
     assert details[("missing-item", "participant")]["id"] == "nobody"
     assert details[("unmarked", "unmarked")]["mark"] == "(U)"
+
+
+def test_a_date_is_stale_only_after_the_end_of_the_year_or_month_it_names():
+    fb = world()
+    fb.items["f3"].date = "2025"  # an annual statistic: current until December 31
+    b = briefing(section("B", "f3"), meeting=Meeting(date="2026-01-15"))
+    assert "stale" not in [w.code for w in check(b, fb)]  # 15 days after 2025 ended
+    fb.items["f3"].date = "2025-11"
+    stale = next(w for w in check(b, fb) if w.code == "stale")
+    assert stale.details["age"] == "46"  # from November 30
+
+
+def test_an_item_tagged_background_is_never_stale():
+    fb = world()
+    b = briefing(section("B", "f3"), meeting=Meeting(date="2026-02-03"))
+    assert "stale" in [w.code for w in check(b, fb)]
+    fb.items["f3"].tags = ["coffee", "Background"]
+    assert "stale" not in [w.code for w in check(b, fb)]
+
+
+def test_an_empty_section_is_reported_with_its_place():
+    b = briefing(section("Purpose", Block(text="Meet.")), section("Talking Points"),
+                 meeting=Meeting(date="2026-02-03"))
+    empty = [w for w in check(b) if w.code == "empty-section"]
+    assert [(w.section_index, w.details["section"]) for w in empty] == [(1, "Talking Points")]
+    assert "Talking Points" in empty[0].message

@@ -67,6 +67,13 @@ def test_every_implementation_is_a_store(store, request):
     assert isinstance(store, Store)
     assert isinstance(store.path, str) and store.path
     assert store.is_file == (request.node.callspec.params["store"] == "sqlite-file")
+    assert store.read_only == ""  # a new store takes changes
+
+
+def test_a_sound_store_passes_its_own_check(store):
+    store.save_item(Item(id="", kind="fact", text="Coffee exports rose."))
+    report = store.check_integrity()
+    assert report.ok and report.findings
 
 
 def test_the_contract_tests_call_every_method_of_the_protocol():

@@ -235,3 +235,23 @@ def test_removed_blocks_come_back_with_their_ids_and_places(facts):
     assert layout(facts)[1:] == [("Background", ["i2"]), ("Talking Points", [])]
     assert sorted(b.id for b in facts.restore_blocks(removed)) == sorted(ids)
     assert sections(facts) == before
+
+
+# ---------------------------------------------------------------- ids by their start
+
+
+def test_an_id_is_named_by_itself_or_by_a_start_of_six_characters_or_more(store):
+    store.save_items([Item("3f9c1a2e-aaaa", "fact", "One"), Item("3f9c1a2e-bbbb", "fact", "Two"),
+                      Item("3f9c1b00-cccc", "fact", "Three"), Item("short", "fact", "Four")])
+    store.save_briefing(Briefing("7d41e0c2-1111", "Trade talks"))
+
+    assert store.resolve_id_prefix("item", "3f9c1b") == ["3f9c1b00-cccc"]
+    assert store.resolve_id_prefix("item", "3f9c1a") == ["3f9c1a2e-aaaa", "3f9c1a2e-bbbb"]
+    assert store.resolve_id_prefix("item", "3f9c1a", limit=1) == ["3f9c1a2e-aaaa"]
+    assert store.resolve_id_prefix("item", "short") == ["short"]  # a whole id, however short
+    assert store.resolve_id_prefix("item", "3f9c1") == []  # too short to be a start
+    assert store.resolve_id_prefix("item", "3F9C1B") == []  # letter case counts, as in ids
+    assert store.resolve_id_prefix("item", "7d41e0") == []  # a briefing's, not an item's
+    assert store.resolve_id_prefix("briefing", "7d41e0") == ["7d41e0c2-1111"]
+    with pytest.raises(ValueError, match="'person' has no ids to resolve"):
+        store.resolve_id_prefix("person", "p-petro")

@@ -234,7 +234,7 @@ def test_the_stale_limit_changes_the_warnings_at_once(qtbot, window):
 def test_a_new_fact_base_takes_the_preferred_scheme_unless_it_holds_the_sample(
         qtbot, window, monkeypatch, tmp_path, with_sample, scheme):
     dialog = open_preferences(qtbot, window)
-    choose(qtbot, dialog.marking_scheme, "Organisational (public / internal / confidential)")
+    choose(qtbot, dialog.marking_scheme, "Organizational (public / internal / confidential)")
     click(qtbot, dialog, QDialogButtonBox.StandardButton.Ok)
     target = tmp_path / "office.sqlite"
     monkeypatch.setattr(QFileDialog, "getSaveFileName",

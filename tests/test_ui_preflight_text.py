@@ -36,7 +36,7 @@ def test_in_english_each_warning_reads_as_the_command_line_prints_it(qapp):
 def test_every_sentence_of_the_core_has_a_wording_in_the_app():
     assert {code for code, _ in SENTENCES} == {
         "unverified", "disputed", "unsourced", "stale", "unmarked", "missing-item",
-        "unknown-marking"}
+        "unknown-marking", "empty-section"}
 
 
 def test_typed_placeholders_in_a_label_are_printed_as_typed(qapp):

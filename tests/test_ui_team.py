@@ -14,7 +14,6 @@ from briefing_app.team.status import TeamStatus
 from briefing_app.ui.i18n import install_translator, remove_translators
 from briefing_app.ui.main_window import MainWindow
 from briefing_app.ui.settings import AppSettings
-from briefing_app.ui.team import install_team
 from briefing_app.ui.team.join_dialog import JoinDialog
 from briefing_app.ui.team.status_text import status_text
 
@@ -25,7 +24,7 @@ WAIT_MS = 20_000
 def team_window(qtbot, sample_fb, tmp_path):
     window = MainWindow(sample_fb, sample_fb.path, settings=AppSettings(tmp_path / "s.ini"))
     qtbot.addWidget(window)
-    controller = getattr(window, "team", None) or install_team(window)
+    controller = window.team
     window.show()
     qtbot.waitExposed(window)
     yield window, controller
@@ -139,7 +138,7 @@ def in_spanish(qapp):
 def test_the_team_menu_and_dialogs_speak_spanish(qtbot, in_spanish, sample_fb, tmp_path):
     window = MainWindow(sample_fb, sample_fb.path, settings=AppSettings(tmp_path / "s.ini"))
     qtbot.addWidget(window)
-    controller = install_team(window)
+    controller = window.team
     texts = [a.text() for a in controller.menu.actions()]
     assert texts == ["&Unirse a la biblioteca del equipo…", "&Sincronizar ahora",
                      "&Conflictos…"]

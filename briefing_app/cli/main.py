@@ -20,8 +20,14 @@ from briefing_app.cli import output as cli_output
 from briefing_app.cli import team as team_cli
 from briefing_app.core.dates import DateError
 from briefing_app.core.files import WriteError
+from briefing_app.core.id_prefix import (
+    AmbiguousIdError,
+    IdPrefixError,
+    UnknownIdError,
+    resolve_id,
+)
 from briefing_app.core.paths import default_db_path
-from briefing_app.core.vocab import OUTPUT_FORMATS
+from briefing_app.core.vocab import OUTPUT_FORMATS, PAGE_SIZES
 
 PROG = "briefing-app"
 DEFAULT_SEARCH_LIMIT = 50
@@ -44,7 +50,7 @@ def open_fact_base(args: argparse.Namespace):
 
     The default one (user data folder or ``$BRIEFING_APP_DB``) is created with the sample
     on first use; a path named with ``--db`` must exist, so a typo never silently creates
-    a new fact base.
+    a new fact base, and an empty file is never turned into one by a command that reads.
     """
     from briefing_app.core.library import Library
     from briefing_app.exchange.sample import open_or_create_default
@@ -55,6 +61,9 @@ def open_fact_base(args: argparse.Namespace):
     path = db_path(args)
     if not path.exists():
         raise CliError(f"no fact base at {path} (create one with: {PROG} --db {path} init)")
+    if path.is_file() and path.stat().st_size == 0:
+        raise CliError(f"{path} is an empty file, not a fact base (remove it, then create "
+                       f"one with: {PROG} --db {path} init)")
     return open_library(path)
 
 
@@ -77,37 +86,74 @@ def cmd_init(args: argparse.Namespace) -> int:
 
 
 def cmd_import(args: argparse.Namespace) -> int:
-    """All files in one transaction: one bad file leaves the fact base as it was."""
+    """All files in one transaction: one bad file leaves the fact base as it was. Every
+    file is checked, so one run reports the problems of every bad file."""
     from briefing_app.exchange.csv_import import import_csv
-    from briefing_app.exchange.factpack import PackError, import_pack
+    from briefing_app.exchange.factpack import import_pack
+    from briefing_app.exchange.safe_read import MAX_PROBLEMS_SHOWN, PackError
 
     importers = {".json": import_pack, ".csv": import_csv}
     paths = [Path(name) for name in args.files]
     for path in paths:
         if path.suffix.lower() not in importers:
             raise CliError(f"{path}: not a fact pack (.json) or a CSV file (.csv)")
+    failed: dict[Path, list[str]] = {}
     with open_fact_base(args) as library:
         reports = []
-        with library.store.transaction():  # every file or none
-            for path in paths:
-                importer = importers[path.suffix.lower()]
-                try:
-                    result = importer(library, path)
-                except PackError as error:
-                    raise CliError(_import_failure(path, error.problems)) from None
-                reports.append(f"{path}: {result.summary()}")
+        try:
+            with library.store.transaction():  # every file or none
+                for path in paths:
+                    try:
+                        result = importers[path.suffix.lower()](library, path)
+                    except PackError as error:
+                        failed[path] = error.problems
+                        continue
+                    reports.append(f"{path}: {result.summary()}")
+                if failed:
+                    raise _ImportRefused()
+        except _ImportRefused:
+            pass
+    if failed:
+        raise CliError(_import_failure(failed, MAX_PROBLEMS_SHOWN))
     for report in reports:
         print(report)
+    _automatic_backup(args)
     return 0
 
 
-def _import_failure(path: Path, problems: list[str]) -> str:
-    """The error line; with several problems, each is printed first on its own line."""
-    if len(problems) == 1:
-        return f"{_place_in(path, problems[0])}; nothing was imported"
-    for problem in problems:
-        print(_place_in(path, problem), file=sys.stderr)
-    return f"{path}: {len(problems)} problems; nothing was imported"
+def _automatic_backup(args: argparse.Namespace) -> None:
+    """After a change: a backup unless there is one from the last 30 minutes."""
+    from briefing_app.store import FactBaseError
+    from briefing_app.store.auto_backup import backup_if_stale
+
+    try:
+        backup_if_stale(db_path(args))
+    except FactBaseError as error:  # the change itself is done; say so, exit 0
+        print(f"{PROG}: warning: no automatic backup: {_describe(error)}", file=sys.stderr)
+
+
+def _import_failure(failed: dict[Path, list[str]], limit: int) -> str:
+    """The error line; the problems (at most about ``limit``, then a count per file) are
+    printed first, each on its own line with its file. One problem is the error line."""
+    from briefing_app.exchange.safe_read import PackError
+
+    if len(failed) == 1:
+        ((path, problems),) = failed.items()
+        if len(problems) == 1:
+            return f"{_place_in(path, problems[0])}; nothing was imported"
+    room = limit
+    for path, problems in failed.items():
+        for line in PackError(problems).shown(max(room, 1)):
+            print(_place_in(path, line), file=sys.stderr)
+        room = max(room - len(problems), 0)
+    if len(failed) == 1:
+        return f"{path}: {len(problems)} problems; nothing was imported"
+    total = sum(len(problems) for problems in failed.values())
+    return f"{_count(total, 'problem')} in {len(failed)} files; nothing was imported"
+
+
+class _ImportRefused(Exception):
+    """Rolls back the import transaction once every file has been checked."""
 
 
 def _place_in(path: Path, problem: str) -> str:
@@ -123,8 +169,14 @@ def cmd_export(args: argparse.Namespace) -> int:
         briefing_ids = None
         if args.briefing:
             briefing_ids = [_find_briefing(fb, ref).id for ref in args.briefing]
+        item_ids = None
+        if args.item:
+            try:
+                item_ids = [resolve_id(fb, "item", ref) for ref in args.item]
+            except IdPrefixError as error:
+                raise CliError(f"{error}; nothing was exported") from None
         try:
-            counts = export_pack(fb, Path(args.file), items=args.item, briefings=briefing_ids)
+            counts = export_pack(fb, Path(args.file), items=item_ids, briefings=briefing_ids)
         except KeyError as error:
             raise CliError(f"{error.args[0]}; nothing was exported") from None
     written = ", ".join(f"{n} {kind if n != 1 else _SINGULAR[kind]}" for kind, n in counts.items())
@@ -140,10 +192,23 @@ def _count(number: int, noun: str) -> str:
 
 
 def _find_briefing(fb, ref: str):
-    briefing = fb.find_briefing(ref)
+    briefing = fb.find_briefing(_briefing_reference(fb, ref))
     if briefing is None:
         raise CliError(f"no briefing with the id or title {ref!r}")
     return briefing
+
+
+def _briefing_reference(fb, ref: str) -> str:
+    """The id ``ref`` is the unique start of (core/id_prefix.py), else ``ref`` itself: a
+    briefing's id or exact title, or nothing, which the caller reports."""
+    if fb.find_briefing(ref) is not None:
+        return ref
+    try:
+        return resolve_id(fb, "briefing", ref)
+    except UnknownIdError:
+        return ref
+    except AmbiguousIdError as error:
+        raise CliError(str(error)) from None
 
 
 def cmd_search(args: argparse.Namespace) -> int:
@@ -195,7 +260,10 @@ def cmd_render(args: argparse.Namespace) -> int:
     with open_fact_base(args) as library:
         fb = library.store
         try:
-            result = render_briefing(fb, args.briefing, out, args.format, strict=args.strict)
+            reference = _briefing_reference(fb, args.briefing)
+            result = render_briefing(fb, reference, out, args.format, strict=args.strict,
+                                     page_size=args.page_size,
+                                     leave_out_empty_sections=args.leave_out_empty_sections)
         except PreflightFailed as failure:
             _print_warnings(failure.warnings)
             raise CliError(
@@ -210,6 +278,62 @@ def cmd_render(args: argparse.Namespace) -> int:
 def _print_warnings(warnings: list) -> None:
     for warning in warnings:
         print(f"warning: {' '.join(warning.message.split())}", file=sys.stderr)
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    """SQLite's integrity and foreign-key checks and the search index's own check; exit
+    status 1 when the fact base is damaged. Changes nothing."""
+    from briefing_app.store import open_library
+    from briefing_app.store.errors import DamagedFactBaseError
+
+    path = _existing_fact_base(args)
+    try:
+        with open_library(path) as library:
+            report = library.store.check_integrity()
+    except DamagedFactBaseError as error:
+        print(_describe(error))
+        return 1
+    for line in report.lines():
+        print(line)
+    return 0 if report.ok else 1
+
+
+def cmd_backups(args: argparse.Namespace) -> int:
+    """List the automatic backups of the fact base, or restore one (``--restore N``)."""
+    from briefing_app.store.auto_backup import backups_folder, list_backups, restore
+
+    path = _existing_fact_base(args)
+    backups = list_backups(path)
+    if args.restore is not None:
+        if not 1 <= args.restore <= len(backups):
+            raise CliError(f"there is no backup number {args.restore} (see: {PROG} backups)")
+        chosen = backups[args.restore - 1]
+        kept = restore(chosen.path, path)
+        print(f"Restored the backup of {chosen.taken:%Y-%m-%d %H:%M:%S} into {path}; "
+              f"the file it replaced is kept as the backup {kept.name}")
+        return 0
+    if not backups:
+        print(f"No automatic backups of {path} yet (they are kept in "
+              f"{backups_folder(path)}).", file=sys.stderr)
+        return 0
+    rows = [(str(number), f"{info.taken:%Y-%m-%d %H:%M:%S}", _counted(info.items),
+             _counted(info.briefings), str(info.path))
+            for number, info in enumerate(backups, start=1)]
+    headers = ("N", "TAKEN", "ITEMS", "BRIEFINGS", "FILE")
+    for line in cli_output.format_columns(headers, rows, cli_output.terminal_width()):
+        print(line)
+    return 0
+
+
+def _counted(number: int | None) -> str:
+    return "?" if number is None else str(number)
+
+
+def _existing_fact_base(args: argparse.Namespace) -> Path:
+    path = db_path(args)
+    if not path.is_file() or path.stat().st_size == 0:
+        raise CliError(f"no fact base at {path}")
+    return path
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
@@ -288,6 +412,17 @@ def build_parser() -> argparse.ArgumentParser:
                         help="the output format (default: from the extension of OUT)")
     render.add_argument("--strict", action="store_true",
                         help="treat pre-flight warnings as errors: exit 1 and write nothing")
+    render.add_argument("--page-size", choices=PAGE_SIZES,
+                        help="the paper (default: the briefing's own, set in the composer)")
+    render.add_argument("--leave-out-empty-sections", action="store_true",
+                        help="leave the sections without blocks out of the memo")
+    command("check", cmd_check,
+            "check the fact base for damage (file structure, links, search index)")
+    backups = command("backups", cmd_backups,
+                      "list the automatic backups of the fact base (newest first)")
+    backups.add_argument("--restore", type=_positive_int, metavar="N",
+                         help="put backup number N in place of the fact base (the current "
+                              "file is kept as another backup)")
     team_cli.add_parsers(commands, [db_option])  # team, sync, conflicts, resolve
     extract_cli.add_parser(commands, [db_option])
     return parser

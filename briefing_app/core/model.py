@@ -16,6 +16,7 @@ from .vocab import (  # noqa: F401 - the model's vocabulary, declared in vocab
     BLOCK_STYLES,
     ITEM_KINDS,
     NOTE_STYLES,
+    PAGE_SIZES,
     STATUSES,
 )
 
@@ -119,6 +120,7 @@ class Briefing:
     portion_marking: bool = False
     note_style: str = "footnotes"  # one of NOTE_STYLES
     language: str = "en"  # memo language: headings and date formats
+    page_size: str = "letter"  # one of PAGE_SIZES
     sections: list[Section] = field(default_factory=list)
     created: str = ""
     updated: str = ""

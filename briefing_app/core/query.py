@@ -44,6 +44,7 @@ from dataclasses import dataclass, field
 
 from briefing_app.core import dates
 from briefing_app.core.model import ITEM_KINDS, STATUSES
+from briefing_app.core.text_check import invalid_character, without_invalid_characters
 
 FIELDS = ("kind", "status", "tag", "person", "source", "after", "before")
 MAX_TERMS = 64  # words/phrases, and tags, kept per query; more is a paste accident
@@ -125,7 +126,12 @@ def _last_word_is_short(text: str) -> bool:
 def parse(text: str) -> Query:
     """Parse what the user typed; never raises."""
     builder = _Builder()
-    for negated, head, value, quoted, closed in _tokens(_clean(text or "")):
+    text = _clean(text or "")
+    problem = invalid_character(text)
+    if problem:  # no store can look for it: say so and search for the rest
+        builder.ignored.append(problem)
+        text = without_invalid_characters(text, " ")
+    for negated, head, value, quoted, closed in _tokens(text):
         builder.add(negated, head, value, quoted, closed)
     return builder.build()
 

@@ -53,3 +53,31 @@ class SimilarItem:
     text: str
     date: str
     ratio: float  # 0..1, 1 = the same text after folding
+
+
+@dataclass(frozen=True)
+class Finding:
+    """One layer's verdict: ``ok`` and a sentence for people."""
+
+    what: str
+    ok: bool
+    message: str
+
+
+@dataclass(frozen=True)
+class IntegrityReport:
+    findings: tuple[Finding, ...]
+
+    @property
+    def ok(self) -> bool:
+        return all(finding.ok for finding in self.findings)
+
+    def lines(self) -> list[str]:
+        """One line per layer, then the verdict."""
+        lines = [f"{finding.what}: {finding.message}" for finding in self.findings]
+        if self.ok:
+            lines.append("The fact base is sound.")
+        else:
+            lines.append("The fact base is damaged. Restore a backup (File ▸ Restore from "
+                         "Backup…, or briefing-app backups) and keep this file aside.")
+        return lines

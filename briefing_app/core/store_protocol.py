@@ -24,7 +24,14 @@ from typing import Any, Protocol, runtime_checkable
 
 from .model import Block, Briefing, BriefingSummary, Item, Person, Section, Source
 from .query import Query
-from .records import ItemRow, PersonCount, SavedSearch, SimilarItem, SourceCount
+from .records import (
+    IntegrityReport,
+    ItemRow,
+    PersonCount,
+    SavedSearch,
+    SimilarItem,
+    SourceCount,
+)
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
@@ -40,6 +47,11 @@ class Store(Protocol):
     @property
     def is_file(self) -> bool:
         """True when the fact base is a file that can be backed up, shown and reopened."""
+
+    @property
+    def read_only(self) -> str:
+        """Why changes cannot be saved ("" when they can): search, render and export still
+        work on a read-only fact base; every write raises ``FactBaseError``."""
 
     def close(self) -> None: ...
     def transaction(self) -> AbstractContextManager[Any]:
@@ -114,6 +126,10 @@ class Store(Protocol):
     def list_briefings(self) -> list[BriefingSummary]: ...
     def get_briefing(self, briefing_id: str) -> Briefing | None: ...
     def find_briefing(self, id_or_exact_title: str) -> Briefing | None: ...
+    def resolve_id_prefix(self, kind: str, prefix: str, *, limit: int = 10) -> list[str]:
+        """The ids of ``kind`` (``"item"`` or ``"briefing"``) that ``prefix`` may name:
+        ``[prefix]`` when it is an id, else (from ``core.id_prefix.MIN_ID_PREFIX``
+        characters on) the ids that start with it, sorted, at most ``limit``."""
     def save_briefing(self, briefing: Briefing) -> Briefing: ...
     def delete_briefing(self, briefing_id: str) -> bool: ...
     def update_briefing_header(self, briefing_id: str, **changes: object) -> dict[str, object]: ...
@@ -145,6 +161,9 @@ class Store(Protocol):
     # ------------------------------------------------------------ maintenance
     def backup(self, target: str | Path, *, progress: Progress | None = None,
                cancelled: Cancelled | None = None) -> Path: ...
+    def check_integrity(self) -> IntegrityReport:
+        """The store's own checks, in plain words; changes nothing."""
+
     def rebuild_search_index(self) -> None: ...
     def optimize(self) -> None: ...
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from briefing_app.core.files import atomic_write_text
-from briefing_app.core.model import AUTOMATIC_SECTIONS, NOTE_STYLES, Briefing, Section
+from briefing_app.core.model import AUTOMATIC_SECTIONS, NOTE_STYLES, PAGE_SIZES, Briefing, Section
 from briefing_app.core.paths import resource_path, user_data_dir
 
 DEFAULT_TEMPLATE = "meeting-brief"
@@ -267,16 +267,20 @@ def save_template(template: Template, path: str | Path | None = None) -> Path:
 
 
 def new_briefing(template: Template, title: str, *, from_: str = "",
-                 note_style: str = "") -> Briefing:
+                 note_style: str = "", page_size: str = "") -> Briefing:
     """An unsaved briefing laid out by ``template``: its sections, its note style unless
-    ``note_style`` names one (the staffer's preference), and ``from_`` as the FROM line.
+    ``note_style`` names one (the staffer's preference), ``from_`` as the FROM line, and
+    ``page_size`` as its paper (default: US Letter).
 
     The desktop app passes the staffer's preferences here; this module never reads them.
     """
     if note_style and note_style not in NOTE_STYLES:
         raise ValueError(f"{note_style!r} is not a note style (use {', '.join(NOTE_STYLES)})")
+    if page_size and page_size not in PAGE_SIZES:
+        raise ValueError(f"{page_size!r} is not a page size (use {', '.join(PAGE_SIZES)})")
     return Briefing(id="", title=title, from_=from_, template=template.name,
                     note_style=note_style or template.note_style,
+                    page_size=page_size or Briefing.page_size,
                     sections=template.new_sections())
 
 

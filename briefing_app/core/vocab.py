@@ -14,6 +14,9 @@ STATUSES = ("unverified", "verified", "disputed")
 BLOCK_STYLES = ("paragraph", "bullet", "talking-point")
 AUTOMATIC_SECTIONS = ("timeline", "participants", "sources")
 NOTE_STYLES = ("footnotes", "endnotes")
+PAGE_SIZES = ("letter", "a4")
+"""A memo's paper: US Letter (8.5 x 11 in) or ISO A4 (210 x 297 mm); the writers size
+their pages from it (``document/page_size.py``)."""
 OUTPUT_FORMATS = ("docx", "pdf", "html")
 """Memo formats, in menu order; each has a writer ``document/writers/<format>_writer.py``
 (a test checks that the writer registry finds exactly these)."""

@@ -281,6 +281,7 @@ class _Builder:
             footnotes=list(self._notes) if self.note_style == "footnotes" else [],
             font_size=self.template.font_size,
             labels=dict(self.labels),
+            page_size=self.briefing.page_size,
         )
 
     def header(self) -> MemoHeader:

@@ -170,6 +170,7 @@ class Document:
     footnotes: list[Note] = field(default_factory=list)  # used when note_style == "footnotes"
     font_size: float = 12.0  # body size in points
     labels: dict[str, str] = field(default_factory=dict)  # "page", "of", "notes", "sources"
+    page_size: str = "letter"  # one of core.vocab.PAGE_SIZES (document/page_size.py)
 
 
 class UnknownNodeError(TypeError):

@@ -12,8 +12,12 @@ Rules, and why:
 * ``unsourced``: no source, or its source record is gone; such an item prints without a
   note mark.
 * ``stale``: a fact or quote dated more than ``stale_days`` before the meeting date (the
-  memo date when there is no meeting date, today when neither is set). Events are not
-  checked: an event's date is when it happened, not how old the information is.
+  memo date when there is no meeting date, today when neither is set), counted from the
+  last day the date names: "2025" is the end of 2025 and "2025-09" the end of September,
+  so an annual statistic is not stale the day after New Year. Events are not checked
+  (an event's date is when it happened, not how old the information is), nor an item
+  tagged ``background`` (:data:`BACKGROUND_TAG`: background, not news).
+* ``empty-section``: an ordinary section without a block prints as a bare heading.
 * ``unmarked``: an item without a marking in a marked memo, i.e. the briefing has a
   marking, any included item has one, or portion marking is on. The memo prints it with
   the scheme's lowest mark, which a person should confirm.
@@ -26,6 +30,7 @@ printed (see ``build``).
 
 from __future__ import annotations
 
+import calendar
 import datetime as _dt
 from dataclasses import dataclass, field
 
@@ -37,8 +42,9 @@ from briefing_app.document.text import one_line
 
 CODES = (
     "unverified", "disputed", "unsourced", "stale", "unmarked", "missing-item",
-    "unknown-marking",
+    "unknown-marking", "empty-section",
 )
+BACKGROUND_TAG = "background"  # an item so tagged is never stale (letter case ignored)
 
 
 @dataclass(frozen=True)
@@ -76,6 +82,15 @@ def preflight(
             details={"case": "memo", "marking": briefing.marking, "scheme": scheme.name,
                      "codes": codes},
         ))
+
+    for s_index, section in enumerate(briefing.sections):
+        if not section.automatic and not section.blocks:
+            heading = one_line(section.heading) or f"section {s_index + 1}"
+            warnings.append(PreflightWarning(
+                "empty-section",
+                f"The section {heading} is empty; the memo prints its heading alone.",
+                s_index, None, details={"case": "empty-section", "section": heading},
+            ))
 
     records = read_cited(briefing, catalog)
     cited: list[tuple[int, int, str, Item | None]] = []
@@ -121,11 +136,9 @@ def preflight(
             warn("unsourced", f"{name} has no source.", "no-source")
         elif records.get_source(item.source) is None:
             warn("unsourced", f"{name} cites a source that no longer exists.", "source-gone")
-        if item.kind != "event" and item.date and reference is not None:
-            try:
-                age = dates.age_in_days(item.date, reference)
-            except dates.DateError:
-                age = None
+        if item.kind != "event" and item.date and reference is not None \
+                and not is_background(item):
+            age = _age_at_precision(item.date, reference)
             if age is not None and age > stale_days:
                 warn("stale", f"{name} is dated {_format(item.date, briefing.language)}, {age}"
                               f" days before {reference_name} (limit {stale_days}).",
@@ -165,6 +178,27 @@ def _reference_date(briefing: Briefing, today) -> tuple[_dt.date | None, str]:
     if isinstance(today, str):
         return dates.parse(today).first_day(), "today"
     return today, "today"
+
+
+def is_background(item: Item) -> bool:
+    """Background, not news: the staffer turned the stale check off for this item."""
+    return any(tag.casefold() == BACKGROUND_TAG for tag in item.tags)
+
+
+def _age_at_precision(value: str, reference: _dt.date) -> int | None:
+    """Days from the last day ``value`` names (the end of its year or month) to
+    ``reference``; None for a date that cannot be read."""
+    try:
+        date = dates.parse(value)
+    except dates.DateError:
+        return None
+    if date.month is None:
+        last = _dt.date(date.year, 12, 31)
+    elif date.day is None:
+        last = _dt.date(date.year, date.month, calendar.monthrange(date.year, date.month)[1])
+    else:
+        last = _dt.date(date.year, date.month, date.day)
+    return (reference - last).days
 
 
 def _label(item: Item) -> str:

@@ -8,7 +8,7 @@ atomically. ``render_document`` builds the same tree for the in-app preview.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from briefing_app.core.markings import DEFAULT_SCHEME, MarkingScheme, load_scheme
@@ -16,6 +16,7 @@ from briefing_app.core.model import Briefing
 from briefing_app.document.build import build_document
 from briefing_app.document.cited import read_cited
 from briefing_app.document.model import Document
+from briefing_app.document.page_size import paper
 from briefing_app.document.preflight import PreflightWarning, preflight
 from briefing_app.document.writers import format_for_path, get_writer, write_document
 
@@ -69,15 +70,25 @@ def render_briefing(
     *,
     strict: bool = False,
     stale_days: int = 30,
+    page_size: str | None = None,
+    leave_out_empty_sections: bool = False,
 ) -> RenderResult:
     """Check and write one briefing; returns where, in which format, and the warnings.
 
     Raises :class:`BriefingNotFoundError`, :class:`PreflightFailed` (strict mode, nothing
     written), ``UnknownFormatError``, ``TemplateError``, ``MarkingError`` (including an
     unknown marking code) or ``WriteError``, each with a message for people.
+    ``page_size`` (one of ``PAGE_SIZES``) prints on other paper than the briefing's own,
+    without changing the briefing. ``leave_out_empty_sections`` drops the ordinary
+    sections without blocks (which would print as a bare heading) from this memo only.
     """
     fmt = get_writer(fmt).FORMAT if fmt else format_for_path(out_path)
     briefing = find_briefing(fb, briefing_ref)
+    if page_size is not None:
+        paper(page_size)  # an unknown size is refused before anything is checked or written
+        briefing = replace(briefing, page_size=page_size)
+    if leave_out_empty_sections:
+        briefing = without_empty_sections(briefing)
     scheme = scheme_for(fb)
     cited = read_cited(briefing, fb)  # read once, for the check and the memo
     warnings = preflight(briefing, cited, scheme=scheme, stale_days=stale_days)
@@ -86,6 +97,13 @@ def render_briefing(
     document = build_document(briefing, cited, scheme=scheme, author=_author(fb, briefing))
     path = write_document(document, out_path, fmt)
     return RenderResult(path=path, format=fmt, warnings=warnings)
+
+
+def without_empty_sections(briefing: Briefing) -> Briefing:
+    """The briefing less the sections pre-flight calls empty: ordinary ones without a
+    block (an automatic section's content is generated, so it stays)."""
+    return replace(briefing, sections=[s for s in briefing.sections
+                                       if s.automatic or s.blocks])
 
 
 def _author(fb, briefing: Briefing) -> str:

@@ -45,6 +45,7 @@ from briefing_app.exchange.pack_validate import (
     check_date,
     check_names,
     check_tags,
+    check_text,
     end_date_problem,
     kind_field_problems,
     kind_only_message,
@@ -193,7 +194,8 @@ class _RowReader:
             elif column == "people":
                 problem = check_names(_split(value))
             elif column in _NAME_COLUMNS:
-                continue  # a person's name or a source's outlet: any text will do
+                # a person's name or a source's outlet: any text a file can hold will do
+                problem = check_text(value)
             else:
                 problem = ITEM_FIELDS[column].check(value)
             if problem is not None:

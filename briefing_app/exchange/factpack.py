@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 from collections.abc import Callable, Iterable
 from typing import Any
 
@@ -138,6 +139,7 @@ def briefing_from_dict(record: dict) -> Briefing:
         portion_marking=bool(record.get("portion_marking", False)),
         note_style=record.get("note_style") or Briefing.note_style,
         language=record.get("language") or Briefing.language,
+        page_size=record.get("page_size") or Briefing.page_size,
         sections=[
             Section(
                 heading=section["heading"],
@@ -207,13 +209,33 @@ def import_pack(
     or a store), all or nothing, as one undoable operation.
 
     Raises :class:`PackError` (nothing written) when the file cannot be read or the pack
-    has any problem, :class:`ImportCancelled` (nothing written) when cancelled.
+    has any problem, :class:`ImportCancelled` (nothing written) when cancelled. A file of
+    more than ``pack_stream.STREAM_FROM_BYTES`` is read and written a batch at a time, in
+    bounded memory (:mod:`briefing_app.exchange.pack_stream`).
     """
     library = as_library(target)
+    if not isinstance(pack, dict) and _streamed(pack):
+        from briefing_app.exchange.pack_stream import StreamedPack
+
+        return write_content(library, StreamedPack(pack), progress=progress,
+                             cancelled=cancelled, label=label)
     data = pack if isinstance(pack, dict) else read_pack(pack)
     content = parse_pack(data, library.store)
     return write_content(library, content, progress=progress, cancelled=cancelled,
                          label=label)
+
+
+def _streamed(path: str | os.PathLike) -> bool:
+    """Whether ``path`` is a regular file big enough to be imported as a stream (see
+    :mod:`briefing_app.exchange.pack_stream`); anything else is read whole, which also
+    says what is wrong with a file that cannot be read."""
+    from briefing_app.exchange.pack_stream import STREAM_FROM_BYTES
+
+    try:
+        info = os.stat(path)
+    except OSError:
+        return False
+    return stat.S_ISREG(info.st_mode) and info.st_size > STREAM_FROM_BYTES
 
 
 # ---------------------------------------------------------------- export
@@ -309,6 +331,7 @@ def briefing_to_dict(briefing: Briefing) -> dict[str, Any]:
             "portion_marking": briefing.portion_marking,
             "note_style": briefing.note_style,
             "language": briefing.language,
+            "page_size": briefing.page_size,
             "sections": [
                 _compact(
                     {

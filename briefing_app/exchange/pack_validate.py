@@ -29,10 +29,12 @@ from briefing_app.core.model import (
     BLOCK_STYLES,
     ITEM_KINDS,
     NOTE_STYLES,
+    PAGE_SIZES,
     STATUSES,
 )
 from briefing_app.core.tags import fold_tag
-from briefing_app.exchange.safe_read import describe_type
+from briefing_app.core.text_check import invalid_character, shorten, without_invalid_characters
+from briefing_app.exchange.safe_read import describe_type, printable_key
 
 FORMAT = "briefing-factpack"
 VERSION = 1
@@ -51,7 +53,7 @@ Check = Callable[[object], "str | None"]
 def check_text(value: object) -> str | None:
     if not isinstance(value, str):
         return f"expected text, found {describe_type(value)}"
-    return None
+    return invalid_character(value)
 
 
 def check_required_text(value: object) -> str | None:
@@ -129,7 +131,9 @@ def check_object(value: object) -> str | None:
 
 
 def quote_value(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False)
+    """A value as a message quotes it: JSON, at most about 80 characters, printable."""
+    text = json.dumps(shorten(value) if isinstance(value, str) else value, ensure_ascii=False)
+    return without_invalid_characters(text if isinstance(value, str) else shorten(text))
 
 
 def _or_list(options: Iterable[str]) -> str:
@@ -205,6 +209,7 @@ BRIEFING_FIELDS = {
     "portion_marking": _Field(check_bool),
     "note_style": _Field(check_choice(NOTE_STYLES, "a note style")),
     "language": _Field(check_choice(LANGUAGES, "a memo language")),
+    "page_size": _Field(check_choice(PAGE_SIZES, "a page size")),
     "sections": _Field(check_list, required=True),
 }
 SECTION_FIELDS = {
@@ -248,7 +253,7 @@ class _Validator:
             return None
         for key in value:
             if key not in fields:
-                self.add(f"{place}.{key}", unknown_key_message(key, fields))
+                self.add(f"{place}.{printable_key(key)}", unknown_key_message(key, fields))
         for key, spec in fields.items():
             if key not in value:
                 if spec.required:
@@ -428,7 +433,7 @@ def validate_pack(data: object, fb: Any = None) -> list[str]:
     check = _Validator()
     for key in data:
         if key not in TOP_FIELDS:
-            check.add(key, unknown_key_message(key, TOP_FIELDS))
+            check.add(printable_key(key), unknown_key_message(key, TOP_FIELDS))
     for place, value in check.records(data, "sources"):
         record = check.record(place, value, SOURCE_FIELDS)
         if record is not None:

@@ -14,11 +14,12 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from .errors import ChangeCancelled, FactBaseError
+from briefing_app.core.files import remove_stale_temp_files, temp_path_for
+
+from .errors import ChangeCancelled, FactBaseError, explain
 
 PAGES_PER_STEP = 256
 
@@ -50,23 +51,23 @@ def backup(
     source, target = Path(source), Path(target)
     if source.resolve() == target.resolve():
         raise FactBaseError(f"Cannot back up {source} onto itself; choose another file.")
-    try:
-        fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp",
-                                        dir=target.parent)
-    except OSError as error:
-        raise FactBaseError(f"Cannot write {target}: {error.strerror or error}.") from error
-    os.close(fd)
-    tmp = Path(tmp_name)
+    if not target.parent.is_dir():
+        raise FactBaseError(f"Cannot write {target}: the folder does not exist.")
+    remove_stale_temp_files(target.parent)
+    tmp = temp_path_for(target)
     try:
         _copy(source, tmp, progress, cancelled)
         os.replace(tmp, target)
     except sqlite3.Error as error:
-        raise FactBaseError(f"Cannot back up {source}: {error}.") from error
+        raise explain(error, f"back up {source} to {target}") from error
     except OSError as error:
         raise FactBaseError(f"Cannot write {target}: {error.strerror or error}.") from error
     finally:
         with contextlib.suppress(OSError):
             tmp.unlink()
+        for suffix in ("-journal", "-wal", "-shm"):
+            with contextlib.suppress(OSError):
+                tmp.with_name(tmp.name + suffix).unlink()
     return target
 
 

@@ -21,7 +21,7 @@ from dataclasses import dataclass, replace
 
 from briefing_app.core import dates
 from briefing_app.core.model import Block, Briefing, Section
-from briefing_app.core.vocab import AUTOMATIC_SECTIONS, BLOCK_STYLES, NOTE_STYLES
+from briefing_app.core.vocab import AUTOMATIC_SECTIONS, BLOCK_STYLES, NOTE_STYLES, PAGE_SIZES
 
 from . import blocks as block_rows
 from . import briefings
@@ -34,7 +34,7 @@ HEADER_COLUMNS = {
     "through": "memo_through", "date": "date", "meeting_title": "meeting_title",
     "meeting_date": "meeting_date", "meeting_location": "meeting_location",
     "marking": "marking", "template": "template", "portion_marking": "portion_marking",
-    "note_style": "note_style", "language": "language",
+    "note_style": "note_style", "language": "language", "page_size": "page_size",
 }
 HEADER_FIELDS = (*HEADER_COLUMNS, "participants")
 BLOCK_FIELDS = ("text", "style", "note", "override")
@@ -127,6 +127,8 @@ def update_header(
             value = dates.normalize(str(value))
         elif name == "note_style" and value not in NOTE_STYLES:
             raise ValueError(f"{value!r} is not a note style (use {', '.join(NOTE_STYLES)})")
+        elif name == "page_size" and value not in PAGE_SIZES:
+            raise ValueError(f"{value!r} is not a page size (use {', '.join(PAGE_SIZES)})")
         elif name == "portion_marking":
             value = int(bool(value))
         else:

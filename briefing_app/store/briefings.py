@@ -12,6 +12,7 @@ from briefing_app.core.model import (
     AUTOMATIC_SECTIONS,
     BLOCK_STYLES,
     NOTE_STYLES,
+    PAGE_SIZES,
     Briefing,
     BriefingSummary,
     Meeting,
@@ -25,7 +26,7 @@ from .items import chunks, marks
 _COLUMNS = (
     "id", "title", "subject", "memo_to", "memo_from", "memo_through", "date",
     "meeting_title", "meeting_date", "meeting_location", "marking", "template",
-    "portion_marking", "note_style", "language", "created", "updated",
+    "portion_marking", "note_style", "language", "page_size", "created", "updated",
 )
 _UPSERT = (
     f"INSERT INTO briefings({', '.join(_COLUMNS)}) VALUES ({marks(len(_COLUMNS))}) "
@@ -39,6 +40,10 @@ def _validate(briefing: Briefing) -> Briefing:
     if briefing.note_style not in NOTE_STYLES:
         raise ValueError(
             f"{briefing.note_style!r} is not a note style (use {', '.join(NOTE_STYLES)})"
+        )
+    if briefing.page_size not in PAGE_SIZES:
+        raise ValueError(
+            f"{briefing.page_size!r} is not a page size (use {', '.join(PAGE_SIZES)})"
         )
     for section in briefing.sections:
         if section.automatic not in ("", *AUTOMATIC_SECTIONS):
@@ -87,7 +92,8 @@ def save(conn: sqlite3.Connection, briefing: Briefing, *, now: str) -> Briefing:
         (
             b.id, b.title, b.subject, b.to, b.from_, b.through, b.date, b.meeting.title,
             b.meeting.date, b.meeting.location, b.marking, b.template,
-            int(bool(b.portion_marking)), b.note_style, b.language, created, now,
+            int(bool(b.portion_marking)), b.note_style, b.language, b.page_size, created,
+            now,
         ),
     )
     conn.execute("DELETE FROM briefing_participants WHERE briefing_id = ?", (b.id,))
@@ -176,7 +182,8 @@ def get(conn: sqlite3.Connection, briefing_id: str) -> Briefing | None:
                         location=r["meeting_location"], participants=participants),
         marking=r["marking"], template=r["template"],
         portion_marking=bool(r["portion_marking"]), note_style=r["note_style"],
-        language=r["language"], sections=list(sections.values()), created=r["created"],
+        language=r["language"], page_size=r["page_size"], sections=list(sections.values()),
+        created=r["created"],
         updated=r["updated"],
     )
 

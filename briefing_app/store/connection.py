@@ -4,9 +4,16 @@ The order matters. A file is inspected through a read-only connection first, so 
 another program or of a newer app version is refused before anything is written to it (not
 even the switch to WAL mode). Only then is it opened for writing and configured.
 
+A file this process may not change (a read-only file, a folder or drive that does not allow
+the ``-wal`` file beside it) is opened read-only instead of failing: search, export and
+print work, and every change is refused with :class:`ReadOnlyFactBaseError`.
+
+Inspecting creates nothing beside the file: when no ``-wal``/``-shm`` file is there, the
+file is read as immutable, so refusing a foreign WAL-mode file leaves its folder as it was.
+
 This module opens connections (the writer, :func:`connect`; the per-thread readers,
-:func:`connect_reader`) and removes files; which connection serves which call is decided in
-:mod:`.readers`.
+:func:`connect_reader`; a read-only fact base, :func:`connect_read_only`) and removes files;
+which connection serves which call is decided in :mod:`.readers`.
 """
 
 from __future__ import annotations
@@ -16,7 +23,18 @@ import sqlite3
 from pathlib import Path
 
 from . import schema
-from .errors import FactBaseError, NewerSchemaError, NotAFactBaseError, explain
+from .errors import (
+    DAMAGED,
+    SQLITE_CANTOPEN,
+    SQLITE_READONLY,
+    DamagedFactBaseError,
+    FactBaseError,
+    NewerSchemaError,
+    NotAFactBaseError,
+    explain,
+    is_damage,
+    primary_code,
+)
 
 MEMORY = ":memory:"
 BUSY_TIMEOUT_SECONDS = 5.0
@@ -24,18 +42,23 @@ _SQLITE_MAGIC = b"SQLite format 3\x00"
 _SIDE_FILES = ("-wal", "-shm", "-journal")
 
 
-def connect(path: str | os.PathLike) -> sqlite3.Connection:
-    """A configured, migrated connection to the fact base at ``path`` (created if missing)."""
+def connect(path: str | os.PathLike) -> tuple[sqlite3.Connection, str]:
+    """A configured, migrated connection to the fact base at ``path`` (created if missing),
+    and why it is read-only (``""`` when it may be changed: then it is the writer)."""
     if str(path) == MEMORY:
         conn = _raw_connect(MEMORY)
         _configure(conn, wal=False)
         _migrate(conn, MEMORY)
-        return conn
+        return conn, ""
     file = Path(path).expanduser()
     if file.is_dir():
         raise FactBaseError(f"{file} is a folder, not a fact base file.")
-    if file.exists() and file.stat().st_size > 0:
+    existing = file.exists() and file.stat().st_size > 0
+    if existing:
         _inspect(file)
+        why = read_only_reason(file)
+        if why:
+            return connect_read_only(file, why), why
     else:
         try:
             file.parent.mkdir(parents=True, exist_ok=True)
@@ -50,18 +73,97 @@ def connect(path: str | os.PathLike) -> sqlite3.Connection:
         _migrate(conn, str(file))
     except sqlite3.Error as error:
         conn.close()
+        if existing and primary_code(error) in (SQLITE_READONLY, SQLITE_CANTOPEN):
+            # The OS said no where os.access said yes (a network drive, an ACL).
+            why = "the file or its folder does not allow changes"
+            return connect_read_only(file, why), why
         raise explain(error, f"open {file}") from error
     except BaseException:
         conn.close()
         raise
+    return conn, ""
+
+
+def read_only_reason(file: Path) -> str:
+    """Why this process cannot change the fact base file ``file``; ``""`` when it can.
+
+    The folder counts too: a fact base in WAL mode writes ``-wal`` and ``-shm`` files
+    beside itself."""
+    try:
+        if os.statvfs(file).f_flag & os.ST_RDONLY:
+            return "its drive is read-only"
+    except (OSError, AttributeError):  # no statvfs on Windows
+        pass
+    if not os.access(file, os.W_OK):
+        return "the file is read-only"
+    if not os.access(file.parent, os.W_OK):
+        return "its folder does not allow changes"
+    return ""
+
+
+def connect_read_only(path: str | os.PathLike, why: str) -> sqlite3.Connection:
+    """A read-only connection to the fact base file at ``path`` that this process may not
+    change (``why`` says so in messages); nothing is created or written, not even beside it.
+
+    Refuses files of other programs, of newer versions, blank ones and those of an older
+    version (reading those would need a migration, which is a write)."""
+    file = Path(path).expanduser()
+    _inspect(file)
+    conn = _read_only_connection(file)
+    try:
+        blank = schema.is_blank(conn)
+        version = _checked_version(conn, str(file))
+    except sqlite3.Error as error:
+        conn.close()
+        raise explain(error, f"open {file}") from error
+    except BaseException:
+        conn.close()
+        raise
+    if blank or version < schema.SCHEMA_VERSION:
+        conn.close()
+        state = "empty" if blank else "from an older version of the app"
+        raise FactBaseError(
+            f"{file} cannot be opened: it is {state}, and {why} (opening it would change "
+            "it). Copy it to a folder where you may change files, and open the copy."
+        )
+    conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     return conn
+
+
+def _read_only_connection(file: Path) -> sqlite3.Connection:
+    """``mode=ro`` while another connection has the file open (its ``-wal``/``-shm`` files
+    are there; SQLite must see its writes); otherwise, and where SQLite cannot open a
+    WAL-mode file read-only at all, ``immutable=1``: the file is read as it is on disk and
+    nothing is created beside it."""
+    if _has_side_files(file):
+        try:
+            conn = _raw_connect(_uri(file, "mode=ro"), uri=True)
+            conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+            return conn
+        except sqlite3.Error as error:
+            if primary_code(error) not in (SQLITE_CANTOPEN, SQLITE_READONLY):
+                raise explain(error, f"open {file}") from error
+    try:
+        conn = _raw_connect(_uri(file, "immutable=1"), uri=True)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return conn
+    except sqlite3.Error as error:
+        raise explain(error, f"open {file}") from error
+
+
+def _has_side_files(file: Path) -> bool:
+    return any(file.with_name(file.name + suffix).exists() for suffix in _SIDE_FILES)
+
+
+def _uri(file: Path, query: str) -> str:
+    return file.resolve().as_uri() + "?" + query
 
 
 def connect_reader(path: str | os.PathLike) -> sqlite3.Connection:
     """A read-only connection to the (already opened and migrated) fact base file at
     ``path``, configured like the writer's, for one thread's reads."""
     try:
-        conn = _raw_connect(Path(path).expanduser().resolve().as_uri() + "?mode=ro", uri=True)
+        conn = _raw_connect(_uri(Path(path).expanduser(), "mode=ro"), uri=True)
         conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     except sqlite3.Error as error:
         raise explain(error, f"open {path}") from error
@@ -115,21 +217,24 @@ def _inspect(file: Path) -> None:
         raise NotAFactBaseError(
             f"{file} is not a Briefing Builder fact base: it is not an SQLite database."
         )
+    # Without -wal/-shm beside it, no program has the file open in WAL mode: read it as
+    # immutable, which creates nothing beside a file we may be about to refuse.
+    uri = _uri(file, "mode=ro" if _has_side_files(file) else "immutable=1")
     try:
-        conn = _raw_connect(file.resolve().as_uri() + "?mode=ro", uri=True)
+        conn = _raw_connect(uri, uri=True)
     except sqlite3.Error as error:
         raise explain(error, f"open {file}") from error
     try:
         if schema.is_blank(conn):
             return
         marked = schema.has_marker(conn)
-        version = schema.user_version(conn)
+        version = _checked_version(conn, str(file))
     except sqlite3.DatabaseError as error:
-        if "locked" in str(error).lower():
-            raise explain(error, f"open {file}") from error
-        raise NotAFactBaseError(
-            f"{file} cannot be opened as a fact base: the file is damaged ({error})."
-        ) from error
+        if is_damage(error):
+            raise DamagedFactBaseError(
+                f"{file} cannot be opened as a fact base ({error}): {DAMAGED}."
+            ) from error
+        raise explain(error, f"open {file}") from error
     finally:
         conn.close()
     if not marked:
@@ -154,13 +259,25 @@ def _configure(conn: sqlite3.Connection, *, wal: bool) -> None:
             conn.execute("PRAGMA synchronous = NORMAL")
 
 
+def _checked_version(conn: sqlite3.Connection, label: str) -> int:
+    """The file's schema version; a value no version of the app writes means a damaged
+    header (one flipped bit at offset 60 makes it negative)."""
+    version = schema.user_version(conn)
+    if version < 0:
+        raise DamagedFactBaseError(
+            f"{label} cannot be opened as a fact base: its header is damaged (the schema "
+            f"version reads {version}): {DAMAGED}."
+        )
+    return version
+
+
 def _migrate(conn: sqlite3.Connection, label: str) -> None:
-    if schema.user_version(conn) == schema.SCHEMA_VERSION and schema.has_marker(conn):
+    if _checked_version(conn, label) == schema.SCHEMA_VERSION and schema.has_marker(conn):
         return
     conn.execute("BEGIN IMMEDIATE")
     try:
         # Checked again under the write lock: another process may have migrated meanwhile.
-        version = schema.user_version(conn)
+        version = _checked_version(conn, label)
         if version > schema.SCHEMA_VERSION:
             raise NewerSchemaError(label, version, schema.SCHEMA_VERSION)
         if not schema.is_blank(conn) and not schema.has_marker(conn):

@@ -26,11 +26,12 @@ from briefing_app.core.store_protocol import Cancelled, Progress
 from briefing_app.core.vocab import ITEM_KINDS, STATUSES
 
 from . import backup as online_backup
-from . import clock, items, search, search_index, similar
+from . import clock, integrity, items, search, search_index, similar
 from .errors import FactBaseError
 from .factbase_briefings import BriefingMethods
 from .factbase_catalog import CatalogMethods
 from .factbase_snapshots import SnapshotMethods
+from .integrity import IntegrityReport
 from .readers import Connections
 
 
@@ -38,13 +39,15 @@ class FactBase(CatalogMethods, BriefingMethods, SnapshotMethods):
     """Open with :meth:`open`; close with :meth:`close` or use it as a context manager."""
 
     @classmethod
-    def open(cls, path: str | os.PathLike) -> FactBase:
+    def open(cls, path: str | os.PathLike, *, read_only: bool = False) -> FactBase:
         """Open (creating if missing) and migrate the fact base at ``path`` or ``":memory:"``.
 
         Raises :class:`NotAFactBaseError` for a file that is not ours and
         :class:`NewerSchemaError` for one written by a newer app; both leave it untouched.
+        A file this process may not change opens read-only (see :attr:`read_only`), as
+        does any file with ``read_only=True``.
         """
-        return cls(Connections.open(str(path)))
+        return cls(Connections.open(str(path), read_only=read_only))
 
     # ------------------------------------------------------------ items
 
@@ -127,6 +130,15 @@ class FactBase(CatalogMethods, BriefingMethods, SnapshotMethods):
             raise FactBaseError("A fact base in memory has no file to back up.")
         self._connections.require_open()
         return online_backup.backup(self.path, target, progress=progress, cancelled=cancelled)
+
+    def check_integrity(self) -> IntegrityReport:
+        """SQLite's integrity and foreign-key checks and the search index's own check, in
+        plain words (:mod:`.integrity`); changes nothing. Holds the writer meanwhile (the
+        index's check needs it): changes wait, reads go on."""
+        if self.read_only:
+            return self._read(integrity.check, writable=False)
+        with self._connections.holding_writer() as conn:
+            return integrity.check(conn)
 
     def rebuild_search_index(self) -> None:
         """Recompute the whole search index (a repair tool; the triggers keep it right)."""

@@ -31,6 +31,12 @@ class FactBaseAccess:
         one in memory."""
         return self.path != MEMORY
 
+    @property
+    def read_only(self) -> str:
+        """Why changes are refused (``"the file is read-only"``...); ``""`` when they are
+        not. Truthy exactly when every change raises ``ReadOnlyFactBaseError``."""
+        return self._connections.read_only
+
     def close(self) -> None:
         """Close the fact base and every connection it opened. Twice is fine."""
         self._connections.close()

@@ -1,4 +1,5 @@
-"""The fact base's people, sources and tags, their counts, settings and saved searches.
+"""The fact base's people, sources and tags, their counts, settings and saved searches,
+and ids named by their start.
 
 Thin methods over :mod:`.catalog`, :mod:`.stats` and :mod:`.settings`: each read runs on
 the calling thread's connection, each write in one transaction (see :mod:`.readers`).
@@ -11,12 +12,18 @@ from collections.abc import Iterable, Sequence
 from briefing_app.core.model import Person, Source
 from briefing_app.core.records import PersonCount, SavedSearch, SourceCount
 
-from . import catalog, settings, stats
+from . import catalog, id_prefix, settings, stats
 from .factbase_access import FactBaseAccess
 
 
 class CatalogMethods(FactBaseAccess):
     """People, sources, tags, settings and saved searches of a fact base."""
+
+    # ------------------------------------------------------------ ids by their start
+
+    def resolve_id_prefix(self, kind: str, prefix: str, *, limit: int = 10) -> list[str]:
+        """Ids of items or briefings ``prefix`` may name (see :mod:`.id_prefix`)."""
+        return self._read(id_prefix.resolve, kind, prefix, limit)
 
     # ------------------------------------------------------------ people
 

@@ -38,11 +38,15 @@ _ITEM_FIELDS = (
     "kind", "title", "text", "date", "source_id", "status", "marking", "notes", "speaker_id",
     "language", "translation", "context", "end_date", "location", "created", "updated",
 )
-_BRIEFING_FIELDS = (
+# The briefing columns as the journal's migration (schema version 6) released them; the
+# columns added since come after them, and each such migration recreates the briefing
+# triggers (:func:`briefing_trigger_statements`) so that their ``base`` carries them.
+_RELEASED_BRIEFING_FIELDS = (
     "title", "subject", "memo_to", "memo_from", "memo_through", "date", "meeting_title",
     "meeting_date", "meeting_location", "marking", "template", "portion_marking",
     "note_style", "language", "created", "updated",
 )
+_BRIEFING_FIELDS = (*_RELEASED_BRIEFING_FIELDS, "page_size")
 FIELDS = {
     "person": ("name", "role", "organization", "country", "notes"),
     "source": ("outlet", "title", "url", "published", "accessed", "notes"),
@@ -66,9 +70,12 @@ def _array(select: str, *, of_objects: bool = False) -> str:
     return f"json((SELECT json_group_array({value}) FROM ({select})))"
 
 
-def object_json(kind: str, key: str) -> str:
+def object_json(kind: str, key: str, *,
+                briefing_fields: tuple[str, ...] = _BRIEFING_FIELDS) -> str:
     """An SQL expression: the data of the object of ``kind`` whose key is the SQL
-    expression ``key``, as JSON text, or NULL when there is no such object."""
+    expression ``key``, as JSON text, or NULL when there is no such object.
+    ``briefing_fields`` are the briefing columns it reads (those of the schema version a
+    migration builds triggers for)."""
     if kind == "item":
         tags = _array("""SELECT t.name AS v FROM item_tags it JOIN tags t ON t.id = it.tag_id
             WHERE it.item_id = x.id ORDER BY it.position""")
@@ -98,7 +105,7 @@ def object_json(kind: str, key: str) -> str:
         sections = _array(f"""SELECT json_object('heading', s.heading,
                 'automatic', s.automatic, 'blocks', {blocks}) AS v
             FROM sections s WHERE s.briefing_id = x.id ORDER BY s.position""", of_objects=True)
-        return f"""(SELECT json_object({_pairs("x", _BRIEFING_FIELDS)},
+        return f"""(SELECT json_object({_pairs("x", briefing_fields)},
             'participants', {participants}, 'sections', {sections})
             FROM briefings x WHERE x.id = {key})"""
     raise ValueError(f"{kind!r} is not a kind of synced object")
@@ -159,12 +166,17 @@ def _watches() -> list[_Watch]:
     return watches
 
 
-def _trigger(watch: _Watch, number: int) -> str:
-    return f"""CREATE TRIGGER sync_{watch.table}_{watch.event.lower()}_{number}
+def _trigger_name(watch: _Watch, number: int) -> str:
+    return f"sync_{watch.table}_{watch.event.lower()}_{number}"
+
+
+def _trigger(watch: _Watch, number: int, briefing_fields: tuple[str, ...]) -> str:
+    data = object_json(watch.kind, "keys.k", briefing_fields=briefing_fields)
+    return f"""CREATE TRIGGER {_trigger_name(watch, number)}
     BEFORE {watch.event} ON {watch.table} WHEN {RECORDING}
     BEGIN
         INSERT OR IGNORE INTO sync_pending(kind, object_id, base)
-        SELECT DISTINCT '{watch.kind}', keys.k, {object_json(watch.kind, "keys.k")}
+        SELECT DISTINCT '{watch.kind}', keys.k, {data}
         FROM ({watch.keys}) AS keys
         WHERE keys.k IS NOT NULL AND NOT EXISTS (SELECT 1 FROM sync_pending p
             WHERE p.kind = '{watch.kind}' AND p.object_id = keys.k);
@@ -212,11 +224,24 @@ TABLES = (
 
 
 def create_statements() -> tuple[str, ...]:
-    """The journal's tables and triggers (one migration of :mod:`.schema`)."""
-    triggers = tuple(_trigger(w, n) for n, w in enumerate(_watches(), start=1))
+    """The journal's tables and triggers as released (one migration of :mod:`.schema`)."""
+    triggers = tuple(_trigger(w, n, _RELEASED_BRIEFING_FIELDS)
+                     for n, w in enumerate(_watches(), start=1))
     return (*TABLES, *triggers)
+
+
+def briefing_trigger_statements() -> tuple[str, ...]:
+    """Drop and recreate the triggers that keep a briefing's data, with today's briefing
+    columns: the migration that adds a briefing column ends with these (the triggers are
+    dropped and created again, not the tables they watch)."""
+    statements: list[str] = []
+    for number, watch in enumerate(_watches(), start=1):
+        if watch.kind == "briefing":
+            statements.append(f"DROP TRIGGER IF EXISTS {_trigger_name(watch, number)}")
+            statements.append(_trigger(watch, number, _BRIEFING_FIELDS))
+    return tuple(statements)
 
 
 def trigger_names() -> list[str]:
     """The names of the journal's triggers (a replica checks they are all there)."""
-    return [f"sync_{w.table}_{w.event.lower()}_{n}" for n, w in enumerate(_watches(), start=1)]
+    return [_trigger_name(w, n) for n, w in enumerate(_watches(), start=1)]

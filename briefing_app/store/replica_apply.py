@@ -137,6 +137,7 @@ def briefing_from(key: str, data: dict) -> Briefing:
         marking=data["marking"], template=data["template"],
         portion_marking=bool(data["portion_marking"]), note_style=data["note_style"],
         language=data["language"], sections=sections, created=data["created"],
+        page_size=data.get("page_size") or Briefing.page_size,  # none from an older app
         updated=data["updated"],
     )
 

@@ -34,6 +34,7 @@ from briefing_app.core.vocab import (
     BLOCK_STYLES,
     ITEM_KINDS,
     NOTE_STYLES,
+    PAGE_SIZES,
     STATUSES,
     sql_check,
 )
@@ -225,6 +226,14 @@ _TEXT_START_INDEX = (
     f"CREATE INDEX items_by_text_start ON items(substr(text, 1, {TEXT_SORT_CHARS}) COLLATE NOCASE)",
 )
 
+# A new column with a default and a CHECK: SQLite adds it without rebuilding the table (so
+# the journal's triggers on it stay); the briefing triggers are recreated to journal it.
+_PAGE_SIZE = (
+    f"""ALTER TABLE briefings ADD COLUMN page_size TEXT NOT NULL DEFAULT 'letter'
+        {sql_check("page_size", PAGE_SIZES)}""",
+    *journal.briefing_trigger_statements(),
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("create items, people, sources and tags", _CORE_TABLES),
     Migration("create briefings, sections and blocks", _BRIEFING_TABLES),
@@ -232,6 +241,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("create the search index and its sync triggers", _search_index_statements()),
     Migration("index the start of item texts for sorting", _TEXT_START_INDEX),
     Migration("record changes for a team library (journal.py)", journal.create_statements()),
+    Migration("add the page size of briefings", _PAGE_SIZE),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 

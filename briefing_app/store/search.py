@@ -24,8 +24,9 @@ from dataclasses import dataclass, field
 from briefing_app.core.query import Query, TextTerm
 from briefing_app.core.records import ItemRow
 
+from . import search_walk
 from .schema import TEXT_SORT_CHARS
-from .search_index import FTS_COLUMNS, FTS_TABLE
+from .search_index import FTS_COLUMNS, FTS_TABLE, fold_for_search
 
 ORDERS = ("relevance", "date", "date-desc")
 
@@ -50,17 +51,42 @@ _ROW_COLUMNS = f"""items.id, items.kind, items.date, items.title,
     items.status, items.marking"""
 
 
-def _tagged(count: int, every: bool) -> str:
+def _tagged(count: int) -> str:
     """Row numbers (not ids: any index on items carries the row number, so the test needs
-    no visit to the items table) of the items with any, or ``every``, of ``count`` tags."""
+    no visit to the items table) of the items with any of ``count`` tag names."""
     names = "tags.name = ?" if count == 1 else f"tags.name IN ({', '.join('?' * count)})"
-    sql = (
+    return (
         "(SELECT tagged.num FROM item_tags JOIN tags ON tags.id = item_tags.tag_id"
-        f" JOIN items AS tagged ON tagged.id = item_tags.item_id WHERE {names}"
+        f" JOIN items AS tagged ON tagged.id = item_tags.item_id WHERE {names})"
     )
-    if every and count > 1:
-        sql += f" GROUP BY tagged.num HAVING count(*) = {count}"
-    return sql + ")"
+
+
+Spellings = dict[str, tuple[str, ...]]
+"""A typed tag name -> the stored tag names it stands for (see :func:`tag_spellings`)."""
+
+
+def tag_spellings(conn: sqlite3.Connection, query: Query) -> Spellings:
+    """The stored names of the tags each tag of ``query`` names, accents and case folded
+    (tags are few: reading their names costs far less than the search itself)."""
+    wanted = {fold_for_search(t) for t in (*query.tags, *query.not_tags)}
+    if not wanted:
+        return {}
+    stored: dict[str, list[str]] = {}
+    for (name,) in conn.execute("SELECT name FROM tags"):
+        folded = fold_for_search(name)
+        if folded in wanted:
+            stored.setdefault(folded, []).append(name)
+    return {t: tuple(stored.get(fold_for_search(t), (t,)))
+            for t in (*query.tags, *query.not_tags)}
+
+
+def _has_tag(count: int) -> str:
+    """Whether the item of the current row has any of ``count`` tag names: one look into
+    the item's own few tags, for a test per row while walking a sort index."""
+    return (
+        "EXISTS (SELECT 1 FROM item_tags JOIN tags ON tags.id = item_tags.tag_id"
+        f" WHERE item_tags.item_id = items.id AND tags.name IN ({', '.join('?' * count)}))"
+    )
 
 
 def fts_term(term: TextTerm) -> str:
@@ -89,12 +115,13 @@ class Plan:
     match: str | None = None
     conditions: list[str] = field(default_factory=list)
     params: list[object] = field(default_factory=list)
+    walk: bool = False  # test each row of items for the match (see search_walk.py)
 
     def select(self, columns: str, *, items: bool = False, labels: bool = False) -> str:
         """``SELECT columns FROM ... WHERE ...``; ``items``/``labels`` when the columns or
         the order need those tables. ``rownum`` in ``columns`` is the item's row number."""
         join = "JOIN"
-        if self.match is not None:
+        if self.match is not None and not self.walk:
             # CROSS JOIN keeps the full-text index as the outer loop: the other way round,
             # SQLite would run the full-text query once per item.
             join = "CROSS JOIN"
@@ -105,6 +132,9 @@ class Plan:
             where = [f"{FTS_TABLE} MATCH ?", *self.conditions]
         else:
             tables, rownum, where = "items", "items.num", list(self.conditions)
+            if self.match is not None:
+                where.insert(0, f"EXISTS (SELECT 1 FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?"
+                             f" AND {FTS_TABLE}.rowid = items.num)")
         if labels:
             tables += f" {join} item_labels AS labels ON labels.item_num = {rownum}"
         sql = f"SELECT {columns.replace('rownum', rownum)} FROM {tables}"
@@ -115,22 +145,33 @@ class Plan:
         return ([self.match] if self.match is not None else []) + self.params
 
 
-def plan(query: Query, *, filter_by_index: bool = True) -> Plan:
+def plan(query: Query, *, filter_by_index: bool = True, spellings: Spellings | None = None,
+         match: str | None = None) -> Plan:
     """The FTS match and the conditions of ``query``.
 
-    ``filter_by_index=False`` writes the conditions so that SQLite cannot use an index to
-    find the matching rows (a unary ``+``): it then walks the index of the sort column and
-    tests each row, the fast way when most rows match (see :func:`walk_sort_index`).
+    ``spellings`` (from :func:`tag_spellings`) gives the stored names of each tag of the
+    query; without it a tag matches its own name only (case folded). ``match`` (from
+    :func:`.search_walk.walk_expression`) replaces the query's own match expression.
+
+    ``filter_by_index=False`` writes every condition as a test of the current row (a
+    unary ``+``, ``EXISTS`` with the row's number or id) so that SQLite cannot use an
+    index to find the matching rows: it then walks the index of the sort column and tests
+    each row, the fast way when many rows match (see :func:`walk`).
     """
     result = Plan()
     col = "items." if filter_by_index else "+items."
+    one_row = f"{FTS_TABLE} MATCH ? AND {FTS_TABLE}.rowid = items.num"
     if query.has_words:
-        result.match = match_expression(query.positive_terms, query.negative_terms)
+        result.match = match or match_expression(query.positive_terms, query.negative_terms)
+        result.walk = not filter_by_index
     elif query.negative_terms:
-        result.conditions.append(
-            f"{col}num NOT IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?)"
-        )
-        result.params.append(match_expression((), query.negative_terms))
+        if filter_by_index:
+            result.conditions.append(
+                f"items.num NOT IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?)"
+            )
+        else:
+            result.conditions.append(f"NOT EXISTS (SELECT 1 FROM {FTS_TABLE} WHERE {one_row})")
+        result.params.append(match or match_expression((), query.negative_terms))
     for column, values, negated in (
         ("kind", query.kinds, False),
         ("kind", query.not_kinds, True),
@@ -141,12 +182,21 @@ def plan(query: Query, *, filter_by_index: bool = True) -> Plan:
             marks = ", ".join("?" * len(values))
             result.conditions.append(f"{col}{column} {'NOT IN' if negated else 'IN'} ({marks})")
             result.params.extend(values)
-    if query.tags:
-        result.conditions.append(f"{col}num IN {_tagged(len(query.tags), every=True)}")
-        result.params.extend(query.tags)
-    if query.not_tags:
-        result.conditions.append(f"{col}num NOT IN {_tagged(len(query.not_tags), every=False)}")
-        result.params.extend(query.not_tags)
+    spellings = spellings or {}
+    for tag in query.tags:  # every one of them
+        names = spellings.get(tag, (tag,))
+        if filter_by_index:
+            result.conditions.append(f"{col}num IN {_tagged(len(names))}")
+        else:
+            result.conditions.append(_has_tag(len(names)))
+        result.params.extend(names)
+    if query.not_tags:  # none of them
+        names = [n for tag in query.not_tags for n in spellings.get(tag, (tag,))]
+        if filter_by_index:
+            result.conditions.append(f"{col}num NOT IN {_tagged(len(names))}")
+        else:
+            result.conditions.append(f"NOT {_has_tag(len(names))}")
+        result.params.extend(names)
     if query.after:
         result.conditions.append(f"{col}date >= ?")
         result.params.append(query.after)
@@ -157,13 +207,13 @@ def plan(query: Query, *, filter_by_index: bool = True) -> Plan:
 
 
 def may_walk_sort_index(query: Query, sort: str, limit: int | None) -> bool:
-    """Whether a page of a filter-only query might be found faster by walking the index of
-    the sort column and testing each row (see :func:`walk_sort_index`)."""
-    if query.has_words or sort in ("date", "relevance") or limit is None:
+    """Whether a page of ``query`` might be found faster by walking the index of the sort
+    column and testing each row (see :func:`walk`)."""
+    if limit is None or query.is_empty or sort == "relevance" and query.has_words:
         return False
-    if query.negative_terms:
-        return False  # counting their rows costs as much as the page itself
-    return bool(plan(query).conditions)
+    # kind, status and dates have indexes that keep the date order: no walk needed
+    return sort not in ("date", "relevance") or bool(query.terms or query.tags
+                                                     or query.not_tags)
 
 
 def walk_sort_index(limit: int, offset: int, matching: int, total: int) -> bool:
@@ -171,9 +221,45 @@ def walk_sort_index(limit: int, offset: int, matching: int, total: int) -> bool:
 
     Filtering first costs about the number of matching rows (all are sorted); walking the
     sort index costs about ``(offset + limit) * total / matching`` rows. SQLite cannot
-    weigh this itself (it keeps no statistics on value ranges), so the caller counts.
+    weigh this itself (it keeps no statistics on value ranges or words), so
+    :func:`walk` estimates ``matching``.
     """
     return matching > 0 and (offset + limit) * total < 2 * matching * matching
+
+
+def walk(conn: sqlite3.Connection, query: Query, sort: str, limit: int | None, offset: int,
+         spellings: Spellings) -> tuple[bool, str | None]:
+    """Whether to walk the sort index for this page, and the match expression to test
+    each row with (None without words). The share of matching rows is estimated by
+    testing the newest :data:`~.search_walk.SAMPLE_ROWS` rows, a few milliseconds at any
+    size; counting every match would cost as much as gathering them."""
+    if not may_walk_sort_index(query, sort, limit):
+        return False, None
+    # The newest row number stands for the number of rows: counting them costs as much
+    # as a gathered page, and numbers of deleted rows are not reused (an upper bound).
+    total = conn.execute("SELECT max(num) FROM items").fetchone()[0] or 0
+    if total < search_walk.WALK_FROM_ITEMS:
+        return False, None
+    match = None
+    if query.terms:
+        match = search_walk.walk_expression(conn, query)
+        if match is None:
+            return False, None
+    sampled = min(search_walk.SAMPLE_ROWS, total)
+    if query.terms and not query.has_words:  # only excluded words: count those
+        excluded = conn.execute(
+            f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? AND rowid > ?",
+            (match, total - sampled)).fetchone()[0]
+        found = sampled - excluded  # (other filters ignored: the estimate is an upper bound)
+    else:
+        sample = plan(query, filter_by_index=False, spellings=spellings, match=match)
+        sample.walk = False  # words: the index finds the sampled matches, no test per row
+        newest = f"{FTS_TABLE}.rowid > ?" if sample.match is not None else "items.num > ?"
+        sample.conditions.append(newest)
+        sample.params.append(total - sampled)
+        found = conn.execute(sample.select("count(*)"), sample.all_params).fetchone()[0]
+    estimate = found * total // sampled
+    return walk_sort_index(limit, offset, estimate, total), match
 
 
 def _page(limit: int | None, offset: int) -> tuple[str, list[object]]:
@@ -189,14 +275,17 @@ def _order(terms: tuple[str, ...], descending: bool) -> str:
 
 def _page_sql(
     query: Query, terms: tuple[str, ...] | None, descending: bool, limit, offset,
-    filter_by_index: bool = True,
+    filter_by_index: bool = True, spellings: Spellings | None = None,
+    match: str | None = None,
 ) -> tuple[str, list[object], str]:
     """Inner query of one page: ``num`` (and ``score`` when ranking) of the rows in order.
 
-    ``terms`` None means relevance. Returns the SQL, its parameters and the ORDER BY that
-    puts the page in order again once joined to the display tables.
+    ``terms`` None means relevance; ``match``: see :func:`plan`. Returns the SQL, its
+    parameters and the ORDER BY that puts the page in order again once joined to the
+    display tables.
     """
-    p = plan(query, filter_by_index=filter_by_index)
+    p = plan(query, filter_by_index=filter_by_index, spellings=spellings,
+             match=match)
     page, page_params = _page(limit, offset)
     if terms is None:
         sql = p.select(f"rownum AS num, {SCORE} AS score") + " ORDER BY score, num" + page
@@ -210,7 +299,8 @@ def _page_sql(
 
 
 def ids_sql(
-    query: Query, order: str = "relevance", limit: int | None = 50, offset: int = 0
+    query: Query, order: str = "relevance", limit: int | None = 50, offset: int = 0,
+    spellings: Spellings | None = None,
 ) -> tuple[str, list[object]]:
     """SQL selecting the ids of one page of matching items.
 
@@ -220,16 +310,18 @@ def ids_sql(
         raise ValueError(f"{order!r} is not a search order (use {', '.join(ORDERS)})")
     by_date = ROW_SORTS["date"]
     if order == "relevance" and query.has_words:
-        inner, params, outer_order = _page_sql(query, None, False, limit, offset)
+        inner, params, outer_order = _page_sql(query, None, False, limit, offset,
+                                               spellings=spellings)
     else:
         descending = order != "date"
-        inner, params, outer_order = _page_sql(query, by_date, descending, limit, offset)
+        inner, params, outer_order = _page_sql(query, by_date, descending, limit, offset,
+                                               spellings=spellings)
     sql = f"SELECT items.id FROM ({inner}) AS page JOIN items ON items.num = page.num"
     return sql + outer_order, params
 
 
-def count_sql(query: Query) -> tuple[str, list[object]]:
-    p = plan(query)
+def count_sql(query: Query, spellings: Spellings | None = None) -> tuple[str, list[object]]:
+    p = plan(query, spellings=spellings)
     return p.select("count(*)"), p.all_params
 
 
@@ -240,6 +332,8 @@ def rows_sql(
     limit: int | None = 200,
     offset: int = 0,
     filter_by_index: bool = True,
+    spellings: Spellings | None = None,
+    match: str | None = None,
 ) -> tuple[str, list[object]]:
     """SQL for one page of flat display rows (see :class:`~briefing_app.core.records.ItemRow`).
 
@@ -254,7 +348,7 @@ def rows_sql(
     else:
         terms = ROW_SORTS[sort]
     inner, params, outer_order = _page_sql(
-        query, terms, descending, limit, offset, filter_by_index
+        query, terms, descending, limit, offset, filter_by_index, spellings, match
     )
     sql = (
         f"SELECT {_ROW_COLUMNS} FROM ({inner}) AS page"
@@ -269,22 +363,22 @@ def rows_sql(
 
 def ids(conn: sqlite3.Connection, query: Query, order: str, limit: int | None,
         offset: int) -> list[str]:
-    sql, params = ids_sql(query, order, limit, offset)
+    sql, params = ids_sql(query, order, limit, offset, tag_spellings(conn, query))
     return [r[0] for r in conn.execute(sql, params)]
 
 
 def count(conn: sqlite3.Connection, query: Query) -> int:
-    sql, params = count_sql(query)
+    sql, params = count_sql(query, tag_spellings(conn, query))
     return conn.execute(sql, params).fetchone()[0]
 
 
 def rows(conn: sqlite3.Connection, query: Query, sort: str, descending: bool,
          limit: int | None, offset: int) -> list[ItemRow]:
     """One page of :class:`ItemRow`; for a broad query, walks the sort index instead of
-    filtering first when that is faster (see :func:`walk_sort_index`)."""
-    walk = False
-    if may_walk_sort_index(query, sort, limit):
-        total = conn.execute("SELECT count(*) FROM items").fetchone()[0]
-        walk = walk_sort_index(limit, offset, count(conn, query), total)
-    sql, params = rows_sql(query, sort, descending, limit, offset, filter_by_index=not walk)
+    filtering first when that is faster (see :func:`walk_sort_index` for filters and
+    :mod:`.search_walk` for words)."""
+    spellings = tag_spellings(conn, query)
+    walking, match = walk(conn, query, sort, limit, offset, spellings)
+    sql, params = rows_sql(query, sort, descending, limit, offset, not walking, spellings,
+                           match)
     return [ItemRow(*r) for r in conn.execute(sql, params)]

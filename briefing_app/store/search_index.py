@@ -24,6 +24,7 @@ expression needs a new migration that recreates the triggers.
 from __future__ import annotations
 
 import sqlite3
+import unicodedata
 from collections.abc import Iterable
 
 FTS_TABLE = "items_search"
@@ -42,6 +43,15 @@ FTS_COLUMNS = {
 }
 ITEM_TEXT_COLUMNS = ("title", "text", "context", "translation", "notes", "location")
 PAUSE_KEY = "search_sync_paused"
+
+
+def fold_for_search(text: str) -> str:
+    """``Perú`` -> ``peru``: accents and case folded the way the full-text index folds
+    words (``unicode61 remove_diacritics 2``), so ``tag:peru`` finds the tag ``perú`` as
+    ``peru`` and ``person:peru`` find it."""
+    decomposed = unicodedata.normalize("NFD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
 
 _ACTIVE = f"NOT EXISTS (SELECT 1 FROM meta WHERE key = '{PAUSE_KEY}')"
 

@@ -62,6 +62,9 @@ SPECS = (
     ActionSpec("save_search", QT_TRANSLATE_NOOP("Actions", "&Save Search…"), "Ctrl+Shift+S",
                "bookmark-new",
                QT_TRANSLATE_NOOP("Actions", "Keep the current search and filter in the sidebar")),
+    ActionSpec("copy_id", QT_TRANSLATE_NOOP("Actions", "Copy &ID"), "Ctrl+Shift+C", "edit-copy",
+               QT_TRANSLATE_NOOP("Actions", "Copy the selected items' ids (for the command "
+                                            "line's export --item)")),
     ActionSpec("refresh", QT_TRANSLATE_NOOP("Actions", "&Refresh"), SK.Refresh, "view-refresh",
                QT_TRANSLATE_NOOP("Actions", "Read the fact base again")),
     ActionSpec("toggle_sidebar", QT_TRANSLATE_NOOP("Actions", "Show S&idebar"), "Ctrl+Shift+1", "",

@@ -157,10 +157,13 @@ def delete_question(count: int, briefing_titles: Sequence[str]) -> str:
         more = len(briefing_titles) - 8
         if more > 0:
             shown += "\n" + translate("Bulk", "… and %d more") % more
-        text += "\n\n" + translate(
-            "Bulk", "These briefings cite them and will show them as missing:") + "\n" + shown
+        cite = (translate("Bulk", "These briefings cite it and will show it as missing:")
+                if count == 1 else
+                translate("Bulk", "These briefings cite them and will show them as missing:"))
+        text += "\n\n" + cite + "\n" + shown
     else:
-        text += "\n\n" + translate("Bulk", "No briefing cites them.")
+        text += "\n\n" + (translate("Bulk", "No briefing cites it.") if count == 1
+                           else translate("Bulk", "No briefing cites them."))
     text += "\n\n" + translate("Bulk", "You can undo this with Edit ▸ Undo.")
     return text
 

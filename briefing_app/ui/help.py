@@ -242,6 +242,14 @@ class HelpWindow(QWidget):
         close = QShortcut(QKeySequence(QKeySequence.StandardKey.Close), self)
         close.activated.connect(self.close)
 
+    def keyPressEvent(self, event) -> None:  # noqa: N802 - Qt override
+        """Esc closes the guide, as it closes a dialog (the find field takes the first
+        Esc while it holds text)."""
+        if event.key() == Qt.Key.Key_Escape and not event.modifiers():
+            self.close()
+        else:
+            super().keyPressEvent(event)
+
     # ------------------------------------------------------------ content
 
     def set_markdown(self, markdown: str) -> None:

@@ -8,11 +8,13 @@ need every row in memory.
 
 Pages are requested by :meth:`ItemTableModel.request_page` and accepted by
 :meth:`ItemTableModel.receive_page`, tagged with a generation number that changes with
-every new query or sort; a page for an outdated query is simply dropped. A page takes
-milliseconds, but a new query on a big fact base counts its matches too, and while the
-file is cold that took 0.2-0.4 s on 100,000 items: typed queries and new orders on a fact
-base of :attr:`ItemTableModel.background_from` items or more are answered by a worker on
-a connection of its own, the old rows staying on screen until the new ones arrive.
+every new query or sort; a page for an outdated query is simply dropped. On a fact base
+of :attr:`ItemTableModel.background_from` items or more, typed queries and new orders are
+answered by a worker (the store reads on the worker thread's own connection), the old rows
+staying on screen until the new ones arrive. The first page comes first; counting every
+match of a common word over a million items takes longer than finding the first 200, so
+the exact count follows from a second worker (:attr:`ItemTableModel.counting` meanwhile),
+and a first page that is not full needs no count at all.
 """
 
 from __future__ import annotations
@@ -124,6 +126,7 @@ class ItemTableModel(QAbstractTableModel):
         self._generation = 0
         self._size = 0  # items in the fact base, as last counted (the empty query)
         self._pending: int | None = None  # generation a worker is answering
+        self._counting: int | None = None  # generation whose matches a worker counts
         self._used: frozenset[str] = frozenset()
         self.refresh()
 
@@ -193,18 +196,23 @@ class ItemTableModel(QAbstractTableModel):
             self.refresh()
 
     def refresh(self) -> None:
-        """Start over: count the matches and fetch the first page (after a query, a sort or
+        """Start over: fetch the first page and count the matches (after a query, a sort or
         a change in the fact base). The first page arrives inside the reset, so views and
         the selection never see an empty table in between."""
         self._generation += 1
-        self._pending = None
+        self._pending = self._counting = None
         try:
-            total = self._source.count(self._parsed)
-            rows = self._fetch(0) if total else []
+            rows = self._fetch(0)
+            total = self._source.count(self._parsed) if len(rows) == self.batch_size else 0
         except FactBaseError as failure:
             self._show(0, [], str(failure))
         else:
             self._show(total, rows)
+
+    @property
+    def counting(self) -> bool:
+        """Whether the exact number of matches is still being counted (the rows are in)."""
+        return self._counting is not None
 
     def _show(self, total: int, rows: list[ItemRow], error: str = "") -> None:
         self.beginResetModel()
@@ -212,7 +220,7 @@ class ItemTableModel(QAbstractTableModel):
         self._rows, self._total = rows, total
         if len(rows) < self.batch_size:
             self._total = len(rows)  # the whole result is here
-        if not self._query and not error:
+        if not self._query and not error and not self.counting:
             self._size = self._total
         self.endResetModel()
         if error:
@@ -220,38 +228,69 @@ class ItemTableModel(QAbstractTableModel):
         self.rowsLoaded.emit()
 
     def _search_in_background(self) -> None:
-        """Count and fetch the first page of the query on a worker; what it finds replaces
-        the rows unless another query or a refresh came meanwhile."""
+        """Fetch the first page of the query on a worker, then count its matches on another
+        (only when the first page is full); what they find replaces the rows unless
+        another query or a refresh came meanwhile. Until the count arrives, :attr:`total`
+        is the rows fetched plus one more page and :attr:`counting` is true."""
         self._generation += 1
         generation = self._pending = self._generation
+        self._counting = None
         query, sort, descending, limit = self._parsed, self._sort, self._descending, self.batch_size
         store = self._source  # the store reads on a connection of the worker's thread
 
         def job(_progress, _cancelled):
             try:
-                total = store.count(query)
                 rows = store.search_rows(query, sort=sort, descending=descending,
-                                         limit=limit, offset=0) if total else []
+                                         limit=limit, offset=0)
             except FactBaseError as error:
-                return generation, 0, [], str(error)
-            return generation, total, rows, ""
+                return generation, [], str(error)
+            return generation, rows, ""
 
+        self._start(job, self._answered)
+
+    def _start(self, job, answered) -> None:
         worker = Worker(job)
         # bound methods, not lambdas: Qt drops the connection if the model goes first
-        worker.signals.finished.connect(self._answered)
+        worker.signals.finished.connect(answered)
         worker.signals.failed.connect(self._search_failed)
         worker.start()
 
     def _answered(self, answer: tuple) -> None:
-        generation, total, rows, error = answer
+        generation, rows, error = answer
         if generation != self._generation:
             return  # a newer query or a refresh came first
         self._pending = None
-        self._show(total, rows, error)
+        full = len(rows) == self.batch_size and not error
+        self._counting = generation if full else None
+        self._show(len(rows) + self.batch_size if full else len(rows), rows, error)
+        if full:
+            query, store = self._parsed, self._source
+
+            def count(_progress, _cancelled):
+                try:
+                    return generation, store.count(query), ""
+                except FactBaseError as failure:
+                    return generation, 0, str(failure)
+
+            self._start(count, self._counted)
+
+    def _counted(self, answer: tuple) -> None:
+        generation, total, error = answer
+        if generation != self._generation or self._counting != generation:
+            return
+        self._counting = None
+        if error:
+            self.failed.emit(error)
+        self._total = max(total, len(self._rows))
+        if not self._query and not error:
+            self._size = self._total
+        self.rowsLoaded.emit()
 
     def _search_failed(self, error: BaseException) -> None:
         if self._pending is not None:  # a bug in the job, not a fact base error: say so
-            self._answered((self._pending, 0, [], str(error) or repr(error)))
+            self._answered((self._pending, [], str(error) or repr(error)))
+        elif self._counting is not None:
+            self._counted((self._counting, 0, str(error) or repr(error)))
 
     # ------------------------------------------------------------ paging
 
@@ -284,6 +323,9 @@ class ItemTableModel(QAbstractTableModel):
             self.endInsertRows()
         if len(rows) < self.batch_size:
             self._total = len(self._rows)  # a short page is the last one
+            self._counting = None
+        elif self.counting:
+            self._total = len(self._rows) + self.batch_size  # at least one more page
         else:
             self._total = max(self._total, len(self._rows))
         self.rowsLoaded.emit()

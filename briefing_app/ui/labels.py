@@ -116,6 +116,10 @@ NOTE_STYLE_LABELS = {
     "footnotes": QT_TRANSLATE_NOOP("Labels", "Footnotes"),
     "endnotes": QT_TRANSLATE_NOOP("Labels", "Endnotes"),
 }
+PAGE_SIZE_LABELS = {
+    "letter": QT_TRANSLATE_NOOP("Labels", "US Letter (8.5 × 11 in)"),
+    "a4": QT_TRANSLATE_NOOP("Labels", "A4 (210 × 297 mm)"),
+}
 OUTPUT_FORMAT_LABELS = {  # the export dialog's file type
     "docx": QT_TRANSLATE_NOOP("Labels", "Word document"),
     "pdf": QT_TRANSLATE_NOOP("Labels", "PDF document"),
@@ -168,6 +172,10 @@ def automatic_section_note(name: str) -> str:
 
 def note_style_label(style: str) -> str:
     return translated(NOTE_STYLE_LABELS, style)
+
+
+def page_size_label(size: str) -> str:
+    return translated(PAGE_SIZE_LABELS, size)
 
 
 def language_name(code: str) -> str:

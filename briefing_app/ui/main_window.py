@@ -31,16 +31,13 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
-from PySide6.QtGui import QCloseEvent
+from PySide6.QtGui import QCloseEvent, QGuiApplication
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QMenu,
     QSplitter,
-    QTableView,
     QToolBar,
     QToolButton,
     QVBoxLayout,
@@ -49,7 +46,6 @@ from PySide6.QtWidgets import (
 
 from briefing_app.core.library import Library, as_library
 from briefing_app.ui.actions import create_actions
-from briefing_app.ui.columns import ColumnChooser
 from briefing_app.ui.composer.controller import ComposerController
 from briefing_app.ui.current_item import CurrentItem
 from briefing_app.ui.debounce import Debouncer
@@ -60,28 +56,35 @@ from briefing_app.ui.file_ops import FileOps
 from briefing_app.ui.help import install_help
 from briefing_app.ui.intake import install_intake
 from briefing_app.ui.item_details import ItemDetailsView
-from briefing_app.ui.item_model import COLUMN_KEYS, ItemTableModel
+from briefing_app.ui.item_model import ItemTableModel
+from briefing_app.ui.item_table import make_item_table
 from briefing_app.ui.library_ops import LibraryOps
-from briefing_app.ui.local_dates import format_partial_date
+from briefing_app.ui.maintenance import install_maintenance
 from briefing_app.ui.none_guard import guard_none_refcount
 from briefing_app.ui.preferences import install_preferences
+from briefing_app.ui.qt_messages import quiet_platform_notes
 from briefing_app.ui.query_text import combine
 from briefing_app.ui.saved_searches import SavedSearches
 from briefing_app.ui.search_box import FieldValues, SearchBox
 from briefing_app.ui.settings import AppSettings
 from briefing_app.ui.sidebar import Sidebar
 from briefing_app.ui.status import count_text, display_path
+from briefing_app.ui.status import number as grouped_number
+from briefing_app.ui.team import install_team
+from briefing_app.ui.undo_actions import install_undo_actions
 from briefing_app.ui.welcome import install_welcome
-from briefing_app.ui.window_layout import ShowWhenFilled, first_start_size, fit_first_layout
+from briefing_app.ui.window_layout import (
+    ShowWhenFilled,
+    details_min_width,
+    first_start_size,
+    fit_first_layout,
+)
+from briefing_app.ui.window_state import restore_window_state, save_window_state
 
 APP_TITLE = "Briefing Builder"
 SEARCH_DELAY_MS = 200
 SEARCH_HINT = QT_TRANSLATE_NOOP(
     "MainWindow", 'Search: words, "a phrase", kind:quote, tag:…, person:…, after:2025-09')
-COLUMN_WIDTHS = {
-    "kind": 55, "date": 125, "title": 200, "people": 130, "source": 110, "tags": 130,
-    "status": 80, "marking": 60,
-}
 
 
 class MainWindow(QMainWindow):
@@ -96,6 +99,7 @@ class MainWindow(QMainWindow):
         (else the caller does)."""
         super().__init__(parent)
         guard_none_refcount()  # see none_guard: the window makes many void Qt calls
+        quiet_platform_notes()  # see qt_messages: a clean run prints nothing of Qt's
         self.library: Library = as_library(library)
         self.fact_base = FactBaseHandle(self.library.store)
         self.db_path = Path(db_path if db_path is not None else self.library.path)
@@ -117,12 +121,12 @@ class MainWindow(QMainWindow):
         self._install_layout()
         self._install_menus()
         self._install_toolbar()
-        self._install_undo()
+        install_undo_actions(self)
         self._install_saved_searches()
         self._install_files()
         self._install_view_actions()
         self._install_refresh()
-        self._install_settings()
+        restore_window_state(self)
         self._show_fact_base_name()
         self._update_count()
         self.editing = EditingController(self)  # item editor, bulk actions, undo, manage
@@ -131,54 +135,34 @@ class MainWindow(QMainWindow):
         self.preferences = install_preferences(self)  # Edit > Preferences…
         self.welcome = install_welcome(self)  # first-start panel, Help > Show Welcome
         self.intake = install_intake(self)  # File > Add from Article…, dropped articles
+        self.team = install_team(self)  # File > Team, sync status, conflicts
+        self.maintenance = install_maintenance(self)  # backups, Tools > Check Fact Base
 
     # ------------------------------------------------------------ workspace
 
     def _install_workspace(self) -> None:
         self.item_model = ItemTableModel(self.fact_base, self)
-        self.item_view = self._make_table()
+        self.item_view = make_item_table(self)
         self.details = ItemDetailsView(self.fact_base, self)
+        self.details.setMinimumWidth(details_min_width(self.details))
         self.current_item = CurrentItem(self.item_view, self.item_model, self.fact_base, self)
         self.current_item.changed.connect(self.details.show_item)
         self.item_model.failed.connect(self._show_error)
-
-    def _make_table(self) -> QTableView:
-        table = QTableView(self)
-        table.setObjectName("itemTable")
-        table.setAccessibleName(self.tr("Items"))
-        table.setModel(self.item_model)
-        table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        table.setAlternatingRowColors(True)
-        table.setWordWrap(False)
-        table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move within it
-        table.verticalHeader().setVisible(False)
-        table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-        header = table.horizontalHeader()
-        header.setHighlightSections(False)
-        header.setSortIndicator(self.item_model.sort_column, self._sort_order())
-        for column, key in enumerate(COLUMN_KEYS):
-            if key in COLUMN_WIDTHS:
-                table.setColumnWidth(column, COLUMN_WIDTHS[key])
-        # The longest date as people read it must fit, whatever the font size.
-        longest_date = max(table.fontMetrics().horizontalAdvance(format_partial_date(date))
-                           for date in ("2026-09-30", "2026-09")) + 28
-        table.setColumnWidth(COLUMN_KEYS.index("date"), longest_date)
-        header.setSectionResizeMode(COLUMN_KEYS.index("text"), QHeaderView.ResizeMode.Stretch)
-        # Enabling sorting sorts by the indicator set above, which the model already has.
-        table.setSortingEnabled(True)
-        self.column_chooser = ColumnChooser(table)
-        return table
-
-    def _sort_order(self) -> Qt.SortOrder:
-        if self.item_model.descending:
-            return Qt.SortOrder.DescendingOrder
-        return Qt.SortOrder.AscendingOrder
 
     def selected_item_ids(self) -> list[str]:
         """Ids of the selected rows, in table order."""
         rows = sorted(index.row() for index in self.item_view.selectionModel().selectedRows())
         return [self.item_model.item_id(row) for row in rows]
+
+    def copy_item_ids(self) -> None:
+        """Put the selected items' ids on the clipboard, one a line (``briefing-app export
+        --item`` takes them, or a unique beginning of six characters or more)."""
+        ids = self.selected_item_ids()
+        if ids:
+            QGuiApplication.clipboard().setText("\n".join(ids))
+            self.statusBar().showMessage(
+                self.tr("Copied the item's id: %s") % ids[0] if len(ids) == 1
+                else self.tr("Copied %s ids") % len(ids), 5000)
 
     # ------------------------------------------------------------ search and filters
 
@@ -297,6 +281,12 @@ class MainWindow(QMainWindow):
 
     def _update_count(self) -> None:
         query = self.item_model.query
+        if self.item_model.counting:  # the rows came first; the exact count follows
+            self.count_label.setText(self.tr("Showing %s (counting…)")
+                                     % grouped_number(self.item_model.rowCount()))
+            return
+        if self._item_total is None and not query and not self.item_model.searching:
+            self._item_total = self.item_model.total  # the table has just counted them all
         if self._item_total is None:  # read once per change of the data, not per page
             self._item_total = self.fact_base.item_count()
         self.count_label.setText(count_text(
@@ -343,6 +333,9 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addActions([a["find"], a["clear_filters"], a["save_search"]])
 
+        self.menus["item"].addAction(a["copy_id"])
+        a["copy_id"].triggered.connect(self.copy_item_ids)
+
         view_menu = self.menus["view"]
         view_menu.addActions([a["toggle_sidebar"], a["toggle_details"]])
         view_menu.addSeparator()
@@ -364,20 +357,6 @@ class MainWindow(QMainWindow):
         self.toolbar.addSeparator()
         self.toolbar.addAction(a["save_search"])
         self.addToolBar(self.toolbar)
-
-    def _install_undo(self) -> None:
-        """The shared undo stack; its commands come from the editing part of the app."""
-        undo, redo = self.actions["undo"], self.actions["redo"]
-        undo.triggered.connect(self.undo_stack.undo)
-        redo.triggered.connect(self.undo_stack.redo)
-        undo.setEnabled(False)
-        redo.setEnabled(False)
-        self.undo_stack.canUndoChanged.connect(undo.setEnabled)
-        self.undo_stack.canRedoChanged.connect(redo.setEnabled)
-        self.undo_stack.undoTextChanged.connect(
-            lambda text: undo.setText(self.tr("&Undo %s") % text if text else self.tr("&Undo")))
-        self.undo_stack.redoTextChanged.connect(
-            lambda text: redo.setText(self.tr("&Redo %s") % text if text else self.tr("&Redo")))
 
     def _install_saved_searches(self) -> None:
         self.saved_searches = SavedSearches(self.fact_base, self)
@@ -407,8 +386,9 @@ class MainWindow(QMainWindow):
         self._update_file_actions()
 
     def _update_file_actions(self) -> None:
-        self.actions["export_selection"].setEnabled(
-            self.item_view.selectionModel().hasSelection())
+        selected = self.item_view.selectionModel().hasSelection()
+        self.actions["export_selection"].setEnabled(selected)
+        self.actions["copy_id"].setEnabled(selected)
         self.actions["backup"].setEnabled(self.fact_base.is_file)
 
     def _install_view_actions(self) -> None:
@@ -460,33 +440,8 @@ class MainWindow(QMainWindow):
 
     # ------------------------------------------------------------ settings
 
-    def _install_settings(self) -> None:
-        """Put the window, splitter and columns back as the user left them."""
-        s = self.settings
-        if not s.value("window/geometry").isEmpty():
-            self.restoreGeometry(s.value("window/geometry"))
-        if not s.value("window/state").isEmpty():
-            self.restoreState(s.value("window/state"))
-        if not s.value("window/splitter").isEmpty():
-            self.splitter.restoreState(s.value("window/splitter"))
-        for key in ("sidebar", "details"):
-            self.actions[f"toggle_{key}"].setChecked(bool(s.value(f"window/{key}")))
-        if not s.value("window/header").isEmpty():
-            self.item_view.horizontalHeader().restoreState(s.value("window/header"))
-            for column, key in enumerate(COLUMN_KEYS):
-                self.column_chooser.set_visible(key, not self.item_view.isColumnHidden(column))
-        if self.fact_base.is_file and self.db_path.is_file():
-            s.add_recent_file(self.db_path)
-
     def save_settings(self) -> None:
-        s = self.settings
-        s.set_value("window/geometry", self.saveGeometry())
-        s.set_value("window/state", self.saveState())
-        s.set_value("window/splitter", self.splitter.saveState())
-        s.set_value("window/header", self.item_view.horizontalHeader().saveState())
-        for key in ("sidebar", "details"):
-            s.set_value(f"window/{key}", self.actions[f"toggle_{key}"].isChecked())
-        s.sync()
+        save_window_state(self)
 
     def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
         self.save_settings()

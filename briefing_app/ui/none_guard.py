@@ -5,7 +5,8 @@ With PySide6 6.12.0 on Python 3.11, every call of a Qt method that returns nothi
 reference to ``None`` that it never took. Since Python 3.12 ``None`` is immortal and this
 is harmless; on 3.11 the count reaches zero after some thousands of calls and the
 interpreter aborts ("Fatal Python error: none_dealloc"), i.e. the app crashes after a
-while of ordinary use.
+while of ordinary use. ``True`` and ``False`` suffer the same through Python overrides
+that return a bool to Qt.
 
 :func:`guard_none_refcount` detects the leak with a probe and, only when it is there,
 raises ``None``'s reference count far out of reach (2**48), which makes it as good as
@@ -41,6 +42,10 @@ def guard_none_refcount() -> bool:
         return False  # already guarded
     if none_refs_lost_per_call() < 0.5:
         return False
-    # CPython 3.11: ob_refcnt is the first field of every object, at id(obj).
-    ctypes.c_ssize_t.from_address(id(None)).value += HEADROOM
+    # CPython 3.11: ob_refcnt is the first field of every object, at id(obj). True and
+    # False get the same headroom: Python overrides that Qt calls with a bool result
+    # (event filters, ``canFetchMore``) were seen to lose references to them the same way
+    # ("Fatal Python error: bool_dealloc" at the end of a long test session).
+    for singleton in (None, True, False):
+        ctypes.c_ssize_t.from_address(id(singleton)).value += HEADROOM
     return True

@@ -34,8 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.core.markings import MarkingError, available_schemes, load_scheme
-from briefing_app.core.model import NOTE_STYLES
-from briefing_app.ui.labels import note_style_label
+from briefing_app.core.model import NOTE_STYLES, PAGE_SIZES
+from briefing_app.ui.labels import note_style_label, page_size_label
 from briefing_app.ui.settings import STALE_DAYS_RANGE, Preferences
 
 # Each language named in itself, so whoever needs it recognises it: never translated.
@@ -76,7 +76,8 @@ class PreferencesDialog(QDialog):
             label.setMinimumWidth(widest)
 
         for first, second in ((self.author, self.office), (self.office, self.note_style),
-                              (self.note_style, self.marking_scheme),
+                              (self.note_style, self.page_size),
+                              (self.page_size, self.marking_scheme),
                               (self.marking_scheme, self.stale_days),
                               (self.stale_days, self.language), (self.language, self.buttons)):
             QWidget.setTabOrder(first, second)
@@ -108,6 +109,14 @@ class PreferencesDialog(QDialog):
         form.addRow(self._label(self.tr("O&ffice:"), self.office), self.office)
         form.addRow(self.from_preview)
         form.addRow(self._label(self.tr("Source &notes:"), self.note_style), self.note_style)
+        self.page_size = QComboBox(self)
+        self.page_size.setObjectName("prefsPageSize")
+        self.page_size.setAccessibleName(self.tr("Page size of new briefings"))
+        self.page_size.setToolTip(self.tr("Until you choose, new briefings take the paper "
+                                          "of your region: A4, or US Letter in the US"))
+        for size in PAGE_SIZES:
+            self.page_size.addItem(page_size_label(size), size)
+        form.addRow(self._label(self.tr("&Page size:"), self.page_size), self.page_size)
         return group
 
     def _fact_bases_group(self) -> QGroupBox:
@@ -188,6 +197,7 @@ class PreferencesDialog(QDialog):
         self.author.setText(preferences.author)
         self.office.setText(preferences.office)
         _choose(self.note_style, preferences.note_style)
+        _choose(self.page_size, preferences.cleaned().page_size)
         _choose(self.marking_scheme, preferences.marking_scheme)
         self.stale_days.setValue(preferences.stale_days)
         _choose(self.language, preferences.language)
@@ -204,6 +214,7 @@ class PreferencesDialog(QDialog):
             marking_scheme=self.marking_scheme.currentData() or "",
             stale_days=self.stale_days.value(),
             note_style=self.note_style.currentData(),
+            page_size=self.page_size.currentData(),
             language=self.language.currentData(),
         ).cleaned()
 

@@ -57,6 +57,10 @@ SENTENCES: dict[tuple[str, str], tuple[str, tuple[str, ...]]] = {
         QT_TRANSLATE_NOOP("Preflight", "A meeting participant no longer exists (id %1); the "
                                        "participants table leaves them out."),
         ("id",)),
+    ("empty-section", "empty-section"): (
+        QT_TRANSLATE_NOOP("Preflight", "The section %1 is empty; the memo prints its "
+                                       "heading alone."),
+        ("section",)),
 }
 REFERENCES = {
     "meeting": QT_TRANSLATE_NOOP("Preflight", "the meeting"),

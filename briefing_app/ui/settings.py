@@ -9,14 +9,14 @@ never touch the real user's settings. Tests may also pass an explicit file.
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QByteArray, QLocale, QSettings
 
 from briefing_app.core.markings import DEFAULT_SCHEME
-from briefing_app.core.model import NOTE_STYLES
+from briefing_app.core.model import NOTE_STYLES, PAGE_SIZES
 from briefing_app.core.paths import APP_NAME
 
 MAX_RECENT = 8
@@ -30,6 +30,7 @@ DEFAULTS: dict[str, Any] = {
     "window/header": QByteArray(),  # item table columns: order, widths, hidden, sort
     "window/sidebar": True,  # View > Show Sidebar
     "window/details": True,  # View > Show Details
+    "window/preview": True,  # View > Show Preview (the composer's)
     "files/recent": [],
     "files/last": "",
     "welcome/dismissed": False,  # the Welcome panel is not shown at start (welcome.py)
@@ -39,8 +40,17 @@ DEFAULTS: dict[str, Any] = {
     "prefs/marking_scheme": DEFAULT_SCHEME,  # of new empty fact bases
     "prefs/stale_days": 30,  # pre-flight "stale" limit; preflight()'s own default
     "prefs/note_style": "footnotes",  # of new briefings, one of model.NOTE_STYLES
+    "prefs/page_size": "",  # of new briefings, one of model.PAGE_SIZES; "": the locale's
     "prefs/language": "",  # UI language, read at start: "" (system), "en" or "es"
 }
+
+
+def locale_page_size(locale: QLocale | None = None) -> str:
+    """The paper people use where ``locale`` (default: the system's) is: A4 where the
+    metric system is, US Letter in the US and the other places that measure in inches."""
+    locale = locale if locale is not None else QLocale.system()
+    metric = locale.measurementSystem() == QLocale.MeasurementSystem.MetricSystem
+    return "a4" if metric else "letter"
 
 
 @dataclass(frozen=True)
@@ -52,6 +62,7 @@ class Preferences:
     marking_scheme: str = DEFAULTS["prefs/marking_scheme"]
     stale_days: int = DEFAULTS["prefs/stale_days"]
     note_style: str = DEFAULTS["prefs/note_style"]
+    page_size: str = field(default_factory=locale_page_size)  # until the staffer chooses
     language: str = DEFAULTS["prefs/language"]
 
     @property
@@ -71,8 +82,23 @@ class Preferences:
             stale_days=min(max(self.stale_days, low), high),
             note_style=self.note_style if self.note_style in NOTE_STYLES
             else DEFAULTS["prefs/note_style"],
+            page_size=self.page_size if self.page_size in PAGE_SIZES
+            else locale_page_size(),
             language=self.language if self.language in UI_LANGUAGES else "",
         )
+
+
+def _as_bool(stored: Any, default: bool) -> bool:
+    """A true/false setting: the INI file gives ``true``/``false`` back as text."""
+    if isinstance(stored, bool):
+        return stored
+    if isinstance(stored, str) and stored.strip().lower() in ("true", "1", "yes", "on"):
+        return True
+    if isinstance(stored, str) and stored.strip().lower() in ("false", "0", "no", "off"):
+        return False
+    if isinstance(stored, int):
+        return bool(stored)
+    return default
 
 
 _PREFERENCE_KEYS = {name: f"prefs/{name}" for name in Preferences.__dataclass_fields__}
@@ -100,7 +126,9 @@ class AppSettings:
             return [stored] if isinstance(stored, str) else list(stored)
         if isinstance(default, QByteArray):
             return stored if isinstance(stored, QByteArray) else QByteArray()
-        if isinstance(default, int) and not isinstance(default, bool):
+        if isinstance(default, bool):
+            return _as_bool(stored, default)
+        if isinstance(default, int):
             # the INI file gives numbers back as text
             try:
                 return int(stored)

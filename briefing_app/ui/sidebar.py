@@ -295,7 +295,7 @@ class Sidebar(QTreeView):
             "status": [Entry("status", status_label(s), f"status:{s}",
                              counts.statuses.get(s, 0)) for s in STATUSES],
             "tag": [Entry("tag", name, field_term("tag", name), count)
-                    for name, count in counts.tags if name.strip()],
+                    for name, count in counts.tags if name.strip() and count > 0],
             "person": [Entry("person", p.name, field_term("person", p.name), p.items)
                        for p in counts.people if p.name.strip()],
             "source": [Entry("source", s.outlet, field_term("source", s.outlet), s.items)

@@ -179,6 +179,14 @@
         <translation>Guardar la búsqueda y el filtro actuales en la barra lateral</translation>
     </message>
     <message>
+        <source>Copy &amp;ID</source>
+        <translation>Copiar el I&amp;D</translation>
+    </message>
+    <message>
+        <source>Copy the selected items&apos; ids (for the command line&apos;s export --item)</source>
+        <translation>Copiar los ids de los elementos seleccionados (para export --item de la línea de órdenes)</translation>
+    </message>
+    <message>
         <source>&amp;Refresh</source>
         <translation>&amp;Actualizar</translation>
     </message>
@@ -577,8 +585,16 @@
         <translation>… y %d más</translation>
     </message>
     <message>
+        <source>These briefings cite it and will show it as missing:</source>
+        <translation>Estas notas informativas lo citan y lo mostrarán como ausente:</translation>
+    </message>
+    <message>
         <source>These briefings cite them and will show them as missing:</source>
         <translation>Estas notas informativas los citan y los mostrarán como faltantes:</translation>
+    </message>
+    <message>
+        <source>No briefing cites it.</source>
+        <translation>Ninguna nota informativa lo cita.</translation>
     </message>
     <message>
         <source>No briefing cites them.</source>
@@ -830,6 +846,10 @@
         <source>The fact base says:</source>
         <translation>La base de hechos dice:</translation>
     </message>
+    <message>
+        <source>page size</source>
+        <translation>tamaño de página</translation>
+    </message>
 </context>
 <context>
     <name>ComposerController</name>
@@ -872,6 +892,14 @@
     <message>
         <source>Show the memo&apos;s real PDF pages</source>
         <translation>Mostrar las páginas reales del memorando en PDF</translation>
+    </message>
+    <message>
+        <source>Show &amp;Preview</source>
+        <translation>Mostrar la &amp;vista previa</translation>
+    </message>
+    <message>
+        <source>Show or hide the memo preview beside the composer</source>
+        <translation>Mostrar u ocultar la vista previa del memorando junto a la redacción</translation>
     </message>
     <message>
         <source>Export Word</source>
@@ -1254,8 +1282,23 @@
         <translation>Establecer la clasificación %s</translation>
     </message>
     <message>
+        <source>%s deleted. Edit ▸ Undo brings it back.</source>
+        <translation>%s eliminado. Editar ▸ Deshacer lo recupera.</translation>
+    </message>
+    <message>
         <source>%s deleted. Edit ▸ Undo brings them back.</source>
         <translation>Eliminación de %s completada. Editar ▸ Deshacer la revierte.</translation>
+    </message>
+</context>
+<context>
+    <name>EmptySections</name>
+    <message>
+        <source>Leave Out &amp;Empty Sections</source>
+        <translation>Omitir &amp;las secciones vacías</translation>
+    </message>
+    <message>
+        <source>Export and print the memo without the sections that have no blocks (the briefing keeps them)</source>
+        <translation>Exportar e imprimir el memorando sin las secciones que no tienen bloques (la nota informativa las conserva)</translation>
     </message>
 </context>
 <context>
@@ -1585,6 +1628,14 @@ Elija No para una base de hechos vacía.</translation>
     <message>
         <source>(none)</source>
         <translation>(ninguna)</translation>
+    </message>
+    <message>
+        <source>Page size</source>
+        <translation>Tamaño de página</translation>
+    </message>
+    <message>
+        <source>The paper of the Word and PDF memo</source>
+        <translation>El papel de la nota en Word y PDF</translation>
     </message>
 </context>
 <context>
@@ -1941,6 +1992,10 @@ Elija No para una base de hechos vacía.</translation>
         <source>Cannot Save</source>
         <translation>No se puede guardar</translation>
     </message>
+    <message>
+        <source>Language: “%s” is not a language code (e.g. es, pt-BR).</source>
+        <translation>Idioma: «%s» no es un código de idioma (p. ej., es, pt-BR).</translation>
+    </message>
 </context>
 <context>
     <name>ItemTableModel</name>
@@ -2258,6 +2313,14 @@ Elija No para una base de hechos vacía.</translation>
         <source>Italian</source>
         <translation>Italiano</translation>
     </message>
+    <message>
+        <source>US Letter (8.5 × 11 in)</source>
+        <translation>Carta EE. UU. (8,5 × 11 pulg.)</translation>
+    </message>
+    <message>
+        <source>A4 (210 × 297 mm)</source>
+        <translation>A4 (210 × 297 mm)</translation>
+    </message>
 </context>
 <context>
     <name>MainWindow</name>
@@ -2268,6 +2331,14 @@ Elija No para una base de hechos vacía.</translation>
     <message>
         <source>Items</source>
         <translation>Elementos</translation>
+    </message>
+    <message>
+        <source>Copied the item&apos;s id: %s</source>
+        <translation>Id del elemento copiado: %s</translation>
+    </message>
+    <message>
+        <source>Copied %s ids</source>
+        <translation>%s ids copiados</translation>
     </message>
     <message>
         <source>Search items</source>
@@ -2318,6 +2389,10 @@ Elija No para una base de hechos vacía.</translation>
         <translation>La base de hechos que muestra esta ventana: %s</translation>
     </message>
     <message>
+        <source>Showing %s (counting…)</source>
+        <translation>Se muestran %s (contando…)</translation>
+    </message>
+    <message>
         <source>&amp;File</source>
         <translation>&amp;Archivo</translation>
     </message>
@@ -2346,6 +2421,14 @@ Elija No para una base de hechos vacía.</translation>
         <translation>Barra de herramientas principal</translation>
     </message>
     <message>
+        <source>Undo</source>
+        <translation>Deshacer</translation>
+    </message>
+    <message>
+        <source>Redo</source>
+        <translation>Rehacer</translation>
+    </message>
+    <message>
         <source>&amp;Undo %s</source>
         <translation>&amp;Deshacer %s</translation>
     </message>
@@ -2354,12 +2437,75 @@ Elija No para una base de hechos vacía.</translation>
         <translation>&amp;Deshacer</translation>
     </message>
     <message>
+        <source>Undo %s</source>
+        <translation>Deshacer %s</translation>
+    </message>
+    <message>
+        <source>Undo the last change</source>
+        <translation>Deshacer el último cambio</translation>
+    </message>
+    <message>
         <source>&amp;Redo %s</source>
         <translation>&amp;Rehacer %s</translation>
     </message>
     <message>
         <source>&amp;Redo</source>
         <translation>&amp;Rehacer</translation>
+    </message>
+    <message>
+        <source>Redo %s</source>
+        <translation>Rehacer %s</translation>
+    </message>
+    <message>
+        <source>Redo the undone change</source>
+        <translation>Rehacer el cambio deshecho</translation>
+    </message>
+</context>
+<context>
+    <name>Maintenance</name>
+    <message>
+        <source>&amp;Restore from Backup…</source>
+        <translation>Restaurar desde una &amp;copia de seguridad…</translation>
+    </message>
+    <message>
+        <source>Put an automatic backup in place of this fact base</source>
+        <translation>Poner una copia de seguridad automática en lugar de esta base de hechos</translation>
+    </message>
+    <message>
+        <source>&amp;Check Fact Base</source>
+        <translation>&amp;Comprobar la base de hechos</translation>
+    </message>
+    <message>
+        <source>Check the fact base file for damage</source>
+        <translation>Comprobar si el archivo de la base de hechos está dañado</translation>
+    </message>
+    <message>
+        <source>&amp;Tools</source>
+        <translation>&amp;Herramientas</translation>
+    </message>
+    <message>
+        <source>Read-only: %s. Search, export and print work; changes cannot be saved.</source>
+        <translation>Solo lectura: %s. Se puede buscar, exportar e imprimir; los cambios no se pueden guardar.</translation>
+    </message>
+    <message>
+        <source>Automatic backup failed: %s</source>
+        <translation>La copia de seguridad automática falló: %s</translation>
+    </message>
+    <message>
+        <source>Restore failed</source>
+        <translation>La restauración falló</translation>
+    </message>
+    <message>
+        <source>Restored the backup of %1; the replaced file is kept as %2</source>
+        <translation>Restaurada la copia del %1; el archivo reemplazado se conserva como %2</translation>
+    </message>
+    <message>
+        <source>Check Fact Base</source>
+        <translation>Comprobar la base de hechos</translation>
+    </message>
+    <message>
+        <source>Checking the fact base…</source>
+        <translation>Comprobando la base de hechos…</translation>
     </message>
 </context>
 <context>
@@ -2512,6 +2658,29 @@ Elija No para una base de hechos vacía.</translation>
     <message>
         <source>%s (not in the %s scheme)</source>
         <translation>%s (no está en el esquema %s)</translation>
+    </message>
+</context>
+<context>
+    <name>MemoPrinter</name>
+    <message>
+        <source>Briefing</source>
+        <translation>Nota informativa</translation>
+    </message>
+    <message>
+        <source>Print Briefing</source>
+        <translation>Imprimir la nota informativa</translation>
+    </message>
+    <message>
+        <source>The briefing was not printed: %1</source>
+        <translation>La nota informativa no se imprimió: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Print…</source>
+        <translation>Enviar a la impres&amp;ora…</translation>
+    </message>
+    <message>
+        <source>Print the open briefing: the same pages as its PDF</source>
+        <translation>Imprimir la nota informativa abierta: las mismas páginas que su PDF</translation>
     </message>
 </context>
 <context>
@@ -2802,6 +2971,18 @@ Elija No para una base de hechos vacía.</translation>
         <source>Default author and office, notes, marking scheme, stale limit, language</source>
         <translation>Autor y oficina predeterminados, notas, esquema de clasificación, plazo de desactualización, idioma</translation>
     </message>
+    <message>
+        <source>&amp;Page size:</source>
+        <translation>Tamaño de &amp;página:</translation>
+    </message>
+    <message>
+        <source>Page size of new briefings</source>
+        <translation>Tamaño de página de las notas informativas nuevas</translation>
+    </message>
+    <message>
+        <source>Until you choose, new briefings take the paper of your region: A4, or US Letter in the US</source>
+        <translation>Mientras no elija otro, las notas informativas nuevas usan el papel de su región: A4, o Carta en EE. UU.</translation>
+    </message>
 </context>
 <context>
     <name>Preflight</name>
@@ -2844,6 +3025,10 @@ Elija No para una base de hechos vacía.</translation>
     <message>
         <source>A meeting participant no longer exists (id %1); the participants table leaves them out.</source>
         <translation>Un participante de la reunión ya no existe (id %1); la tabla de participantes lo omite.</translation>
+    </message>
+    <message>
+        <source>The section %1 is empty; the memo prints its heading alone.</source>
+        <translation>La sección %1 está vacía; el memorando imprime solo su título.</translation>
     </message>
     <message>
         <source>the meeting</source>
@@ -3058,6 +3243,37 @@ Elija No para una base de hechos vacía.</translation>
     <message>
         <source>Tag</source>
         <translation>Etiqueta</translation>
+    </message>
+</context>
+<context>
+    <name>RestoreDialog</name>
+    <message>
+        <source>Restore from Backup</source>
+        <translation>Restaurar desde una copia de seguridad</translation>
+    </message>
+    <message>
+        <source>The fact base is replaced by the backup you choose. The current file is kept as another backup, so a restore can be undone by restoring that one.</source>
+        <translation>La base de hechos se reemplaza por la copia que elija. El archivo actual se conserva como otra copia, así que una restauración se puede deshacer restaurando esa.</translation>
+    </message>
+    <message>
+        <source>Taken</source>
+        <translation>Fecha</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>Elementos</translation>
+    </message>
+    <message>
+        <source>Briefings</source>
+        <translation>Notas informativas</translation>
+    </message>
+    <message>
+        <source>There are no automatic backups of this fact base yet.</source>
+        <translation>Aún no hay copias de seguridad automáticas de esta base de hechos.</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>&amp;Restaurar</translation>
     </message>
 </context>
 <context>
@@ -3447,6 +3663,10 @@ Elija No para una base de hechos vacía.</translation>
     <message>
         <source>Marking</source>
         <translation>Clasificación</translation>
+    </message>
+    <message>
+        <source>Empty section</source>
+        <translation>Sección vacía</translation>
     </message>
     <message>
         <source>Pre-flight warnings</source>

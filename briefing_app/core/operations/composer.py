@@ -88,6 +88,30 @@ class UpdateHeader(BriefingOperation):
         return self._focus()
 
 
+class ChangeMemoLanguage(BriefingOperation):
+    """The memo language, and in the same undo step the stock section headings renamed
+    into it (``renames``: section id, new heading, old heading; see
+    ``core/stock_headings.py``)."""
+
+    def __init__(self, briefing_id: str, language: str, old_language: str,
+                 renames: Sequence[tuple[int, str, str]], *, label: str = ""):
+        super().__init__(briefing_id, label or "Edit memo language")
+        self.language, self.old_language = language, old_language
+        self.renames = list(renames)
+
+    def _do(self, store: Any) -> Focus:
+        store.update_briefing_header(self.briefing_id, language=self.language)
+        for section_id, heading, _old in self.renames:
+            store.rename_section(section_id, heading)
+        return Focus(self.briefing_id, header_field="language")
+
+    def _undo(self, store: Any) -> Focus:
+        for section_id, _heading, old in reversed(self.renames):
+            store.rename_section(section_id, old)
+        store.update_briefing_header(self.briefing_id, language=self.old_language)
+        return Focus(self.briefing_id, header_field="language")
+
+
 # ---------------------------------------------------------------- sections
 
 

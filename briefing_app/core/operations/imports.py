@@ -5,14 +5,20 @@ transaction and leaves identical records alone (not even their ``updated`` stamp
 importing the same pack twice changes nothing. It remembers what each record was before,
 so the whole import is one undo step: new records are removed again, changed ones put
 back as they were.
+
+The records come a batch at a time (:class:`RecordBatches`): from memory
+(:class:`PackContent`) or read from a file as they are written (a million-item pack is
+streamed by ``exchange/pack_stream.py``). What undo needs stays small either way: only
+the ids of the records an import created, and snapshots of the ones it replaced; a redo
+of a streamed import reads its file again.
 """
 
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from ..changes import Changes
 from ..errors import ChangeCancelled
@@ -69,9 +75,22 @@ class ImportResult:
         return {f.name: getattr(self, f.name) for f in dataclasses.fields(self)}
 
 
+class RecordBatches(Protocol):
+    """Checked records a batch at a time, as ``(kind, records)`` with kind one of
+    ``sources``, ``people``, ``items``, ``briefings``, in an order that saves whatever a
+    record refers to first. ``batches`` may be called again (redo) and may raise (a
+    problem found late leaves nothing written: the Library rolls the transaction back);
+    it reads ``store`` to check references. ``record_count`` may be an estimate until
+    the batches have all been read."""
+
+    def batches(self, store: Any) -> Iterator[tuple[str, list]]: ...
+
+    def record_count(self) -> int: ...
+
+
 @dataclass
 class PackContent:
-    """Checked records, ready to be written."""
+    """Checked records in memory, ready to be written."""
 
     sources: list[Source] = field(default_factory=list)
     people: list[Person] = field(default_factory=list)
@@ -80,6 +99,12 @@ class PackContent:
 
     def record_count(self) -> int:
         return len(self.sources) + len(self.people) + len(self.items) + len(self.briefings)
+
+    def batches(self, store: Any = None) -> Iterator[tuple[str, list]]:
+        for kind in ("sources", "people", "items", "briefings"):
+            records = getattr(self, kind)
+            for start in range(0, len(records), BATCH):
+                yield kind, records[start : start + BATCH]
 
 
 def same_record(old: Any, new: Any) -> bool:
@@ -116,7 +141,7 @@ class _Before:
 class ImportRecords(Operation):
     """Upsert ``content`` as one undoable change; :attr:`result` counts what it did."""
 
-    def __init__(self, content: PackContent, *, label: str = "",
+    def __init__(self, content: PackContent | RecordBatches, *, label: str = "",
                  progress: Progress | None = None, cancelled: Cancelled | None = None):
         self.label = label or "Import"
         self.content = content
@@ -125,11 +150,17 @@ class ImportRecords(Operation):
         self._done = 0
         self._before: _Before | None = None
         self._new_tags: list[str] = []
-        self._saved_items: list[Item] = []  # as first written: redo writes them again
+        self._tags: set[str] = set()  # every tag the imported items carry
+        # Redo writes the items as first written when they are in memory anyway; a
+        # streamed import is read again instead (see the module docstring).
+        self._keep_saved = isinstance(content, PackContent)
+        self._saved_items: list[Item] = []
         self._removed_briefings: dict[str, Briefing] = {}  # created ones, taken back
 
     def item_ids(self) -> list[str]:
-        return [item.id for item in self.content.items]
+        if isinstance(self.content, PackContent):
+            return [item.id for item in self.content.items]
+        return list(self._before.items) if self._before else []
 
     def may_take_long(self) -> bool:
         return self.content.record_count() >= BATCH
@@ -140,58 +171,72 @@ class ImportRecords(Operation):
     def _changes(self) -> Changes:
         before = self._before or _Before()
         return Changes.of(sources=before.sources, people=before.people, items=before.items,
-                          briefings=before.briefings,
-                          tags={t for i in self.content.items for t in i.tags})
+                          briefings=before.briefings, tags=self._tags)
 
     # ------------------------------------------------------------ applying
 
     def apply(self, store: Any) -> Changes:
-        if self._before is None:
-            self._before = _Before()
+        if self._before is None or not self._keep_saved:
+            self._before, self.result, self._done = _Before(), ImportResult(), 0
+            self._new_tags, self._tags = [], set()
             self._first_apply(store)
         else:
             self._reapply(store)
         return self._changes()
 
     def _first_apply(self, store: Any) -> None:
-        content, result, before = self.content, self.result, self._before
+        result, before = self.result, self._before
         self._check_cancelled()
-        self._upsert(content.sources, store.get_source, store.save_source, result.sources,
-                     before.sources)
-        self._upsert(content.people, store.get_person, store.save_person, result.people,
-                     before.people)
-        self._new_tags = new_tags(store, {t for i in content.items for t in i.tags})
-        self._upsert_items(store, content.items)
-        self._upsert(content.briefings, store.get_briefing, store.save_briefing,
-                     result.briefings, before.briefings)
+        upserts = {
+            "sources": lambda records: self._upsert(
+                records, store.get_source, store.save_sources, result.sources,
+                before.sources),
+            "people": lambda records: self._upsert(
+                records, store.get_person, store.save_people, result.people, before.people),
+            "items": lambda records: self._upsert_items(store, records),
+            "briefings": lambda records: self._upsert(
+                records, store.get_briefing,
+                lambda briefings: [store.save_briefing(b) for b in briefings],
+                result.briefings, before.briefings),
+        }
+        for kind, records in self.content.batches(store):
+            upserts[kind](records)
         self._check_cancelled()
-        if self._progress is not None and content.record_count() == 0:
-            self._progress(0, 0)
+        if self._progress is not None:
+            self._progress(self._done, self._done)
 
-    def _upsert(self, records: list, old_of: Callable[[str], Any], save: Callable[[Any], Any],
-                counts: KindCounts, before: dict) -> None:
+    def _upsert(self, records: list, old_of: Callable[[str], Any],
+                save_all: Callable[[list], Any], counts: KindCounts, before: dict) -> None:
+        """Compare one record at a time, save the changed ones together (one statement
+        per batch rather than per record)."""
+        changed = []
         for record in records:
             old = old_of(record.id)
             if _count(old, record, counts):
                 before[record.id] = old
-                save(record)
-            self._step()
+                changed.append(record)
+        if changed:
+            save_all(changed)
+        self._step(len(records))
 
-    def _upsert_items(self, store: Any, items: list[Item]) -> None:
+    def _upsert_items(self, store: Any, batch: list[Item]) -> None:
         """Items are many: looked up and saved a batch at a time."""
         counts, before = self.result.items, self._before.items
-        for start in range(0, len(items), BATCH):
-            batch = items[start : start + BATCH]
-            existing = {s.item.id: s for s in store.capture_items([i.id for i in batch])}
-            changed = []
-            for item in batch:
-                old = existing.get(item.id)
-                if _count(old.item if old else None, item, counts):
-                    before[item.id] = old
-                    changed.append(item)
-            if changed:
-                self._saved_items += store.save_items(changed)
-            self._step(len(batch))
+        tags = {t for item in batch for t in item.tags}
+        self._new_tags += new_tags(store, tags - self._tags)
+        self._tags |= tags
+        existing = {s.item.id: s for s in store.capture_items([i.id for i in batch])}
+        changed = []
+        for item in batch:
+            old = existing.get(item.id)
+            if _count(old.item if old else None, item, counts):
+                before[item.id] = old
+                changed.append(item)
+        if changed:
+            saved = store.save_items(changed)
+            if self._keep_saved:
+                self._saved_items += saved
+        self._step(len(batch))
 
     def _reapply(self, store: Any) -> None:
         """Redo: write the same records again."""
@@ -234,11 +279,10 @@ class ImportRecords(Operation):
 
     def _step(self, count: int = 1) -> None:
         before, self._done = self._done, self._done + count
-        total = self.content.record_count()
-        if before // BATCH != self._done // BATCH or self._done == total:
+        if before // BATCH != self._done // BATCH:
             self._check_cancelled()
             if self._progress is not None:
-                self._progress(self._done, total)
+                self._progress(self._done, max(self._done, self.content.record_count()))
 
 
 def _count(old: Any, new: Any, counts: KindCounts) -> bool:

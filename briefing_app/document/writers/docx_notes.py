@@ -26,7 +26,6 @@ from docx.opc.constants import CONTENT_TYPE as CT
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.packuri import PackURI
 from docx.opc.part import Part, XmlPart
-from docx.oxml import parse_xml
 from docx.oxml.ns import qn
 from docx.oxml.parser import OxmlElement
 from docx.oxml.xmlchemy import BaseOxmlElement
@@ -75,7 +74,7 @@ class Footnotes:
         """The footnotes part; hyperlinks inside footnotes are related from it."""
         if self._part is None:
             package = self._document_part.package
-            root = parse_xml(f"<w:footnotes {xml.NAMESPACES}>{_SEPARATORS}</w:footnotes>")
+            root = xml.parse_xml(f"<w:footnotes {xml.NAMESPACES}>{_SEPARATORS}</w:footnotes>")
             self._part = XmlPart(PackURI("/word/footnotes.xml"), CT.WML_FOOTNOTES, root, package)
             self._document_part.relate_to(self._part, RT.FOOTNOTES)
             self._declare_separators()
@@ -127,6 +126,7 @@ class Footnotes:
     def finish(self) -> None:
         """Parse the collected footnotes into the footnotes part."""
         if self._xml:
-            notes = parse_xml(f"<w:footnotes {xml.NAMESPACES}>{''.join(self._xml)}</w:footnotes>")
+            notes = xml.parse_xml(
+                f"<w:footnotes {xml.NAMESPACES}>{''.join(self._xml)}</w:footnotes>")
             self.part.element.extend(list(notes))
             self._xml.clear()

@@ -20,9 +20,8 @@ import docx
 from docx.enum.text import WD_ALIGN_PARAGRAPH
 from docx.opc.constants import RELATIONSHIP_TYPE as RT
 from docx.opc.part import Part
-from docx.oxml import parse_xml
 from docx.oxml.ns import qn
-from docx.shared import Inches
+from docx.shared import Inches, Mm
 from lxml import etree
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
@@ -46,6 +45,7 @@ from briefing_app.document.model import (
     Table,
     Text,
 )
+from briefing_app.document.page_size import paper
 from briefing_app.document.text import clean
 from briefing_app.document.visitor import NodeVisitor
 from briefing_app.document.writers.collector import collector_paused
@@ -65,27 +65,47 @@ HEADER_SHADING = "D9D9D9"
 TABLE_AIR = 140  # twips (7 pt) between a table and the paragraph after it
 
 
+CORE_PROPERTY_CHARS = 255
+"""The longest core property python-docx writes (Word shows no more in File ▸ Info)."""
+
+
+def _core_property(text: str) -> str:
+    """One line of at most :data:`CORE_PROPERTY_CHARS` characters, a cut marked with "…"."""
+    line = text_utils.one_line(text)
+    if len(line) <= CORE_PROPERTY_CHARS:
+        return line
+    return line[: CORE_PROPERTY_CHARS - 1].rstrip() + "…"
+
+
 @collector_paused()
 def write(document: Document, stream: BinaryIO) -> None:
-    """Write ``document`` as a .docx file to the binary ``stream``."""
-    DocxWriter().visit(document).save(stream)
+    """Write ``document`` as a .docx file to the binary ``stream``.
+
+    The package is zipped in memory first and then written in one piece: a zip file that
+    fails midway (a full disk) would otherwise be left for the garbage collector, whose
+    attempt to finish it prints "Exception ignored ... seek of closed file"."""
+    buffer = io.BytesIO()
+    DocxWriter().visit(document).save(buffer)
+    stream.write(buffer.getbuffer())
 
 
 _TEMPLATES: dict[tuple[float, str], bytes] = {}
 _BODY_MARK = "briefing-body"  # where _fill_body puts the memo's paragraphs
 
 
-def memo_template(font_size: float, language: str) -> bytes:
-    """An empty memo as .docx bytes: styles, Letter page with 1-inch margins, an empty
-    header and footer. It depends only on size and language, so it is made once per
-    process; each memo then opens it, which costs less than python-docx's own template."""
-    key = (round(font_size * 2) / 2, language)
+def memo_template(font_size: float, language: str, page_size: str = "letter") -> bytes:
+    """An empty memo as .docx bytes: styles, a page of ``page_size`` paper with 1-inch
+    margins, an empty header and footer. It depends only on size, language and paper, so
+    it is made once per process; each memo then opens it, which costs less than
+    python-docx's own template."""
+    sheet = paper(page_size)
+    key = (round(font_size * 2) / 2, language, page_size)
     if key not in _TEMPLATES:
         doc = docx.Document()
         styles.apply_memo_styles(doc, font_size=font_size, language=language)
         _drop_template_leftovers(doc)
         section = doc.sections[0]
-        section.page_width, section.page_height = Inches(8.5), Inches(11)
+        section.page_width, section.page_height = Mm(sheet.width_mm), Mm(sheet.height_mm)
         for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
             setattr(section, side, Inches(1))
         section.header_distance = section.footer_distance = Inches(0.5)
@@ -129,7 +149,8 @@ class DocxWriter(NodeVisitor):
         """The memo as a python-docx document, ready to save."""
         self.memo = document
         self.font_size = float(document.font_size or 12)
-        template = memo_template(self.font_size, clean(document.metadata.language))
+        template = memo_template(self.font_size, clean(document.metadata.language),
+                                 document.page_size)
         self.doc = docx.Document(io.BytesIO(template))
         self.bookmarks = parts.Bookmarks()
         self.footnotes = Footnotes(self.doc.part, self.doc.settings.element, self.bookmarks)
@@ -168,19 +189,20 @@ class DocxWriter(NodeVisitor):
         mark = f"<!--{_BODY_MARK}-->"
         if text.count(mark) != 1:
             raise RuntimeError("the memo template's body could not be filled")
-        root = parse_xml(text.replace(mark, "".join(self._body)))
+        root = xml.parse_xml(text.replace(mark, "".join(self._body)))
         self.doc._element = self.doc.part._element = root
         self.doc._Document__body = None  # python-docx's cached wrapper of the old body
 
     def visit_metadata(self, meta: Metadata) -> None:
         """The core properties (title, subject, author, language, keywords)."""
         props = self.doc.core_properties
-        props.title = text_utils.one_line(meta.title)
-        props.subject = text_utils.one_line(meta.subject)
-        props.author = text_utils.one_line(meta.author)
+        props.title = _core_property(meta.title)
+        props.subject = _core_property(meta.subject)
+        props.author = _core_property(meta.author)
         props.last_modified_by = props.author
-        props.language = text_utils.one_line(meta.language)
-        props.keywords = ", ".join(text_utils.one_line(k) for k in meta.keywords if k.strip())
+        props.language = _core_property(meta.language)
+        props.keywords = _core_property(
+            ", ".join(text_utils.one_line(k) for k in meta.keywords if k.strip()))
         props.comments = ""
         props.revision = 1
         now = datetime.now(UTC).replace(microsecond=0, tzinfo=None)
@@ -448,7 +470,7 @@ Visitor = DocxWriter  # the registry's name for a writer's node visitor
 
 def _append_runs(p, runs: str) -> None:
     """Parse ``runs`` (XML text) and append them to the paragraph element ``p``."""
-    p.extend(list(parse_xml(f"<w:p {xml.NAMESPACES}>{runs}</w:p>")))
+    p.extend(list(xml.parse_xml(f"<w:p {xml.NAMESPACES}>{runs}</w:p>")))
 
 
 def _twips(points: float) -> int:

@@ -15,8 +15,21 @@ from __future__ import annotations
 import unicodedata
 
 from docx.oxml.ns import nsdecls
+from docx.oxml.parser import element_class_lookup
+from lxml import etree
 
 NAMESPACES = nsdecls("w", "r")
+
+# python-docx's own parser, with lxml's limits lifted: by default lxml refuses a text node
+# over 10 MB ("Text node too long"), and a memo may quote a text that long. The input is
+# our own XML text (every user string escaped by esc), so the limits guard nothing here.
+_PARSER = etree.XMLParser(remove_blank_text=True, resolve_entities=False, huge_tree=True)
+_PARSER.set_element_class_lookup(element_class_lookup)
+
+
+def parse_xml(xml: str | bytes):
+    """The python-docx element for ``xml`` (as ``docx.oxml.parse_xml``), of any size."""
+    return etree.fromstring(xml, _PARSER)
 
 
 def esc(text: str) -> str:

@@ -37,6 +37,7 @@ from briefing_app.document.model import (
     Table,
     Text,
 )
+from briefing_app.document.page_size import paper
 from briefing_app.document.text import clean, is_safe_link, one_line
 from briefing_app.document.visitor import NodeVisitor
 
@@ -45,6 +46,7 @@ EXTENSION = ".html"
 WRITER_NAME = "HTML"
 
 _CSS = """
+@page { size: %(paper)s; margin: 1in; }
 body { font-family: "Times New Roman", "Liberation Serif", Times, serif;
        font-size: %(size)spt; color: #000000; background-color: #ffffff;
        margin: 18px 16px; }
@@ -117,6 +119,7 @@ class HtmlWriter(NodeVisitor):
             "size": size,
             "title": _points(doc.font_size + 2),
             "small": _points(max(doc.font_size - 2, 6)),
+            "paper": paper(doc.page_size).css_name,  # when a browser prints the file
         }
         language = _e(one_line(doc.metadata.language) or "en")
         self.out += ["<!DOCTYPE html>", f'<html lang="{language}">', "<head>",

@@ -27,7 +27,6 @@ from __future__ import annotations
 from typing import BinaryIO
 
 import reportlab
-from reportlab.lib.pagesizes import LETTER
 from reportlab.lib.units import inch
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
@@ -35,6 +34,7 @@ from reportlab.platypus import BaseDocTemplate, LayoutError, PageTemplate, Space
 
 from briefing_app import __version__
 from briefing_app.document.model import Document, Metadata, Note, PageFurniture
+from briefing_app.document.page_size import paper
 from briefing_app.document.text import clean
 from briefing_app.document.writers.collector import collector_paused
 from briefing_app.document.writers.pdf_blocks import StoryBuilder
@@ -66,15 +66,12 @@ from briefing_app.document.writers.pdf_xmp import DocumentInfo
 FORMAT = "pdf"
 EXTENSION = ".pdf"
 
-PAGE_WIDTH, PAGE_HEIGHT = LETTER
 MARGIN = 1.0 * inch
-FRAME_WIDTH = PAGE_WIDTH - 2 * MARGIN
-FRAME_HEIGHT = PAGE_HEIGHT - 2 * MARGIN
 MAX_NOTE_SHARE = 0.5  # a footnote taller than this share of the text area goes to the end
 
 FURNITURE_SIZE = 10.0
 BANNER_SIZE = 12.0
-TOP_BANNER_Y = PAGE_HEIGHT - 0.55 * inch
+TOP_BANNER_FROM_TOP = 0.55 * inch
 BOTTOM_BANNER_Y = 0.35 * inch
 NUMBER_Y_WITH_BANNER = 0.6 * inch
 NUMBER_Y_ALONE = 0.5 * inch
@@ -82,6 +79,16 @@ FURNITURE_FORM = "BriefingFurniture"
 CREATOR = "Briefing Builder"
 PRODUCER = f"{CREATOR} {__version__} (ReportLab {reportlab.Version})"
 PAGE_NUMBER_MARK = "%BriefingPageNumber"  # a comment in the page content, replaced on save
+
+
+class _Page:
+    """The page of one memo (its paper from ``Document.page_size``) and its text area."""
+
+    def __init__(self, page_size: str):
+        self.size = paper(page_size).points
+        self.width, self.height = self.size
+        self.frame_width = self.width - 2 * MARGIN
+        self.frame_height = self.height - 2 * MARGIN
 
 
 @collector_paused()
@@ -103,6 +110,7 @@ class PdfWriter(StoryBuilder):
         self.document = document
         self.labels = document.labels or {}
         self.info = self.visit(document.metadata)
+        self.page = _Page(document.page_size)
         styles = memo_styles(document.font_size)
         try:
             doc = self._build(stream, styles, safe=False)
@@ -126,16 +134,17 @@ class PdfWriter(StoryBuilder):
         }
 
     def visit_page_furniture(self, furniture: PageFurniture) -> _Furniture:
-        return _Furniture(furniture, self.labels)
+        return _Furniture(furniture, self.labels, self.page)
 
     def _build(self, stream: BinaryIO, styles, *, safe: bool) -> _MemoDocTemplate:
         """Lay the memo out once, with a fresh structure tree."""
         tree = StructTree()
-        super().__init__(styles, FRAME_WIDTH, FRAME_HEIGHT, safe=safe, tree=tree,
+        super().__init__(styles, self.page.frame_width, self.page.frame_height, safe=safe,
+                         tree=tree,
                          language=self.info["lang"])  # fmt: skip
         self.footnotes = self._footnotes()
         story = self.story(self.document.blocks) or [Spacer(0, 0)]  # always one page
-        layout = FootnoteLayout(self.footnotes, MARGIN, LETTER)
+        layout = FootnoteLayout(self.footnotes, MARGIN, self.page.size)
         if self.footnotes:
             title = " ".join(clean(self.labels.get("notes", "Notes")).split()) or "Notes"
 
@@ -146,6 +155,7 @@ class PdfWriter(StoryBuilder):
             story.append(TrailingNotes(layout, trailing))
         doc = _MemoDocTemplate(
             stream,
+            page=self.page,
             info=self.info,
             marks=MarkedContent(tree),
             notes=layout,
@@ -166,7 +176,8 @@ class PdfWriter(StoryBuilder):
                     continue
                 self._notes_by_number[number] = note
                 paragraphs[number] = paragraph
-        return FootnoteSet(paragraphs, FRAME_WIDTH, MAX_NOTE_SHARE * FRAME_HEIGHT)
+        return FootnoteSet(paragraphs, self.page.frame_width,
+                           MAX_NOTE_SHARE * self.page.frame_height)
 
 
 Visitor = PdfWriter  # the registry's name for a writer's node visitor
@@ -228,11 +239,11 @@ class _MemoCanvas(Canvas):
 class _MemoDocTemplate(BaseDocTemplate):
     """The memo's page layout: a footnote-aware frame and the furniture on every page."""
 
-    def __init__(self, stream, *, info: dict, marks: MarkedContent, notes: FootnoteLayout,
-                 furniture, show_outline):  # fmt: skip
+    def __init__(self, stream, *, page: _Page, info: dict, marks: MarkedContent,
+                 notes: FootnoteLayout, furniture, show_outline):  # fmt: skip
         super().__init__(
             stream,
-            pagesize=LETTER,
+            pagesize=page.size,
             leftMargin=MARGIN,
             rightMargin=MARGIN,
             topMargin=MARGIN,
@@ -244,6 +255,7 @@ class _MemoDocTemplate(BaseDocTemplate):
             initialFontSize=12,
             displayDocTitle=True,
         )
+        self.memo_page = page  # (reportlab's own ``page`` is the page number)
         self.marks = marks
         self.notes = notes
         self.furniture = furniture
@@ -257,7 +269,7 @@ class _MemoDocTemplate(BaseDocTemplate):
                     frames=[self._frame(1)],
                     onPage=self._page_begins,
                     onPageEnd=self._page_ends,
-                    pagesize=LETTER,
+                    pagesize=page.size,
                 )
             ]
         )
@@ -283,8 +295,8 @@ class _MemoDocTemplate(BaseDocTemplate):
         return NotesFrame(
             MARGIN,
             MARGIN,
-            FRAME_WIDTH,
-            FRAME_HEIGHT,
+            self.memo_page.frame_width,
+            self.memo_page.frame_height,
             leftPadding=0,
             rightPadding=0,
             topPadding=0,
@@ -321,7 +333,8 @@ class _MemoDocTemplate(BaseDocTemplate):
 class _Furniture:
     """What repeats on every page: banner at top and bottom, page number, footer line."""
 
-    def __init__(self, furniture: PageFurniture, labels: dict[str, str]):
+    def __init__(self, furniture: PageFurniture, labels: dict[str, str], page: _Page):
+        self.page = page
         self.banner = printable(" ".join(clean(furniture.banner).split()))
         self.numbering = furniture.page_numbering
         self.footer = printable(" ".join(clean(furniture.footer_text).split()))
@@ -332,21 +345,22 @@ class _Furniture:
     def draw(self, canv) -> None:
         canv.saveState()
         if self.banner:
-            banner = _fit(self.banner, PAGE_WIDTH - inch, BANNER_SIZE, SERIF_BOLD)
+            banner = _fit(self.banner, self.page.width - inch, BANNER_SIZE, SERIF_BOLD)
             canv.setFont(SERIF_BOLD, BANNER_SIZE)
-            canv.drawCentredString(PAGE_WIDTH / 2, TOP_BANNER_Y, banner)
-            canv.drawCentredString(PAGE_WIDTH / 2, BOTTOM_BANNER_Y, banner)
+            top = self.page.height - TOP_BANNER_FROM_TOP
+            canv.drawCentredString(self.page.width / 2, top, banner)
+            canv.drawCentredString(self.page.width / 2, BOTTOM_BANNER_Y, banner)
         if self.footer:
             # Beside the page number when there is room, else on its own line above it.
             size = FURNITURE_SIZE - 1
             number = stringWidth(self.page_number_text(88, 88), SERIF, FURNITURE_SIZE)
-            beside = PAGE_WIDTH / 2 - MARGIN - number / 2 - 12
+            beside = self.page.width / 2 - MARGIN - number / 2 - 12
             canv.setFont(SERIF, size)
             if stringWidth(self.footer, SERIF, size) <= beside:
                 canv.drawString(MARGIN, self.number_y, self.footer)
             else:
                 y = self.number_y + FURNITURE_SIZE + 1
-                canv.drawString(MARGIN, y, _fit(self.footer, FRAME_WIDTH, size))
+                canv.drawString(MARGIN, y, _fit(self.footer, self.page.frame_width, size))
         canv.restoreState()
 
     def page_number_text(self, page: int, pages: int) -> str:
@@ -361,7 +375,7 @@ class _Furniture:
         text = self.page_number_text(page, pages)
         if text:
             canv.setFont(SERIF, FURNITURE_SIZE)
-            canv.drawCentredString(PAGE_WIDTH / 2, self.number_y, text)
+            canv.drawCentredString(self.page.width / 2, self.number_y, text)
 
 
 def _fit(text: str, width: float, size: float, font: str = SERIF) -> str:

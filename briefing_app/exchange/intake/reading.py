@@ -16,11 +16,12 @@ import email.utils
 import io
 import logging
 import re
-import stat
 import unicodedata
 import zipfile
 from dataclasses import dataclass, replace
 from pathlib import Path
+
+from briefing_app.exchange.safe_read import read_bounded
 
 MAX_ARTICLE_BYTES = 20 * 1024 * 1024
 """Largest file read: 20 MB. A long article is under 1 MB even as a PDF with photos; a
@@ -123,31 +124,10 @@ def _checked(text: str) -> str:
 
 
 def _read_bytes(path: Path) -> bytes:
-    try:
-        info = path.stat()
-    except FileNotFoundError:
-        raise ArticleError(f"{path}: the file does not exist") from None
-    except OSError as error:
-        raise ArticleError(f"{path}: cannot read it ({error.strerror or error})") from None
-    if stat.S_ISDIR(info.st_mode):
-        raise ArticleError(f"{path}: this is a folder, not a file")
-    if not stat.S_ISREG(info.st_mode):
-        raise ArticleError(f"{path}: not a regular file")
-    if info.st_size > MAX_ARTICLE_BYTES:
-        raise ArticleError(
-            f"{path}: the file is {info.st_size / 1048576:.0f} MB, more than the "
-            f"{MAX_ARTICLE_BYTES // 1048576} MB an article may be"
-        )
-    if info.st_size == 0:
+    data = read_bounded(path, MAX_ARTICLE_BYTES, error=ArticleError,
+                        purpose="an article may be")
+    if not data:
         raise ArticleError(f"{path}: the file is empty")
-    try:
-        with path.open("rb") as stream:
-            data = stream.read(MAX_ARTICLE_BYTES + 1)
-    except OSError as error:
-        raise ArticleError(f"{path}: cannot read it ({error.strerror or error})") from None
-    if len(data) > MAX_ARTICLE_BYTES:
-        raise ArticleError(f"{path}: the file is more than the "
-                           f"{MAX_ARTICLE_BYTES // 1048576} MB an article may be")
     return data
 
 

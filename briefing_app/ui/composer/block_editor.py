@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from briefing_app.core.model import BLOCK_STYLES
 from briefing_app.document import composer_ops
 from briefing_app.ui.labels import block_kind_label, status_label
+from briefing_app.ui.user_text import user_text_label
 
 from .session import ComposerSession
 
@@ -50,10 +51,10 @@ class BlockEditor(QWidget):
         self.setObjectName("blockEditor")
         self.setAccessibleName(self.tr("Selected block"))
 
-        self.caption = QLabel(self)
+        self.caption = user_text_label(self)
         self.caption.setObjectName("blockCaption")
         self.caption.setStyleSheet("font-weight: bold;")
-        self.item_text = QLabel(self)
+        self.item_text = user_text_label(self)
         self.item_text.setObjectName("blockItemText")
         self.item_text.setWordWrap(True)
         self.item_text.setAccessibleName(self.tr("Text in the fact base"))

@@ -44,6 +44,9 @@ from .session import ComposerSession
 BRIEFING_ID_ROLE = Qt.ItemDataRole.UserRole + 31
 
 
+TITLE_FIELD_CHARS = 60  # a meeting title such as "Minister Ruiz and the trade delegation"
+
+
 class NewBriefingDialog(QDialog):
     """Template and title of a new briefing."""
 
@@ -77,7 +80,14 @@ class NewBriefingDialog(QDialog):
         form.addRow(self.description)
         form.addRow(self.tr("Title"), self.title_edit)
         form.addRow(buttons)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        # Sized for its content: a title of about 60 characters shows whole, and the
+        # description of any template wraps within the dialog without resizing it.
+        self.title_edit.setMinimumWidth(self.title_edit.fontMetrics().averageCharWidth()
+                                        * TITLE_FIELD_CHARS)
+        self.description.setMinimumHeight(self.description.fontMetrics().lineSpacing() * 3)
         self._describe()
+        self.resize(self.sizeHint())
 
     def _describe(self, *_args) -> None:
         self.description.setText(self.template_box.currentData(Qt.ItemDataRole.ToolTipRole)
@@ -145,6 +155,14 @@ class BriefingsList(QWidget):
         session.briefingsChanged.connect(self.refresh)
         session.opened.connect(self._select_open)
         self.refresh()
+
+    def height_for_rows(self, rows: int) -> int:
+        """The panel's height showing ``rows`` briefings (the dock's first height)."""
+        row = max(self.list.sizeHintForRow(0), self.list.fontMetrics().height() + 4)
+        margins = self.layout().contentsMargins()
+        buttons = self.layout().itemAt(0).sizeHint().height()
+        return (buttons + self.layout().spacing() + row * rows + 2 * self.list.frameWidth()
+                + margins.top() + margins.bottom())
 
     def _action(self, text: str, slot, shortcut, tip: str) -> QAction:
         action = QAction(text, self)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from briefing_app.core.vocab import BLOCK_STYLES
 from briefing_app.document import composer_ops
 from briefing_app.ui.labels import ADD_BLOCK_ACTIONS, ADD_BLOCK_BUTTONS, ADD_BLOCK_TIPS, translated
+from briefing_app.ui.user_text import user_text_label
 
 from .block_editor import BlockEditor
 from .commands import Focus
@@ -55,7 +56,7 @@ class ComposerPanel(QWidget):
         self.setObjectName("composerPanel")
         self.setAccessibleName(self.tr("Briefing composer"))
 
-        self.title = QLabel(self)
+        self.title = user_text_label(self)
         self.title.setObjectName("composerTitle")
         self.title.setStyleSheet("font-weight: bold; font-size: 11pt;")
         self.title.setWordWrap(True)
@@ -87,6 +88,7 @@ class ComposerPanel(QWidget):
         splitter.setStretchFactor(2, 1)
         splitter.setSizes([420, 150, 130])
         splitter.setChildrenCollapsible(False)
+        self.splitter = splitter
         page_layout.addWidget(splitter)
         self.tabs.addTab(sections_page, self.tr("&Sections"))
         scroll = QScrollArea(self)
@@ -104,6 +106,7 @@ class ComposerPanel(QWidget):
         session.focusChanged.connect(self.select_focus)
         self.model.modelReset.connect(self._after_reset)
         self.warnings.blockRequested.connect(self.select_block)
+        self.warnings.sectionRequested.connect(self.select_section)
         self.warnings.headerRequested.connect(lambda: self.tabs.setCurrentIndex(1))
         self._briefing_changed()
 
@@ -234,6 +237,20 @@ class ComposerPanel(QWidget):
 
     def select_block(self, block_id: int) -> None:
         index = self.model.block_index(block_id)
+        if index.isValid():
+            self.tabs.setCurrentIndex(0)
+            self._select([index])
+
+    def give_blocks_the_height(self) -> None:
+        """The block editor and the warnings at their least height, the blocks the rest
+        (a laptop's first layout)."""
+        total = sum(self.splitter.sizes())
+        editor = self.block_editor.minimumSizeHint().height()
+        warnings = self.warnings.title.sizeHint().height() + 4 * self.fontMetrics().height() + 12
+        self.splitter.setSizes([max(total - editor - warnings, 0), editor, warnings])
+
+    def select_section(self, section_id: int) -> None:
+        index = self.model.section_index(section_id)
         if index.isValid():
             self.tabs.setCurrentIndex(0)
             self._select([index])

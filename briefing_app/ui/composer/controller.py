@@ -9,20 +9,24 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QMenu, QSplitter
+from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QMenu, QSplitter, QTabWidget
 
 from briefing_app.store import FactBaseError
 
+from ..window_layout import composer_dock_width, is_compact
 from .briefings_list import BriefingsList
 from .composer_panel import ADD_BLOCK_KEYS, ComposerPanel
+from .empty_sections import install_leave_out_empty_sections
 from .export import Exporter
 from .keys import NO_MODIFIER, ClaimedKeys
 from .preview import PreviewPane
+from .printing import install_print
 from .session import ComposerSession
 
 ADD_TO_BRIEFING_SHORTCUT = "Ctrl+B"
+PREVIEW_MIN_SHOWN = 300  # pixels: a preview shown narrower gets half the dock
 
 
 class _ItemContextMenu(QObject):
@@ -42,10 +46,6 @@ class _ItemContextMenu(QObject):
         return False
 
 
-COMPOSER_SHARE = 0.55  # of the window's width on first start
-COMPOSER_MIN_START = 560  # pixels
-
-
 class ComposerController(QObject):
     def __init__(self, window):
         super().__init__(window)
@@ -57,9 +57,11 @@ class ComposerController(QObject):
         self.exporter = Exporter(self.session, window)
         self.actions: dict[str, QAction] = {}
 
-        self._install_docks()
         self._install_actions()
+        self._install_docks()
         self._install_menus()
+        install_print(self)
+        install_leave_out_empty_sections(self)
         self._install_drag_source()
         self._wire()
         self.open_latest()
@@ -97,17 +99,59 @@ class ComposerController(QObject):
         # these docks existed, so it is applied once more now (restoreDockWidget finds no
         # placeholder for docks created later). Else the briefings list above the
         # composer, both beside the fact base.
-        if not self._restore_saved_layout():
-            window.resizeDocks([self.briefings_dock, self.composer_dock], [80, 760],
+        # Else the first layout is laid out when the window is first shown, at the size
+        # it has then (a laptop's layout differs from a big screen's).
+        self._first_layout_pending = not self._restore_saved_layout()
+        self._restore_preview()
+
+    def apply_first_layout(self) -> None:
+        """The layout before the staffer made one, for the window's width now: on a
+        laptop the briefings list is a tab beside the composer, the item table keeps
+        Kind, Date and Title and the preview waits one keystroke away (Ctrl+Shift+3); on
+        a big screen the briefings list sits above the composer and the preview beside
+        it (see window_layout)."""
+        self._first_layout_pending = False
+        window = self.window
+        compact = is_compact(window.width())
+        if compact:
+            # A laptop's height is the composer's: the briefings list is a tab beside
+            # it, all of its rows one click away.
+            window.setTabPosition(Qt.DockWidgetArea.RightDockWidgetArea,
+                                  QTabWidget.TabPosition.North)
+            window.tabifyDockWidget(self.composer_dock, self.briefings_dock)
+            self.composer_dock.raise_()
+            QTimer.singleShot(0, self.panel.give_blocks_the_height)  # once laid out
+        else:  # three briefings in view; the composer takes the rest of the height
+            window.resizeDocks([self.briefings_dock, self.composer_dock],
+                               [self.briefings.height_for_rows(3), 760],
                                Qt.Orientation.Vertical)
-            # A bit over half the window: composer and preview side by side, and the item
-            # table keeps room for its Text column (see MainWindow.fit_first_layout).
-            dock = max(COMPOSER_MIN_START, int(window.width() * COMPOSER_SHARE))
-            window.resizeDocks([self.composer_dock], [dock], Qt.Orientation.Horizontal)
-            self.splitter.setSizes([dock * 52 // 100, dock * 48 // 100])
-            fit = getattr(window, "fit_first_layout", None)
-            if fit is not None:
-                fit(window.width() - dock)
+        dock = composer_dock_width(window.width())
+        window.resizeDocks([self.composer_dock], [dock], Qt.Orientation.Horizontal)
+        self.splitter.setSizes([dock * 52 // 100, dock * 48 // 100])
+        self.actions["toggle_preview"].setChecked(not compact)
+        fit = getattr(window, "fit_first_layout", None)
+        if fit is not None:
+            fit(window.width() - dock)
+
+    def _show_preview(self, shown: bool) -> None:
+        """Show or hide the preview; shown, it gets half the dock (a preview left at
+        a sliver's width is not readable)."""
+        self.preview.setVisible(shown)
+        sizes = self.splitter.sizes()
+        if shown and sizes[1] < PREVIEW_MIN_SHOWN:
+            total = sum(sizes)
+            self.splitter.setSizes([total - total // 2, total // 2])
+
+    def _restore_preview(self) -> None:
+        settings = getattr(self.window, "settings", None)
+        if settings is not None and not self._first_layout_pending:
+            self.actions["toggle_preview"].setChecked(settings.value("window/preview"))
+
+    def save_layout(self) -> None:
+        """What the window's own state does not hold: whether the preview is shown."""
+        settings = getattr(self.window, "settings", None)
+        if settings is not None:
+            settings.set_value("window/preview", self.actions["toggle_preview"].isChecked())
 
     def _restore_saved_layout(self) -> bool:
         settings = getattr(self.window, "settings", None)
@@ -154,6 +198,13 @@ class ComposerController(QObject):
                                          self.tr("Show the memo's real PDF pages"))
         print_preview.setCheckable(True)
         self.preview.print_button.toggled.connect(print_preview.setChecked)
+        # On a laptop the preview starts hidden, one keystroke away (see _install_docks).
+        show_preview = self._new_action(
+            "toggle_preview", self.tr("Show &Preview"), lambda _checked: None,
+            "Ctrl+Shift+3", self.tr("Show or hide the memo preview beside the composer"))
+        show_preview.setCheckable(True)
+        show_preview.setChecked(True)
+        show_preview.toggled.connect(self._show_preview)
         self.actions["export_docx"].setIconText(self.tr("Export Word"))
         self.actions["export_pdf"].setIconText(self.tr("Export PDF"))
 
@@ -199,7 +250,8 @@ class ComposerController(QObject):
         if view_menu is not None:
             view_menu.addSeparator()
             view_menu.addActions([self.briefings_dock.toggleViewAction(),
-                                  self.composer_dock.toggleViewAction()])
+                                  self.composer_dock.toggleViewAction(),
+                                  self.actions["toggle_preview"]])
 
         toolbar = getattr(window, "toolbar", None)
         if toolbar is not None:
@@ -238,8 +290,12 @@ class ComposerController(QObject):
         self._enable()
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt API
+        if watched is self.window and event.type() == QEvent.Type.Show \
+                and self._first_layout_pending:
+            self.apply_first_layout()
         if watched is self.window and event.type() == QEvent.Type.Close:
             self.flush()
+            self.save_layout()
         return False
 
     def flush(self) -> None:

@@ -51,6 +51,7 @@ class Exporter(QObject):
         self.folder = default_export_folder()
         self.message_box: QMessageBox | None = None
         self.worker = None
+        self.leave_out_empty_sections = False  # Briefing > Leave Out Empty Sections
 
     def export(self, fmt: str) -> None:
         """Ask where, then write the open briefing as ``fmt`` (one of
@@ -71,6 +72,7 @@ class Exporter(QObject):
         self.folder = target.parent
         fb, briefing_id = self.session.fact_base, briefing.id
         stale_days = self.session.preferences.stale_days  # as in the warnings panel
+        leave_out = self.leave_out_empty_sections
 
         written: list[RenderResult] = []
 
@@ -79,7 +81,8 @@ class Exporter(QObject):
             if cancelled():
                 raise JobCancelled  # nothing written
             written.append(render_briefing(fb, briefing_id, target, fmt,
-                                           stale_days=stale_days))
+                                           stale_days=stale_days,
+                                           leave_out_empty_sections=leave_out))
             progress(1, 1)
             return written[0]
 

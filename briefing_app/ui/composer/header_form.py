@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (
 
 from briefing_app.core import dates
 from briefing_app.core.markings import MarkingError
-from briefing_app.core.model import NOTE_STYLES
+from briefing_app.core.model import NOTE_STYLES, PAGE_SIZES
 from briefing_app.core.templates import TemplateError, available_templates, load_template
 from briefing_app.document.render import scheme_for
 from briefing_app.store import FactBaseError
-from briefing_app.ui.labels import note_style_label
+from briefing_app.ui.labels import note_style_label, page_size_label
 
 from .session import ComposerSession
 
@@ -114,6 +114,16 @@ class HeaderForm(QWidget):
         self.note_style.activated.connect(
             lambda _: self.session.set_header("note_style", self.note_style.currentData()))
         layout.addRow(self.tr("Source notes"), self.note_style)
+
+        self.page_size = QComboBox(self)
+        self.page_size.setObjectName("header_page_size")
+        self.page_size.setAccessibleName(self.tr("Page size"))
+        self.page_size.setToolTip(self.tr("The paper of the Word and PDF memo"))
+        for size in PAGE_SIZES:
+            self.page_size.addItem(page_size_label(size), size)
+        self.page_size.activated.connect(
+            lambda _: self.session.set_header("page_size", self.page_size.currentData()))
+        layout.addRow(self.tr("Page size"), self.page_size)
 
         self.language = QComboBox(self)
         self.language.setObjectName("header_language")
@@ -256,6 +266,7 @@ class HeaderForm(QWidget):
                     entry.setCheckState(state)
         _select(self.marking, briefing.marking, add_missing=True)
         _select(self.note_style, briefing.note_style)
+        _select(self.page_size, briefing.page_size)
         _select(self.language, briefing.language or "en", add_missing=True)
         _select(self.template, briefing.template, add_missing=True)
         with QSignalBlocker(self.portion_marking):

@@ -23,6 +23,7 @@ from briefing_app.core.errors import FactBaseError
 from briefing_app.core.model import Block, Briefing, Item
 from briefing_app.core.operations import composer as ops
 from briefing_app.core.operations.composer import BriefingOperation
+from briefing_app.core.stock_headings import heading_changes
 from briefing_app.core.templates import load_template, new_briefing
 from briefing_app.document import composer_ops
 from briefing_app.ui.labels import block_kind_label
@@ -169,7 +170,8 @@ class ComposerSession(QObject):
         preferences; opened. Returns its id."""
         briefing = new_briefing(load_template(template_name), title,
                                 from_=self.preferences.from_line,
-                                note_style=self.preferences.note_style)
+                                note_style=self.preferences.note_style,
+                                page_size=self.preferences.cleaned().page_size)
         operation = cmd.create_briefing(briefing, title)
         return operation.briefing_id if self._push(operation) else None
 
@@ -207,10 +209,15 @@ class ComposerSession(QObject):
         old = _header_value(self.briefing, name)
         if old == value:
             return
-        label = cmd.tr(HEADER_LABELS.get(name, name))
+        label = cmd.translate("Composer", "Edit %1").replace(
+            "%1", cmd.tr(HEADER_LABELS.get(name, name)))
+        if name == "language":  # the stock headings follow, in the same undo step
+            renames = heading_changes(self.briefing.sections, str(old), str(value))
+            self._push(ops.ChangeMemoLanguage(self.briefing.id, str(value), str(old), renames,
+                                              label=label))
+            return
         self._push(ops.UpdateHeader(self.briefing.id, {name: value}, {name: old},
-                                    label=cmd.translate("Composer", "Edit %1")
-                                    .replace("%1", label)))
+                                    label=label))
 
     # ------------------------------------------------------------ sections
 
@@ -323,6 +330,7 @@ HEADER_LABELS = {  # "Edit %1" in the Undo menu; translated through commands.tr
     "marking": QT_TRANSLATE_NOOP("Composer", "marking"),
     "portion_marking": QT_TRANSLATE_NOOP("Composer", "portion marking"),
     "note_style": QT_TRANSLATE_NOOP("Composer", "note style"),
+    "page_size": QT_TRANSLATE_NOOP("Composer", "page size"),
     "template": QT_TRANSLATE_NOOP("Composer", "template"),
     "language": QT_TRANSLATE_NOOP("Composer", "memo language"),
 }

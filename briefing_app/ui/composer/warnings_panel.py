@@ -27,12 +27,14 @@ CODE_LABELS = {  # shown through self.tr: the WarningsPanel context
     "unmarked": QT_TRANSLATE_NOOP("WarningsPanel", "Unmarked"),
     "missing-item": QT_TRANSLATE_NOOP("WarningsPanel", "Missing"),
     "unknown-marking": QT_TRANSLATE_NOOP("WarningsPanel", "Marking"),
+    "empty-section": QT_TRANSLATE_NOOP("WarningsPanel", "Empty section"),
 }
 
 
 class WarningsPanel(QWidget):
     blockRequested = Signal(int)  # block id to select
     headerRequested = Signal()  # a briefing-level warning: show the header form
+    sectionRequested = Signal(int)  # an empty section: its id, to select
 
     def __init__(self, session: ComposerSession, parent: QWidget | None = None):
         super().__init__(parent)
@@ -85,6 +87,10 @@ class WarningsPanel(QWidget):
         warning = entry.data(WARNING_ROLE)
         briefing = self.session.briefing
         if warning is None or briefing is None:
+            return
+        if warning.section_index is not None and warning.block_index is None:
+            if warning.section_index < len(briefing.sections):
+                self.sectionRequested.emit(briefing.sections[warning.section_index].id)
             return
         if warning.section_index is None or warning.block_index is None:
             self.headerRequested.emit()

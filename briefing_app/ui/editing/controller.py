@@ -411,7 +411,8 @@ class EditingController(QObject):
             return False
         done = self.run_or_report(commands.delete_items(ids))
         if done:
-            self._say(self.tr("%s deleted. Edit ▸ Undo brings them back.")
+            self._say((self.tr("%s deleted. Edit ▸ Undo brings it back.") if len(ids) == 1
+                       else self.tr("%s deleted. Edit ▸ Undo brings them back."))
                       % bulk.count_text(len(ids)))
         return done
 

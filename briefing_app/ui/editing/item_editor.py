@@ -35,11 +35,13 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.core import dates
+from briefing_app.core.language_tags import is_language_code
 from briefing_app.core.markings import MarkingScheme
 from briefing_app.core.model import ITEM_KINDS, Item
 from briefing_app.store import FactBaseError
 from briefing_app.ui.editing.duplicates import DuplicateChoice, DuplicateDialog
 from briefing_app.ui.fields.choosers import MarkingChooser, StatusChooser
+from briefing_app.ui.fields.completion_focus import follow_clicks_out_of
 from briefing_app.ui.fields.date_field import ERROR_STYLE, HINT_STYLE, PartialDateField
 from briefing_app.ui.fields.draft_catalog import DraftCatalog
 from briefing_app.ui.fields.modal import asked
@@ -81,6 +83,8 @@ class ItemEditorDialog(QDialog):
         self._lay_out()
         self._load(item or Item(id="", kind=kind, text=""))
         self._wire()
+        for completer in self.findChildren(QCompleter):  # language, tags, people
+            follow_clicks_out_of(completer)
         self._on_kind_changed()
         self._validate()
         self.resize(1060, 600)
@@ -213,6 +217,7 @@ class ItemEditorDialog(QDialog):
     def _wire(self) -> None:
         self.kind_box.currentIndexChanged.connect(self._on_kind_changed)
         self.language.textChanged.connect(self._name_language)
+        self.language.textChanged.connect(self._validate)
         self._name_language(self.language.text())
         self.text.textChanged.connect(self._validate)
         self.title.textChanged.connect(self._validate)
@@ -313,6 +318,10 @@ class ItemEditorDialog(QDialog):
             found.append(self.tr("Date: %s") % self.date.error())
         if self.kind() == "event" and not self.end_date.is_valid():
             found.append(self.tr("End date: %s") % self.end_date.error())
+        language = self.language.text().strip()
+        if self.kind() == "quote" and language and not is_language_code(language):
+            found.append(self.tr("Language: “%s” is not a language code (e.g. es, pt-BR).")
+                         % language)
         return found
 
     def is_valid(self) -> bool:

@@ -1,0 +1,55 @@
+"""The item table as the main window shows it: columns sized for their content, rows
+selected whole, sorting in SQL through the model."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+
+from briefing_app.ui.columns import ColumnChooser
+from briefing_app.ui.item_model import COLUMN_KEYS
+from briefing_app.ui.local_dates import format_partial_date
+
+COLUMN_WIDTHS = {
+    "kind": 55, "date": 125, "title": 200, "people": 130, "source": 110, "tags": 130,
+    "status": 80, "marking": 60,
+}
+
+translate = QCoreApplication.translate  # by this name, so lupdate reads the context
+
+
+def make_item_table(window) -> QTableView:
+    table = QTableView(window)
+    table.setObjectName("itemTable")
+    table.setAccessibleName(translate("MainWindow", "Items"))
+    table.setModel(window.item_model)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move within it
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
+    header = table.horizontalHeader()
+    header.setHighlightSections(False)
+    header.setSortIndicator(window.item_model.sort_column, sort_order(window.item_model))
+    for column, key in enumerate(COLUMN_KEYS):
+        if key in COLUMN_WIDTHS:
+            table.setColumnWidth(column, COLUMN_WIDTHS[key])
+    # The longest date as people read it must fit, whatever the font size.
+    longest_date = max(table.fontMetrics().horizontalAdvance(format_partial_date(date))
+                       for date in ("2026-09-30", "2026-09")) + 28
+    table.setColumnWidth(COLUMN_KEYS.index("date"), longest_date)
+    header.setSectionResizeMode(COLUMN_KEYS.index("text"), QHeaderView.ResizeMode.Stretch)
+    header.setStretchLastSection(True)  # with Text hidden, the last column shown fills
+    # Enabling sorting sorts by the indicator set above, which the model already has.
+    table.setSortingEnabled(True)
+    window.column_chooser = ColumnChooser(table)
+    return table
+
+def sort_order(model) -> Qt.SortOrder:
+    """The model's order as Qt names it."""
+    if model.descending:
+        return Qt.SortOrder.DescendingOrder
+    return Qt.SortOrder.AscendingOrder
+
