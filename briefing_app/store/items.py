@@ -16,15 +16,15 @@ from .errors import FactBaseError
 
 CHUNK = 500  # ids per IN (...) list, well below SQLite's variable limit on any build
 
-_COLUMNS = (
+COLUMNS = (  # the items table's own columns, in the order UPSERT takes them
     "id", "kind", "title", "text", "date", "source_id", "status", "marking", "notes",
     "speaker_id", "language", "translation", "context", "end_date", "location", "created",
     "updated",
 )
-_UPSERT = (
-    f"INSERT INTO items({', '.join(_COLUMNS)}) VALUES ({', '.join('?' * len(_COLUMNS))}) "
+UPSERT = (
+    f"INSERT INTO items({', '.join(COLUMNS)}) VALUES ({', '.join('?' * len(COLUMNS))}) "
     "ON CONFLICT(id) DO UPDATE SET "
-    + ", ".join(f"{c} = excluded.{c}" for c in _COLUMNS if c != "id")
+    + ", ".join(f"{c} = excluded.{c}" for c in COLUMNS if c != "id")
 )
 def chunks(values: Sequence, size: int = CHUNK) -> Iterator[Sequence]:
     for start in range(0, len(values), size):
@@ -103,7 +103,7 @@ def write(
             created = item.created or existing.get(item.id) or now
             updated = item.updated or now
         stored.append(replace(item, created=created, updated=updated))
-    conn.executemany(_UPSERT, (_row(i) for i in stored))
+    conn.executemany(UPSERT, (_row(i) for i in stored))
     _replace_tags(conn, stored)
     _replace_people(conn, stored)
     return stored

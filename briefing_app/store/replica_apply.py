@@ -23,17 +23,6 @@ from briefing_app.core.tags import fold_tag
 from . import items, search_index
 from .replica import ids_json
 
-_ITEM_COLUMNS = (
-    "id", "kind", "title", "text", "date", "source_id", "status", "marking", "notes",
-    "speaker_id", "language", "translation", "context", "end_date", "location", "created",
-    "updated",
-)
-_ITEM_UPSERT = (
-    f"INSERT INTO items({', '.join(_ITEM_COLUMNS)}) "
-    f"VALUES ({', '.join('?' * len(_ITEM_COLUMNS))}) ON CONFLICT(id) DO UPDATE SET "
-    + ", ".join(f"{c} = excluded.{c}" for c in _ITEM_COLUMNS if c != "id")
-)
-
 
 def write(fb: Any, kind: str, objects: Mapping[str, dict]) -> None:
     """Create or update these objects of ``kind`` (``object_id -> data``)."""
@@ -150,8 +139,8 @@ def _write_items(conn: sqlite3.Connection, objects: Mapping[str, dict]) -> None:
     existing = [r[0] for r in conn.execute(
         "SELECT id FROM items WHERE id IN (SELECT value FROM json_each(?))", (ids_json(ids),))]
     search_index.pause(conn)
-    conn.executemany(_ITEM_UPSERT, (
-        (key, *(data[c] for c in _ITEM_COLUMNS[1:])) for key, data in objects.items()))
+    conn.executemany(items.UPSERT, (
+        (key, *(data[c] for c in items.COLUMNS[1:])) for key, data in objects.items()))
     conn.executemany("DELETE FROM item_tags WHERE item_id = ?", ((key,) for key in existing))
     conn.executemany("DELETE FROM item_people WHERE item_id = ?", ((key,) for key in existing))
     tag_ids = items.tag_ids(conn, (t for data in objects.values() for t in data["tags"]))
