@@ -211,8 +211,9 @@ class MemoryStore:
         return len(self.search_ids(query, limit=None))
 
     def search_rows(self, query: str | Query, *, sort: str = "date", descending: bool = False,
-                    limit: int | None = 200, offset: int = 0) -> list[ItemRow]:
-        return self._read(search.rows, _parsed(query), sort, descending, limit, offset)
+                    limit: int | None = 200, offset: int = 0,
+                    after: str | None = None) -> list[ItemRow]:
+        return self._read(search.rows, _parsed(query), sort, descending, limit, offset, after)
 
     def rebuild_search_index(self) -> None:
         """Nothing to rebuild: every search reads the records themselves."""

@@ -161,24 +161,36 @@ def ids(t: Tables, q: Query, order: str, limit: int | None, offset: int) -> list
 
 
 def rows(t: Tables, q: Query, sort: str, descending: bool, limit: int | None,
-         offset: int) -> list[ItemRow]:
-    """One page of display rows sorted by a column of the item table (see ``SORTS``)."""
+         offset: int, after: str | None = None) -> list[ItemRow]:
+    """One page of display rows sorted by a column of the item table (see ``SORTS``);
+    ``after`` (an item id): the rows after that item in the order instead of ``offset``
+    rows in (not for relevance ranking, nor for an item that is gone)."""
     if sort not in SORT_KEYS:
         raise ValueError(f"{sort!r} is not a column to sort by (use {', '.join(SORT_KEYS)})")
     found = matching(t, q)
-    shown = {}
-    for i in found:
+
+    def shown_of(i: str) -> dict:
         item = t.items[i]
-        shown[i] = {"id": i, "kind": item.kind, "date": item.date, "title": item.title,
-                    "text": item.text[:SNIPPET_CHARS], **labels(t, i), "status": item.status,
-                    "marking": item.marking}
+        return {"id": i, "kind": item.kind, "date": item.date, "title": item.title,
+                "text": item.text[:SNIPPET_CHARS], **labels(t, i), "status": item.status,
+                "marking": item.marking}
+
+    shown = {i: shown_of(i) for i in found}
     if sort == "relevance" and q.has_words:
         ordered = sorted(found, key=lambda i: (found[i], t.nums[i]))
-    elif sort == "relevance":
-        ordered = sorted(found, key=lambda i: (t.items[i].date, t.nums[i]), reverse=True)
+        after = None
     else:
-        key = SORTS[sort]
+        if sort == "relevance":
+            key, descending = (lambda row: (row["date"],)), True
+        else:
+            key = SORTS[sort]
         ordered = sorted(found, key=lambda i: (*key(shown[i]), t.nums[i]), reverse=descending)
+        if after in t.items:
+            start = (*key(shown_of(after)), t.nums[after])
+            ordered = [i for i in ordered
+                       if ((*key(shown[i]), t.nums[i]) < start) == descending
+                       and (*key(shown[i]), t.nums[i]) != start]
+            offset = 0
     return [ItemRow(**shown[i]) for i in _page(ordered, limit, offset)]
 
 

@@ -590,6 +590,7 @@ def test_the_participants_list_follows_people_and_keeps_still_for_other_changes(
 
     window, composer = open_window(qtbot, sample_fb)
     composer.session.open(SAMPLE_BRIEFING_ID)
+    composer.panel.tabs.setCurrentIndex(1)  # the header form: its choices load when shown
     people = composer.panel.header_form.participants
 
     def entries():
@@ -611,6 +612,15 @@ def test_the_participants_list_follows_people_and_keeps_still_for_other_changes(
     window.fact_base_changed.emit()
     assert "Marco Rubio — Secretary of State" in labels()
     assert [e.text() for e in entries() if e.checkState() == Qt.CheckState.Checked] == ticked
+
+
+def test_the_header_choices_are_read_when_the_header_form_first_shows(qtbot, sample_fb):
+    window, composer = open_window(qtbot, sample_fb)
+    composer.session.open(SAMPLE_BRIEFING_ID)
+    form = composer.panel.header_form
+    assert not form.isVisible() and form.participants.count() == 0  # not before it shows
+    composer.panel.tabs.setCurrentIndex(1)
+    assert form.participants.count() == len(sample_fb.list_people())
 
 
 def test_long_header_fields_show_their_beginning(qtbot, sample_fb):

@@ -237,6 +237,20 @@ def test_search_rows_sort_by_a_column_either_way(facts, sort, expected):
         assert [r.id for r in facts.search_rows("", sort=sort, descending=True)] == expected[::-1]
 
 
+@pytest.mark.parametrize("sort", ["date", "kind", "title", "text", "people", "source",
+                                  "tags", "status", "relevance"])
+@pytest.mark.parametrize("query", ["", "kind:fact", "-kind:event"])
+def test_the_page_after_a_row_is_the_page_at_its_offset(facts, sort, query):
+    """Keyset paging (``after``) gives what counting rows (``offset``) gives."""
+    for descending in (False, True):
+        everything = [r.id for r in facts.search_rows(query, sort=sort,
+                                                      descending=descending)]
+        for cut in range(1, len(everything)):
+            after = facts.search_rows(query, sort=sort, descending=descending, limit=2,
+                                      after=everything[cut - 1])
+            assert [r.id for r in after] == everything[cut : cut + 2], (cut, descending)
+
+
 def test_a_row_holds_the_values_the_table_shows(facts):
     assert facts.search_rows("kind:quote") == [ItemRow(
         id="quote", kind="quote", date="2026-01-05", title="", text="No vamos a aceptar sanciones",

@@ -246,6 +246,7 @@ def test_a_new_fact_base_takes_the_preferred_scheme_unless_it_holds_the_sample(
 
     assert str(window.fact_base.path) == str(target)
     assert window.fact_base.target.get_setting("marking_scheme") == scheme
+    window.composer.panel.tabs.setCurrentIndex(1)  # the header form reads its choices shown
     codes = [window.composer.panel.header_form.marking.itemData(i)
              for i in range(window.composer.panel.header_form.marking.count())]
     assert ("PUBLIC" in codes) == (scheme == "org")

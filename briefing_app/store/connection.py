@@ -246,7 +246,9 @@ def _inspect(file: Path) -> None:
         raise NewerSchemaError(str(file), version, schema.SCHEMA_VERSION)
 
 
-CACHE_KIB = 65536  # page cache of up to 64 MiB: bulk imports of 100,000 items 20% faster
+# Page cache of up to 8 MiB a connection: at a million items search and paging are as
+# fast as with 64 MiB, each reader holds 60 MiB less (measured, issue 14).
+CACHE_KIB = 8192
 
 
 def _configure(conn: sqlite3.Connection, *, wal: bool) -> None:

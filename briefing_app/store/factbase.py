@@ -112,11 +112,14 @@ class FactBase(CatalogMethods, BriefingMethods, SnapshotMethods):
 
     def search_rows(
         self, query: str | Query, *, sort: str = "date", descending: bool = False,
-        limit: int | None = 200, offset: int = 0,
+        limit: int | None = 200, offset: int = 0, after: str | None = None,
     ) -> list[ItemRow]:
         """One page of flat rows for the item table, sorted in SQL by ``sort``: one of
-        date, kind, title, text, people, source, tags, status, marking, relevance."""
-        return self._read(search.rows, _parsed(query), sort, descending, limit, offset)
+        date, kind, title, text, people, source, tags, status, marking, relevance.
+        ``after``: the id of the last row of the page before; the page then starts right
+        after it (as fast deep down as at the top) rather than ``offset`` rows in."""
+        return self._read(search.rows, _parsed(query), sort, descending, limit, offset,
+                          after)
 
     # ------------------------------------------------------------ maintenance
 

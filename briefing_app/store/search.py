@@ -1,11 +1,19 @@
 """SQL for a parsed :class:`~.query.Query`: which rows, in which order, one page at a time.
 
-Speed rules, so search stays fast at hundreds of thousands of items:
+Speed rules, so search stays fast at a million items:
 
 - Only a query with words touches the FTS index; kind:, status:, tag:, after:/before: and
   the empty query use the indexed columns of ``items`` alone.
-- Every query ends in ``LIMIT``/``OFFSET``, and a page is chosen by an inner query that
-  carries only row numbers and sort keys; display columns are read for that page alone.
+- A page is chosen by an inner query that carries only row numbers and sort keys;
+  display columns are read for that page alone.
+- The plan is chosen by the query (:func:`walk`): a rare word gathers its matches and
+  sorts them; a common one (or a broad filter) walks the index of the sort column and
+  tests each row, which finds the first page without touching every match
+  (:mod:`.search_walk` makes the test cheap and estimates how common a query is).
+- The next page starts after the last row shown (``after``, keyset paging), so page 25
+  costs what page 2 does; only relevance ranking counts rows in (``OFFSET``).
+- Tags are matched with accents and case folded as the index folds words
+  (:func:`tag_spellings`).
 - Relevance is bm25 with the index's column weights, computed in SQL with the LIMIT, so
   only the page leaves SQLite. (An explicit ``bm25(...)`` sorts faster than FTS5's
   configured ``rank`` column, which gives the same order.)
@@ -276,16 +284,20 @@ def _order(terms: tuple[str, ...], descending: bool) -> str:
 def _page_sql(
     query: Query, terms: tuple[str, ...] | None, descending: bool, limit, offset,
     filter_by_index: bool = True, spellings: Spellings | None = None,
-    match: str | None = None,
+    match: str | None = None, after: str | None = None,
 ) -> tuple[str, list[object], str]:
     """Inner query of one page: ``num`` (and ``score`` when ranking) of the rows in order.
 
-    ``terms`` None means relevance; ``match``: see :func:`plan`. Returns the SQL, its
-    parameters and the ORDER BY that puts the page in order again once joined to the
-    display tables.
+    ``terms`` None means relevance; ``match``: see :func:`plan`; ``after``: see
+    :func:`rows_sql`. Returns the SQL, its parameters and the ORDER BY that puts the page
+    in order again once joined to the display tables.
     """
     p = plan(query, filter_by_index=filter_by_index, spellings=spellings,
              match=match)
+    if after is not None and terms is not None:
+        p.conditions.append(_after_condition(terms, descending))
+        p.params.append(after)
+        offset = 0
     page, page_params = _page(limit, offset)
     if terms is None:
         sql = p.select(f"rownum AS num, {SCORE} AS score") + " ORDER BY score, num" + page
@@ -296,6 +308,15 @@ def _page_sql(
         labels=any(t.startswith("labels.") for t in terms),
     )
     return sql + order + page, [*p.all_params, *page_params], order
+
+
+def _after_condition(terms: tuple[str, ...], descending: bool) -> str:
+    """Rows after the one with a given id in the order of ``terms`` (keyset paging): the
+    sort index is entered at that row, so a page deep down costs what the first does."""
+    keys = ", ".join(terms)
+    of_row = (f"SELECT {keys} FROM items JOIN item_labels AS labels"
+              " ON labels.item_num = items.num WHERE items.id = ?")
+    return f"({keys}) {'<' if descending else '>'} ({of_row})"
 
 
 def ids_sql(
@@ -334,8 +355,13 @@ def rows_sql(
     filter_by_index: bool = True,
     spellings: Spellings | None = None,
     match: str | None = None,
+    after: str | None = None,
 ) -> tuple[str, list[object]]:
     """SQL for one page of flat display rows (see :class:`~briefing_app.core.records.ItemRow`).
+
+    ``after`` (an item id) starts the page right after that item in the order, instead
+    of ``offset`` rows in (relevance always counts rows); the caller makes sure that item
+    still exists.
 
     ``relevance`` is best first whatever ``descending`` says; without words it is the
     date, newest first. ``filter_by_index``: see :func:`plan`.
@@ -348,7 +374,7 @@ def rows_sql(
     else:
         terms = ROW_SORTS[sort]
     inner, params, outer_order = _page_sql(
-        query, terms, descending, limit, offset, filter_by_index, spellings, match
+        query, terms, descending, limit, offset, filter_by_index, spellings, match, after
     )
     sql = (
         f"SELECT {_ROW_COLUMNS} FROM ({inner}) AS page"
@@ -373,12 +399,20 @@ def count(conn: sqlite3.Connection, query: Query) -> int:
 
 
 def rows(conn: sqlite3.Connection, query: Query, sort: str, descending: bool,
-         limit: int | None, offset: int) -> list[ItemRow]:
+         limit: int | None, offset: int, after: str | None = None) -> list[ItemRow]:
     """One page of :class:`ItemRow`; for a broad query, walks the sort index instead of
-    filtering first when that is faster (see :func:`walk_sort_index` for filters and
-    :mod:`.search_walk` for words)."""
+    filtering first when that is faster (see :func:`walk`). ``after``: the id of the
+    last row of the previous page, so the page starts there (keyset paging); an id that
+    is no longer there, and relevance ranking, fall back to ``offset``."""
+    if after is not None:
+        by_score = sort == "relevance" and query.has_words  # no key to start from
+        if by_score or not conn.execute("SELECT 1 FROM items WHERE id = ?",
+                                        (after,)).fetchone():
+            after = None
+        else:
+            offset = 0
     spellings = tag_spellings(conn, query)
     walking, match = walk(conn, query, sort, limit, offset, spellings)
     sql, params = rows_sql(query, sort, descending, limit, offset, not walking, spellings,
-                           match)
+                           match, after)
     return [ItemRow(*r) for r in conn.execute(sql, params)]

@@ -156,6 +156,7 @@ class ImportRecords(Operation):
         self._keep_saved = isinstance(content, PackContent)
         self._saved_items: list[Item] = []
         self._removed_briefings: dict[str, Briefing] = {}  # created ones, taken back
+        self._lists: dict[Callable, dict[str, Any]] = {}  # see _finder
 
     def item_ids(self) -> list[str]:
         if isinstance(self.content, PackContent):
@@ -178,7 +179,7 @@ class ImportRecords(Operation):
     def apply(self, store: Any) -> Changes:
         if self._before is None or not self._keep_saved:
             self._before, self.result, self._done = _Before(), ImportResult(), 0
-            self._new_tags, self._tags = [], set()
+            self._new_tags, self._tags, self._lists = [], set(), {}
             self._first_apply(store)
         else:
             self._reapply(store)
@@ -189,10 +190,11 @@ class ImportRecords(Operation):
         self._check_cancelled()
         upserts = {
             "sources": lambda records: self._upsert(
-                records, store.get_source, store.save_sources, result.sources,
-                before.sources),
+                records, self._finder(store.get_source, store.list_sources, records),
+                store.save_sources, result.sources, before.sources),
             "people": lambda records: self._upsert(
-                records, store.get_person, store.save_people, result.people, before.people),
+                records, self._finder(store.get_person, store.list_people, records),
+                store.save_people, result.people, before.people),
             "items": lambda records: self._upsert_items(store, records),
             "briefings": lambda records: self._upsert(
                 records, store.get_briefing,
@@ -204,6 +206,17 @@ class ImportRecords(Operation):
         self._check_cancelled()
         if self._progress is not None:
             self._progress(self._done, self._done)
+
+    def _finder(self, get_one: Callable[[str], Any], list_all: Callable[[], list],
+                records: list) -> Callable[[str], Any]:
+        """How to look a record up: one at a time for a few, from one list of them all
+        for a full batch (thousands of look-ups cost more than one list)."""
+        if len(records) < BATCH:
+            return get_one
+        cache = self._lists.get(list_all)
+        if cache is None:
+            cache = self._lists[list_all] = {record.id: record for record in list_all()}
+        return cache.get
 
     def _upsert(self, records: list, old_of: Callable[[str], Any],
                 save_all: Callable[[list], Any], counts: KindCounts, before: dict) -> None:
@@ -222,9 +235,10 @@ class ImportRecords(Operation):
     def _upsert_items(self, store: Any, batch: list[Item]) -> None:
         """Items are many: looked up and saved a batch at a time."""
         counts, before = self.result.items, self._before.items
-        tags = {t for item in batch for t in item.tags}
-        self._new_tags += new_tags(store, tags - self._tags)
-        self._tags |= tags
+        tags = {t for item in batch for t in item.tags} - self._tags
+        if tags:  # tags the import has not met yet (reading every tag's use costs)
+            self._new_tags += new_tags(store, tags)
+            self._tags |= tags
         existing = {s.item.id: s for s in store.capture_items([i.id for i in batch])}
         changed = []
         for item in batch:

@@ -155,8 +155,12 @@ class HeaderForm(QWidget):
 
         session.changed.connect(self.refresh)
         self._people_shown: list[tuple[str, str]] | None = None  # (id, label) listed
+        # The choices (people, markings, templates) load when the form first shows (see
+        # refresh_choices); loading them here and again when the first briefing opened
+        # read the people twice before the window's first screen.
+        self._choices_stale = True
         session.opened.connect(self.refresh_choices)
-        self.refresh_choices()
+        self.refresh()
 
     # ------------------------------------------------------------ user edits
 
@@ -201,7 +205,22 @@ class HeaderForm(QWidget):
     # ------------------------------------------------------------ showing the briefing
 
     def refresh_choices(self) -> None:
-        """People, markings and templates (they change only with the fact base)."""
+        """People, markings and templates (they change only with the fact base): read now
+        if the form shows, else when it is first shown (thousands of people take tens of
+        milliseconds, which the window's first screen must not wait for)."""
+        self._choices_stale = True
+        if self.isVisible():
+            self._load_choices()
+        else:
+            self.refresh()
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        if self._choices_stale:
+            self._load_choices()
+        super().showEvent(event)
+
+    def _load_choices(self) -> None:
+        self._choices_stale = False
         fb = self.session.fact_base
         try:
             people = fb.list_people()

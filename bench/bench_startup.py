@@ -1,0 +1,130 @@
+"""How long the window takes to show its first rows, against a bare QTableView window.
+
+Each run is a whole process on the Qt offscreen platform (bytecode cached, as after an
+install): the clock runs from just before the parent starts the child until the child
+reports that the window is painted with the first rows of the fact base in it. The app
+(``MainWindow`` as ``ui/app.py`` builds it) and the bare window (a QTableView over the
+first 200 items, newest first, read with sqlite3) take turns on the same file. The child
+also reports its resident memory then.
+
+    python bench/bench_startup.py --db FILE [--runs 5]
+
+Target: the app within 2x the bare window.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+TARGET_RATIO = 2.0
+
+
+def _resident_mib() -> float:
+    for line in Path("/proc/self/status").read_text().splitlines():
+        if line.startswith("VmRSS:"):
+            return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+def child_app(db: str) -> None:
+    sys.path.insert(0, str(HERE.parent))
+    from briefing_app.store import open_library
+    from briefing_app.ui.app import application
+    from briefing_app.ui.main_window import MainWindow
+
+    app = application()
+    library = open_library(db)
+    window = MainWindow(library, db, owns_fact_base=True)
+    window.resize(1400, 860)
+    window.show()
+    while window.item_model.rowCount() == 0 or not window.isVisible():
+        app.processEvents()
+    window.repaint()
+    print(json.dumps({"rows": window.item_model.rowCount(), "mib": _resident_mib()}),
+          flush=True)
+    os._exit(0)  # the figure is out: no need to wait for the teardown
+
+
+def child_bare(db: str) -> None:
+    import sqlite3
+
+    from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+    from PySide6.QtWidgets import QApplication, QTableView
+
+    class Model(QAbstractTableModel):
+        def __init__(self, rows):
+            super().__init__()
+            self.rows = rows
+
+        def rowCount(self, parent=QModelIndex()):  # noqa: B008, N802
+            return len(self.rows)
+
+        def columnCount(self, parent=QModelIndex()):  # noqa: B008, N802
+            return 4
+
+        def data(self, index, role=Qt.ItemDataRole.DisplayRole):
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self.rows[index.row()][index.column()]
+            return None
+
+    app = QApplication(sys.argv[:1])
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    rows = conn.execute("SELECT kind, date, title, substr(text, 1, 240) FROM items"
+                        " ORDER BY date DESC, num DESC LIMIT 200").fetchall()
+    view = QTableView()
+    view.setModel(Model(rows))
+    view.resize(1400, 860)
+    view.show()
+    while not view.isVisible():
+        app.processEvents()
+    view.repaint()
+    print(json.dumps({"rows": len(rows), "mib": _resident_mib()}), flush=True)
+    os._exit(0)
+
+
+def run(which: str, db: Path) -> tuple[float, dict]:
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen",
+               XDG_CONFIG_HOME=tempfile.mkdtemp(prefix="bench-startup-"))
+    started = time.perf_counter()
+    output = subprocess.run([sys.executable, __file__, "--child", which, str(db)],
+                            check=True, capture_output=True, text=True, env=env).stdout
+    report = json.loads(output.strip().splitlines()[-1])
+    return time.perf_counter() - started, report
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--db", type=Path)
+    parser.add_argument("--runs", type=int, default=5)
+    parser.add_argument("--child", nargs=2, metavar=("WHICH", "DB"))
+    args = parser.parse_args(argv)
+    if args.child:
+        (child_app if args.child[0] == "app" else child_bare)(args.child[1])
+        return 0
+    run("app", args.db)  # warm the bytecode and file caches once
+    times: dict[str, list[float]] = {"app": [], "bare": []}
+    memory: dict[str, float] = {}
+    for _ in range(args.runs):  # the two take turns
+        for which in times:
+            seconds, report = run(which, args.db)
+            times[which].append(seconds)
+            memory[which] = report["mib"]
+    app, bare = statistics.median(times["app"]), statistics.median(times["bare"])
+    print(f"{args.db}: window with first rows (whole process, median of {args.runs}): "
+          f"app {app * 1000:.0f} ms, bare QTableView {bare * 1000:.0f} ms, ratio "
+          f"{app / bare:.2f} — target {TARGET_RATIO}x")
+    print(f"memory then: app {memory['app']:.0f} MiB, bare {memory['bare']:.0f} MiB")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,71 @@
+"""Choosing the plan by the query: walking the sort order (testing each row, with long
+prefixes spelled out as their words) and keyset paging find exactly the rows that
+gathering every match and counting rows in finds."""
+
+from __future__ import annotations
+
+import importlib.util
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from briefing_app.core.query import parse
+from briefing_app.store import search, search_walk
+
+BENCH = Path(__file__).resolve().parent.parent / "bench" / "generate_factbase.py"
+QUERIES = ("colombia", "sanc", "pe", "colombia petro", '"estados unidos"', "-colombia",
+           "person:petro", "source:efe", "tag:coca", "status:disputed -tag:coca",
+           "kind:quote person:marquez after:2025", "colombia -petro kind:fact", "zzyzxq",
+           'petro sanc "estados unidos" -trump')
+
+
+@pytest.fixture(scope="module")
+def conn(tmp_path_factory):
+    spec = importlib.util.spec_from_file_location("generate_factbase", BENCH)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    path = tmp_path_factory.mktemp("walk") / "walk.sqlite"
+    module.generate(path, 3000, 3)
+    connection = sqlite3.connect(path)
+    yield connection
+    connection.close()
+
+
+@pytest.fixture(autouse=True)
+def small_fact_bases_walk_too(monkeypatch):
+    monkeypatch.setattr(search_walk, "WALK_FROM_ITEMS", 0)
+    monkeypatch.setattr(search_walk, "SAMPLE_ROWS", 500)
+
+
+def gathered(conn, query, sort, descending, offset):
+    """The page the plain plan finds: every match, sorted, ``offset`` rows in."""
+    sql, params = search.rows_sql(query, sort, descending, 50, offset, True,
+                                  search.tag_spellings(conn, query))
+    return [row[0] for row in conn.execute(sql, params)]
+
+
+@pytest.mark.parametrize("text", QUERIES)
+@pytest.mark.parametrize("sort", ["date", "title", "people"])
+def test_every_plan_finds_the_same_pages(conn, text, sort):
+    query = parse(text)
+    for descending in (True, False):
+        first = search.rows(conn, query, sort, descending, 50, 0)
+        assert [r.id for r in first] == gathered(conn, query, sort, descending, 0)
+        if len(first) == 50:
+            second = search.rows(conn, query, sort, descending, 50, 0, after=first[-1].id)
+            assert [r.id for r in second] == gathered(conn, query, sort, descending, 50)
+
+
+def test_a_common_word_walks_and_a_rare_one_is_gathered(conn):
+    spellings: search.Spellings = {}
+    assert search.walk(conn, parse("colombia"), "date", 200, 0, spellings)[0]
+    assert not search.walk(conn, parse('"estados unidos"'), "date", 200, 0, spellings)[0]
+    assert not search.walk(conn, parse("colombia"), "relevance", 200, 0, spellings)[0]
+
+
+def test_a_long_prefix_is_spelled_out_as_its_words(conn):
+    expression = search_walk.walk_expression(conn, parse("colombia -trump"))
+    assert expression.startswith('(("colombia"') and "NOT" in expression
+    assert '"*' not in expression.split("NOT")[0]  # no prefix left to merge per row
+    assert search_walk.walk_expression(conn, parse("pe")) == '"pe"*'  # has its own index
