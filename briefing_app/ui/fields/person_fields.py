@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
@@ -29,6 +28,7 @@ from briefing_app.core.model import Person
 from briefing_app.ui.fields.choosers import RecordPicker
 from briefing_app.ui.fields.draft_catalog import DraftCatalog
 from briefing_app.ui.fields.modal import asked
+from briefing_app.ui.user_text import user_text_label
 
 
 def person_label(person: Person) -> str:
@@ -56,7 +56,7 @@ class PersonDialog(QDialog):
         self.notes.setAccessibleName(self.tr("Notes"))
         self.notes.setTabChangesFocus(True)
         self.notes.setFixedHeight(70)
-        self.message = QLabel(self)
+        self.message = user_text_label(self)  # names the person already there
         self.message.setObjectName("personMessage")
         self.message.setStyleSheet("color: #8a5a00;")
         self.buttons = QDialogButtonBox(

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from briefing_app.ui.user_text import user_text_label
+
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -139,8 +141,8 @@ class MergeDialog(QDialog):
         self.setObjectName("mergeDialog")
         self.setWindowTitle(self.tr("Merge %s") % what)
         (self._first_key, first_name), (self._second_key, second_name) = first, second
-        self.question = QLabel(
-            self.tr("Merge “%s” and “%s”? Keep:") % (first_name, second_name), self)
+        self.question = user_text_label(
+            self, self.tr("Merge “%s” and “%s”? Keep:") % (first_name, second_name))
         self.question.setObjectName("mergeQuestion")
         self.question.setWordWrap(True)
         self.keep_first = QRadioButton(first_name, self)
