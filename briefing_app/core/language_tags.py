@@ -13,3 +13,8 @@ _TAG = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*")
 def is_language_code(text: str) -> bool:
     """True for a plausible language tag (``es``, ``pt-BR``); the empty text is no code."""
     return _TAG.fullmatch(text.strip()) is not None
+
+
+def primary_language(tag: str) -> str:
+    """``es-CO`` -> ``es``, ``en_US`` -> ``en``; ``en`` for an empty tag."""
+    return (tag or "en").split("-")[0].split("_")[0].strip().lower()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from .language_tags import primary_language
 from .model import Section
 
 # English stock heading -> the same heading in another memo language. English is the
@@ -31,14 +32,10 @@ STOCK_HEADINGS: dict[str, dict[str, str]] = {
 }
 
 
-def _primary(language: str) -> str:
-    return (language or "en").split("-")[0].split("_")[0].lower()
-
-
 def _words(language: str) -> dict[str, str] | None:
     """English stock heading -> its words in ``language``; None for a language without
     stock headings."""
-    language = _primary(language)
+    language = primary_language(language)
     if language == "en":
         return {english: english for english in STOCK_HEADINGS["es"]}
     return STOCK_HEADINGS.get(language)

@@ -49,10 +49,12 @@ import re
 from dataclasses import dataclass, field
 
 from briefing_app.core import dates
+from briefing_app.core.language_tags import primary_language
 from briefing_app.core.markings import MarkingScheme, load_scheme
 from briefing_app.core.model import Block, Briefing, Item, Section, Source
 from briefing_app.core.templates import Template, load_template, slugify
 from briefing_app.document.cited import MemoCatalog, read_cited
+from briefing_app.document.memo_words import HEADER_LABELS, TEMPLATE_WORDS, labels_for
 from briefing_app.document.model import (
     BlockQuote,
     BulletList,
@@ -73,42 +75,8 @@ from briefing_app.document.model import (
 )
 from briefing_app.document.text import clean, is_safe_link, one_line
 
-LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "page": "Page", "of": "of", "notes": "Notes", "sources": "Sources",
-        "date": "Date", "event": "Event", "name": "Name", "role": "Role",
-        "organization": "Organization", "via": "via", "accessed": "accessed",
-    },
-    "es": {
-        "page": "Página", "of": "de", "notes": "Notas", "sources": "Fuentes",
-        "date": "Fecha", "event": "Evento", "name": "Nombre", "role": "Cargo",
-        "organization": "Organización", "via": "vía", "accessed": "consultado el",
-    },
-}
-
-HEADER_LABELS: dict[str, dict[str, str]] = {
-    "en": {
-        "from": "FROM", "through": "THROUGH", "subject": "SUBJECT", "date": "DATE",
-        "meeting": "MEETING", "meeting_date": "DATE/TIME", "location": "LOCATION",
-    },
-    "es": {
-        "from": "DE", "through": "POR CONDUCTO DE", "subject": "ASUNTO", "date": "FECHA",
-        "meeting": "REUNIÓN", "meeting_date": "FECHA/HORA", "location": "LUGAR",
-    },
-}
-# The stock English words of the shipped templates, in the other memo languages; a
-# template's own words (anything else) are printed as written.
-TEMPLATE_WORDS: dict[str, dict[str, str]] = {
-    "es": {"MEMORANDUM": "MEMORANDO", "MEMORANDUM FOR": "MEMORANDO PARA"},
-}
-
 _BLANK_LINE = re.compile(r"\n\s*\n")
 _LIST_STYLES = ("bullet", "talking-point")
-
-
-def labels_for(language: str) -> dict[str, str]:
-    """Words the writers print around the content, in the memo language (English fallback)."""
-    return dict(LABELS.get(_primary(language), LABELS["en"]))
 
 
 def build_document(
@@ -148,10 +116,6 @@ def date_sort_key(value: str) -> str:
         return dates.sort_key(value)
     except dates.DateError:
         return "\uffff"
-
-
-def _primary(language: str) -> str:
-    return (language or "en").split("-")[0].strip().lower()
 
 
 @dataclass
@@ -291,8 +255,8 @@ class _Builder:
             text = one_line(text)
             return [Text(text)] if text else []
 
-        labels = HEADER_LABELS.get(_primary(self.language), HEADER_LABELS["en"])
-        stock_words = TEMPLATE_WORDS.get(_primary(self.language), {})
+        labels = HEADER_LABELS.get(primary_language(self.language), HEADER_LABELS["en"])
+        stock_words = TEMPLATE_WORDS.get(primary_language(self.language), {})
 
         def template_label(text: str) -> str:
             text = one_line(text)
@@ -439,7 +403,7 @@ class _Builder:
         original.extend(self.cite(item, mark))
         translation: list[Inline] = []
         if (not overridden and one_line(item.translation)
-                and _primary(language) != _primary(self.language)):
+                and primary_language(language) != primary_language(self.language)):
             translation = [Text(one_line(item.translation))]
         return BlockQuote(
             original=original,
