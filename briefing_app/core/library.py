@@ -79,21 +79,27 @@ class Library:
         (another program changed the file) is dropped and its error raised."""
         with self._lock:
             operation = self.undo_stack.next_undo()
-            if operation is None:
-                return Changes()
-            changes = self._run_or_drop(operation, operation.revert, "undo", cancelled)
-            self.undo_stack.moved_back()
-        self._tell(changes, operation)
+            changes = self._step(operation, "undo", cancelled, self.undo_stack.moved_back)
+        if operation is not None:
+            self._tell(changes, operation)
         return changes
 
     def redo(self, *, cancelled: Cancelled | None = None) -> Changes:
         with self._lock:
             operation = self.undo_stack.next_redo()
-            if operation is None:
-                return Changes()
-            changes = self._run_or_drop(operation, operation.apply, "redo", cancelled)
-            self.undo_stack.moved_forward()
-        self._tell(changes, operation)
+            changes = self._step(operation, "redo", cancelled, self.undo_stack.moved_forward)
+        if operation is not None:
+            self._tell(changes, operation)
+        return changes
+
+    def _step(self, operation: Operation | None, direction: str,
+              cancelled: Cancelled | None, moved: Callable[[], None]) -> Changes:
+        """Revert (undo) or apply again (redo) ``operation``, then move the stack."""
+        if operation is None:
+            return Changes()
+        step = operation.revert if direction == "undo" else operation.apply
+        changes = self._run_or_drop(operation, step, direction, cancelled)
+        moved()
         return changes
 
     def _run_or_drop(self, operation: Operation, step, direction: str,

@@ -34,15 +34,11 @@ def save_item_text(kind: str, is_new: bool) -> str:
     return translated(table, kind if kind in table else "fact")
 
 
-def _short(text: str) -> str:
-    return text if len(text) <= 40 else text[:39] + "…"
-
-
 def save_item(store, item: Item, *, new_people: Sequence[Person] = (),
               new_sources: Sequence[Source] = ()) -> ops.SaveItem:
     """Create or edit one item, with the people and sources created for it on the way."""
     operation = ops.SaveItem(store, item, new_people=new_people, new_sources=new_sources)
-    operation.label = save_item_text(item.kind, operation.is_new) % _short(
+    operation.label = save_item_text(item.kind, operation.is_new) % ops.short_label(
         item.title or item.text)
     return operation
 

@@ -16,7 +16,8 @@ from ..tags import fold_tag
 from ..undo import Operation
 
 
-def _short(text: str, width: int = 40) -> str:
+def short_label(text: str, width: int = 40) -> str:
+    """``text`` cut to ``width`` characters with an ellipsis, for an undo label."""
     return text if len(text) <= width else text[: width - 1] + "…"
 
 
@@ -49,7 +50,7 @@ class SaveItem(Operation):
                  new_sources: Sequence[Source] = (), label: str = ""):
         self.is_new = not item.id or store.get_item(item.id) is None
         self.label = label or (("New " if self.is_new else "Edit ") + item.kind
-                               + f" “{_short(item.title or item.text)}”")
+                               + f" “{short_label(item.title or item.text)}”")
         self._item = item
         self._people = list(new_people)
         self._sources = list(new_sources)
