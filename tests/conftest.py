@@ -99,6 +99,18 @@ def editing(opened):
     return opened[1]
 
 
+@pytest.fixture
+def answers(qtbot):
+    """Answers the message boxes and text questions the app shows, as a user would: Yes
+    unless the test sets ``answers.button``, ``answers.typing`` typed into a text
+    question (see :class:`message_helpers.Answers`)."""
+    from message_helpers import Answers
+
+    answering = Answers()
+    yield answering
+    answering.stop()
+
+
 @pytest.fixture(scope="session")
 def pg_cluster():
     """A throwaway PostgreSQL cluster (tests/pg_server.py), started only when a team library

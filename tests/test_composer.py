@@ -93,7 +93,7 @@ def test_a_briefing_is_created_from_each_template_and_undone(app, monkeypatch,
     assert composer.session.briefing_id == new_id
 
 
-def test_duplicate_rename_and_delete_with_confirmation_and_undo(app, monkeypatch):
+def test_duplicate_rename_and_delete_with_confirmation_and_undo(app, monkeypatch, answers):
     window, composer, fb = app
     composer.briefings.actions["duplicate"].trigger()
     copy_id = composer.session.briefing_id
@@ -106,15 +106,12 @@ def test_duplicate_rename_and_delete_with_confirmation_and_undo(app, monkeypatch
     composer.briefings.actions["rename"].trigger()
     assert fb.get_briefing(copy_id).title == "Copy for the deputy"
 
-    asked = []
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: asked.append(a[2]) or QMessageBox.StandardButton.No)
+    answers.button = QMessageBox.StandardButton.Cancel
     composer.briefings.actions["delete"].trigger()
     assert fb.get_briefing(copy_id) is not None  # not confirmed: kept
-    assert "Copy for the deputy" in asked[0]
+    assert "Copy for the deputy" in answers.texts[0]
 
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    answers.button = QMessageBox.StandardButton.Yes
     composer.briefings.actions["delete"].trigger()
     assert fb.get_briefing(copy_id) is None
     assert all(s.id != copy_id for s in fb.list_briefings())

@@ -9,7 +9,7 @@ import docx
 import pytest
 from composer_helpers import open_window
 from pypdf import PdfReader
-from PySide6.QtWidgets import QFileDialog, QMessageBox
+from PySide6.QtWidgets import QFileDialog
 
 from briefing_app.ui.composer import export as export_module
 
@@ -72,15 +72,12 @@ def test_pdf_export_from_the_toolbar_button(qtbot, app, monkeypatch, tmp_path):
     composer.exporter.message_box.close()
 
 
-def test_an_unwritable_target_gets_a_clear_message(qtbot, app, monkeypatch, tmp_path):
+def test_an_unwritable_target_gets_a_clear_message(qtbot, app, monkeypatch, tmp_path, answers):
     _window, composer, _fb = app
     choose_file(monkeypatch, tmp_path / "no-such-folder" / "memo.docx", [])
-    shown = []
-    monkeypatch.setattr(QMessageBox, "critical",
-                        staticmethod(lambda parent, title, text: shown.append(text)))
     with qtbot.waitSignal(composer.exporter.failed, timeout=15000):
         composer.actions["export_docx"].trigger()
-    assert "Cannot write" in shown[0] and "memo.docx" in shown[0]
+    assert "Cannot write" in answers.texts[0] and "memo.docx" in answers.texts[0]
     assert not (tmp_path / "no-such-folder").exists()
 
 

@@ -15,6 +15,7 @@ from briefing_app.store import (
     FactBaseError,
     SavedSearch,
     open_library,
+    readers,
     remove_fact_base,
 )
 
@@ -470,9 +471,9 @@ def test_failed_nested_block_is_undone_alone(fb):
     assert [i.text for i in fb.search("")] == ["kept"]
 
 
-def test_transaction_takes_the_write_lock_at_once(disk_fb, db_path):
+def test_transaction_takes_the_write_lock_at_once(disk_fb, db_path, monkeypatch):
     other = FactBase.open(db_path)
-    other.connection.execute("PRAGMA busy_timeout = 50")
+    monkeypatch.setattr(readers, "WRITE_WAIT_LIMIT_SECONDS", 0.05)  # give up after a slice
     try:
         busy = pytest.raises(FactBaseError, match="another program")
         with disk_fb.transaction(), busy, other.transaction():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from editing_helpers import answer_next_dialog, select_items
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialogButtonBox, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox
 
 from briefing_app.core.model import Item
 from briefing_app.exchange.sample import SAMPLE_BRIEFING_ID
@@ -96,17 +96,14 @@ def test_a_change_that_changes_nothing_adds_no_undo_step(qtbot, window, editing,
 
 
 def test_bulk_delete_names_count_and_briefing_and_undo_restores_both(
-        qtbot, window, editing, sample_fb, monkeypatch):
-    asked = []
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(
-        lambda _p, _t, text, *a, **k: asked.append(text) or QMessageBox.StandardButton.Yes))
+        qtbot, window, editing, sample_fb, answers):
     before = sample_fb.get_items(PICKED)
     briefing = sample_fb.get_briefing(SAMPLE_BRIEFING_ID)
     select_items(qtbot, window, PICKED)
     qtbot.keyClick(window.item_view, Qt.Key.Key_Delete)
 
-    assert asked[0].startswith("Delete 3 items?")
-    assert "• Meeting with Colombian President Gustavo Petro" in asked[0]
+    assert answers.texts[0].startswith("Delete 3 items?")
+    assert "• Meeting with Colombian President Gustavo Petro" in answers.texts[0]
     assert sample_fb.get_items(PICKED) == []
     window.undo_stack.undo()
     assert sample_fb.get_items(PICKED) == before

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QLineEdit,
     QListWidget,
-    QMessageBox,
     QPlainTextEdit,
     QToolButton,
 )
@@ -336,10 +335,7 @@ def test_the_toolbar_offers_new_edit_and_delete(qtbot, window, editing):
 
 
 def test_a_save_the_fact_base_refuses_keeps_the_dialog_and_the_typing(
-        qtbot, window, editing, sample_fb, monkeypatch):
-    warnings = []
-    monkeypatch.setattr(QMessageBox, "warning",
-                        staticmethod(lambda _p, _t, text, *a, **k: warnings.append(text)))
+        qtbot, window, editing, sample_fb, answers):
     sample_fb.save_source(Source(id="s-tmp", outlet="Short-lived outlet"))
     editor = new_editor(qtbot, window, editing)
     qtbot.keyClicks(editor.text, "A fact citing a source that is about to vanish.")
@@ -347,7 +343,7 @@ def test_a_save_the_fact_base_refuses_keeps_the_dialog_and_the_typing(
     sample_fb.delete_source("s-tmp")  # another program removes it meanwhile
 
     qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
-    assert "There is no source with the id 's-tmp'" in warnings[0]
+    assert "There is no source with the id 's-tmp'" in answers.texts[0]
     assert editor.isVisible()
     assert editor.text.toPlainText() == "A fact citing a source that is about to vanish."
     assert window.undo_stack.count() == 0

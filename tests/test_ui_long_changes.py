@@ -132,7 +132,7 @@ def test_a_short_change_shows_no_dialog_and_runs_at_once(qtbot, opened, big_fb, 
 
 
 def test_a_failure_on_the_worker_reaches_the_staffer_and_changes_nothing(
-        qtbot, opened, big_fb, monkeypatch):
+        qtbot, opened, big_fb, monkeypatch, answers):
     window, editing = opened
     ids = select_all(qtbot, window)
     before = statuses(big_fb, ids)
@@ -141,13 +141,9 @@ def test_a_failure_on_the_worker_reaches_the_staffer_and_changes_nothing(
         raise FactBaseError("Could not save the change: the disk is full.")
 
     monkeypatch.setattr(big_fb, "save_items", fail)
-    warnings = []
-    monkeypatch.setattr(
-        "briefing_app.ui.editing.controller.QMessageBox.warning",
-        lambda parent, title, text: warnings.append((title, text)))
     editing.actions["status_verified"].trigger()
-    assert warnings == [("Cannot Change the Fact Base",
-                         "Could not save the change: the disk is full.")]
+    assert [(shown.title, shown.text) for shown in answers.shown] == [
+        ("Cannot Change the Fact Base", "Could not save the change: the disk is full.")]
     assert statuses(big_fb, ids) == before
 
 

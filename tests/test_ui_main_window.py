@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import QAbstractButton, QLineEdit, QMessageBox, QTableView
+from PySide6.QtWidgets import QAbstractButton, QLineEdit, QTableView
 from window_helpers import show_main_window
 
 from briefing_app.core.model import Item
@@ -312,12 +312,9 @@ def test_run_gui_shows_the_window_and_returns_the_exit_status(tmp_path):
     assert result.stdout.splitlines()[1:] == ["facts.sqlite — Briefing Builder"]
 
 
-def test_run_gui_on_a_broken_file_shows_the_error_and_returns_1(qtbot, tmp_path, monkeypatch):
+def test_run_gui_on_a_broken_file_shows_the_error_and_returns_1(qtbot, tmp_path, answers):
     broken = tmp_path / "broken.sqlite"
     broken.write_bytes(b"not a database" * 50)
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical",
-                        lambda parent, title, text: shown.append(text))
     assert ui_app.run_gui(broken) == 1
-    assert shown and "not a Briefing Builder fact base" in shown[0]
+    assert answers.shown and "not a Briefing Builder fact base" in answers.texts[0]
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from editing_helpers import answer_next_dialog
 from PySide6.QtCore import QPoint, Qt
-from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QMessageBox
+from PySide6.QtWidgets import QDialogButtonBox, QLineEdit
 
 from briefing_app.core.model import Briefing, Item, Meeting, Person, Source
 from briefing_app.exchange.sample import SAMPLE_BRIEFING_ID
@@ -103,18 +103,13 @@ def test_editing_a_person_in_the_manager(qtbot, window, editing, sample_fb):
     assert sample_fb.get_person("p-bessent").role == "Treasury Secretary"
 
 
-def test_a_person_still_named_cannot_be_deleted(
-        qtbot, window, editing, sample_fb, monkeypatch):
-    warnings = []
-    monkeypatch.setattr(QMessageBox, "question",
-                        staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
-    monkeypatch.setattr(QMessageBox, "warning",
-                        staticmethod(lambda _p, _t, text, *a, **k: warnings.append(text)))
+def test_a_person_still_named_cannot_be_deleted(qtbot, window, editing, sample_fb, answers):
     sample_fb.save_person(Person(id="p-unused", name="Nobody Yet"))
     dialog = editing.open_manager("people")
     select_rows(qtbot, dialog, ["p-bessent"])
     qtbot.mouseClick(dialog.delete_button, Qt.MouseButton.LeftButton)
-    assert "Scott Bessent cannot be deleted" in warnings[0]
+    assert answers.texts[0] == "Delete Scott Bessent?"
+    assert "Scott Bessent cannot be deleted" in answers.texts[1]
     assert sample_fb.get_person("p-bessent") is not None
 
     select_rows(qtbot, dialog, ["p-unused"])
@@ -184,22 +179,17 @@ def test_renaming_a_tag_renames_it_on_every_item(qtbot, window, editing, sample_
 
 
 def test_renaming_onto_an_existing_tag_is_refused_and_points_to_merge(
-        qtbot, window, editing, sample_fb, monkeypatch):
-    warnings = []
-    monkeypatch.setattr(QMessageBox, "warning",
-                        staticmethod(lambda _p, _t, text, *a, **k: warnings.append(text)))
+        qtbot, window, editing, sample_fb, answers):
     dialog = editing.open_manager("tags")
     dialog.activateWindow()
     rename_in_place(qtbot, dialog, "ofac", "sanctions")
-    qtbot.waitUntil(lambda: bool(warnings))
-    assert "merge the two tags instead" in warnings[0]
+    qtbot.waitUntil(lambda: bool(answers.shown))
+    assert "merge the two tags instead" in answers.texts[0]
     assert "ofac" in column(dialog, 0)  # the old name is shown again
     assert sample_fb.count("tag:ofac") == 2
 
 
-def test_merging_two_tags_and_deleting_one(qtbot, window, editing, sample_fb, monkeypatch):
-    monkeypatch.setattr(QMessageBox, "question",
-                        staticmethod(lambda *a, **k: QMessageBox.StandardButton.Yes))
+def test_merging_two_tags_and_deleting_one(qtbot, window, editing, sample_fb, answers):
     dialog = editing.open_manager("tags")
     select_rows(qtbot, dialog, ["phone-call", "meeting"])
 

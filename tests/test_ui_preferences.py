@@ -232,15 +232,15 @@ def test_the_stale_limit_changes_the_warnings_at_once(qtbot, window):
 
 @pytest.mark.parametrize(("with_sample", "scheme"), [(False, "org"), (True, "us")])
 def test_a_new_fact_base_takes_the_preferred_scheme_unless_it_holds_the_sample(
-        qtbot, window, monkeypatch, tmp_path, with_sample, scheme):
+        qtbot, window, monkeypatch, tmp_path, answers, with_sample, scheme):
     dialog = open_preferences(qtbot, window)
     choose(qtbot, dialog.marking_scheme, "Organizational (public / internal / confidential)")
     click(qtbot, dialog, QDialogButtonBox.StandardButton.Ok)
     target = tmp_path / "office.sqlite"
     monkeypatch.setattr(QFileDialog, "getSaveFileName",
                         lambda *a, **k: (str(target), "Fact bases (*.sqlite *.db)"))
-    answer = QMessageBox.StandardButton.Yes if with_sample else QMessageBox.StandardButton.No
-    monkeypatch.setattr(QMessageBox, "question", lambda *a, **k: answer)
+    answers.button = (QMessageBox.StandardButton.Yes if with_sample
+                      else QMessageBox.StandardButton.No)
 
     window.actions["new_fact_base"].trigger()
 

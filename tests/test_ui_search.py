@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QInputDialog, QMessageBox
 from window_helpers import show_main_window
 
 from briefing_app.store import parse
@@ -143,16 +142,16 @@ def test_the_filter_goes_first_so_an_open_quote_being_typed_cannot_swallow_it():
 # ---------------------------------------------------------------- saved searches
 
 
-def test_save_rename_and_delete_a_saved_search(qtbot, window, sample_fb, monkeypatch):
+def test_save_rename_and_delete_a_saved_search(qtbot, window, sample_fb, answers):
     qtbot.keyClicks(window.search_box, "cartels")
     window.debouncer.flush()
     window.sidebar.select("kind", "Facts")
     assert window.item_model.query == "kind:fact cartels"
 
-    monkeypatch.setattr(QInputDialog, "getText",
-                        lambda *args, **kwargs: ("Cartel facts", True))
+    answers.typing = "Cartel facts"
     with qtbot.waitSignal(window.sidebar.refreshed, timeout=5000):
         window.actions["save_search"].trigger()
+    assert answers.texts == ["Name for the search “kind:fact cartels”:"]
     assert sample_fb.get_saved_search("Cartel facts").query == "kind:fact cartels"
     assert window.sidebar.entries("saved") == [
         ("Cartel facts", str(sample_fb.count("kind:fact cartels")))]
@@ -167,7 +166,7 @@ def test_save_rename_and_delete_a_saved_search(qtbot, window, sample_fb, monkeyp
     menu_texts = [a.text() for a in window.sidebar.context_menu.actions()]
     assert menu_texts == ["Save Current Search…", "Rename “Cartel facts”…",
                           "Delete “Cartel facts”"]
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("Cartels", True))
+    answers.typing = "Cartels"
     with qtbot.waitSignal(window.sidebar.refreshed, timeout=5000):
         window.sidebar.context_menu.actions()[1].trigger()
     window.sidebar.context_menu.close()
@@ -175,36 +174,31 @@ def test_save_rename_and_delete_a_saved_search(qtbot, window, sample_fb, monkeyp
     assert saved_names(window) == ["Cartels"]
 
     # Delete with the Delete key, confirmed
-    asked: list[str] = []
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda _p, _t, text, *a: asked.append(text)
-                        or QMessageBox.StandardButton.Yes)
     window.sidebar.setFocus()
     window.sidebar.setCurrentIndex(window.sidebar.entry_index("saved", "Cartels"))
     with qtbot.waitSignal(window.sidebar.refreshed, timeout=5000):
         qtbot.keyClick(window.sidebar, Qt.Key.Key_Delete)
-    assert "Cartels" in asked[0]
+    assert "Cartels" in answers.texts[-1]
     assert sample_fb.list_saved_searches() == []
     assert saved_names(window) == []
     assert window.item_model.query == ""  # the deleted filter no longer applies
 
 
-def test_nothing_is_saved_when_the_dialog_is_cancelled(qtbot, window, sample_fb, monkeypatch):
+def test_nothing_is_saved_when_the_dialog_is_cancelled(qtbot, window, sample_fb, answers):
     qtbot.keyClicks(window.search_box, "visa")
     window.debouncer.flush()
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("", False))
+    answers.typing = None  # Escape
     window.actions["save_search"].trigger()
-    assert sample_fb.list_saved_searches() == []
+    assert answers.shown and sample_fb.list_saved_searches() == []
 
 
 def test_renaming_onto_an_existing_name_shows_why_it_failed(qtbot, window, sample_fb,
-                                                           monkeypatch):
+                                                           answers):
     sample_fb.save_search("A", "visa")
     sample_fb.save_search("B", "trade")
-    warnings: list[str] = []
-    monkeypatch.setattr(QInputDialog, "getText", lambda *a, **k: ("B", True))
-    monkeypatch.setattr(QMessageBox, "warning", lambda _p, _t, text: warnings.append(text))
+    answers.typing = "B"
     assert window.saved_searches.rename("A") == ""
-    assert "already exists" in warnings[0]
+    assert answers.texts[0] == "New name:"
+    assert "already exists" in answers.texts[1]
     assert {s.name: s.query for s in sample_fb.list_saved_searches()} == {
         "A": "visa", "B": "trade"}

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import pytest
 from editing_helpers import click_item, select_items
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
@@ -12,21 +11,9 @@ from briefing_app.exchange.sample import SAMPLE_BRIEFING_ID
 from briefing_app.ui import commands
 
 
-@pytest.fixture
-def questions(monkeypatch):
-    """Answers every QMessageBox.question with Yes and keeps the texts asked."""
-    asked: list[str] = []
-
-    def answer(_parent, _title, text, *_args, **_kwargs):
-        asked.append(text)
-        return QMessageBox.StandardButton.Yes
-
-    monkeypatch.setattr(QMessageBox, "question", staticmethod(answer))
-    return asked
-
-
 def press(qtbot, window, key, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
     window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow)  # back from a dialog the window is active again
     qtbot.keyClick(window.item_view, key, modifiers)
 
 
@@ -77,7 +64,7 @@ def test_saving_an_unchanged_item_adds_no_undo_step(qtbot, window, editing):
 
 
 def test_delete_asks_names_the_briefing_and_undo_restores_everything(
-        qtbot, window, editing, sample_fb, questions):
+        qtbot, window, editing, sample_fb, answers):
     item_id = "q-bessent-strong-action"
     before = sample_fb.get_item(item_id)
     cited = blocks_citing(sample_fb, item_id)
@@ -85,8 +72,8 @@ def test_delete_asks_names_the_briefing_and_undo_restores_everything(
     click_item(qtbot, window, item_id)
     press(qtbot, window, Qt.Key.Key_Delete)
 
-    assert "Delete 1 item?" in questions[0]
-    assert "Meeting with Colombian President Gustavo Petro" in questions[0]
+    assert "Delete 1 item?" in answers.texts[0]
+    assert "Meeting with Colombian President Gustavo Petro" in answers.texts[0]
     assert sample_fb.get_item(item_id) is None
     assert window.item_model.row_of(item_id) is None  # gone from the table
     assert sample_fb.briefings_using([item_id])  # the block waits for undo
@@ -103,9 +90,8 @@ def test_delete_asks_names_the_briefing_and_undo_restores_everything(
 
 
 def test_declining_the_delete_question_keeps_the_items(
-        qtbot, window, editing, sample_fb, monkeypatch):
-    monkeypatch.setattr(QMessageBox, "question",
-                        staticmethod(lambda *a, **k: QMessageBox.StandardButton.No))
+        qtbot, window, editing, sample_fb, answers):
+    answers.button = QMessageBox.StandardButton.No
     select_items(qtbot, window, ["f-visa-revoked", "e-phone-call"])
     count = sample_fb.item_count()
     editing.actions["delete_items"].trigger()
@@ -114,7 +100,7 @@ def test_declining_the_delete_question_keeps_the_items(
 
 
 def test_undo_of_a_deleted_item_also_puts_back_a_block_removed_meanwhile(
-        qtbot, window, editing, sample_fb, questions):
+        qtbot, window, editing, sample_fb, answers):
     cited = blocks_citing(sample_fb, "f-ofac-sanctions")
     click_item(qtbot, window, "f-ofac-sanctions")
     press(qtbot, window, Qt.Key.Key_Delete)
@@ -128,16 +114,13 @@ def test_undo_of_a_deleted_item_also_puts_back_a_block_removed_meanwhile(
 
 
 def test_an_undo_the_fact_base_refuses_is_reported_and_dropped(
-        qtbot, window, editing, sample_fb, monkeypatch):
-    warnings: list[str] = []
-    monkeypatch.setattr(QMessageBox, "warning",
-                        staticmethod(lambda _p, _t, text, *a, **k: warnings.append(text)))
+        qtbot, window, editing, sample_fb, answers):
     assert editing.run(commands.save_person(sample_fb, Person(id="p-new", name="Ana Gómez")))
     # Meanwhile another program makes an item name her, so she cannot simply vanish.
     sample_fb.save_item(Item(id="", kind="fact", text="Ana met Petro.", people=["p-new"]))
 
     undo(qtbot, window)
-    assert "Ana Gómez cannot be deleted" in warnings[0]
+    assert "Ana Gómez cannot be deleted" in answers.texts[0]
     assert sample_fb.get_person("p-new") is not None
     assert window.undo_stack.count() == 0  # the step that cannot run is gone
     assert not window.actions["undo"].isEnabled()
@@ -150,13 +133,13 @@ def test_commands_name_what_they_do(sample_fb):
 
 
 def test_delete_and_f2_act_on_items_only_where_items_have_the_focus(
-        qtbot, window, editing, sample_fb, questions):
+        qtbot, window, editing, sample_fb, answers):
     click_item(qtbot, window, "f-visa-revoked")
     count = sample_fb.item_count()
     window.sidebar.setFocus()
     qtbot.keyClick(window.sidebar, Qt.Key.Key_Delete)
     qtbot.keyClick(window.sidebar, Qt.Key.Key_F2)
-    assert sample_fb.item_count() == count and not questions
+    assert sample_fb.item_count() == count and not answers.shown
     assert editing.editor is None
 
     window.actions["toggle_details"].setChecked(True)  # View > Show Details
@@ -165,4 +148,4 @@ def test_delete_and_f2_act_on_items_only_where_items_have_the_focus(
     assert editing.editor is not None and editing.editor.item().id == "f-visa-revoked"
     editing.editor.reject()
     qtbot.keyClick(window.details, Qt.Key.Key_Delete)
-    assert questions and sample_fb.get_item("f-visa-revoked") is None
+    assert answers.shown and sample_fb.get_item("f-visa-revoked") is None

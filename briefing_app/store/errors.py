@@ -17,7 +17,7 @@ from briefing_app.core.errors import (
 )
 
 __all__ = ["ChangeCancelled", "DamagedFactBaseError", "FactBaseError", "NewerSchemaError",
-           "NotAFactBaseError", "ReadOnlyFactBaseError", "explain", "is_damage"]
+           "NotAFactBaseError", "ReadOnlyFactBaseError", "explain", "is_busy", "is_damage"]
 
 # SQLite's primary result codes (https://sqlite.org/rescode.html)
 SQLITE_BUSY, SQLITE_LOCKED, SQLITE_READONLY = 5, 6, 8
@@ -45,6 +45,12 @@ class ReadOnlyFactBaseError(FactBaseError):
 def primary_code(error: BaseException) -> int | None:
     code = getattr(error, "sqlite_errorcode", None)
     return None if code is None else code & 0xFF
+
+
+def is_busy(error: BaseException) -> bool:
+    """True when another connection holds the lock SQLite asked for (``SQLITE_BUSY``): a
+    reason to wait and try again, unlike every other error."""
+    return primary_code(error) == SQLITE_BUSY
 
 
 def is_damage(error: BaseException) -> bool:

@@ -20,6 +20,14 @@ The connection policy of a fact base, in one place:
   check inside its transaction (a third of a second on 100,000 items); a file it rejects,
   or one where a statement met damage, refuses every change with
   :class:`DamagedFactBaseError`, so an import never writes into it.
+- **Waiting for another writer.** A change that finds the writer taken (by another
+  program, or by another thread of this one) waits for it in slices of
+  :data:`WAIT_SLICE_SECONDS`, and after each slice tells this thread's waiting hook
+  (:meth:`Connections.waiting_for_writer`) how long it has waited; the hook may stop the
+  wait by raising, and Cancel (``stopping_when``) and closing stop it too. Without a hook a
+  change waits up to :data:`WRITE_WAIT_LIMIT_SECONDS`, then fails saying another program
+  is using the fact base. Only taking the lock waits: in WAL mode the statements of a
+  transaction that holds it never meet ``SQLITE_BUSY``.
 - **Cancel.** :meth:`Connections.stopping_when` holds the writer for its block and
   interrupts the running statement once ``cancelled()`` is true (a progress handler).
 - **Closing** closes every reader, then the writer; any call afterwards raises
@@ -35,23 +43,61 @@ from __future__ import annotations
 import contextlib
 import sqlite3
 import threading
-from collections.abc import Callable, Iterator
+import time
+from collections.abc import Callable, Iterator, Sequence
 from typing import Any
 
+from briefing_app.core.store_protocol import Waiting
 from briefing_app.core.text_check import describe_unencodable
 
 from . import connection, integrity
 from .errors import (
     DAMAGED,
+    IN_USE,
     ChangeCancelled,
     DamagedFactBaseError,
     FactBaseError,
     ReadOnlyFactBaseError,
     explain,
+    is_busy,
 )
 
 CANCEL_CHECK_STEPS = 1000  # SQLite VM steps between looks at a cancel request (~0.1 ms)
+WAIT_SLICE_SECONDS = 0.1
+"""How long one try at the write lock waits before the waiting hook hears of it: short, so
+the UI thread hands a held-up change to a worker at once and Ctrl+C is felt at once."""
+WRITE_WAIT_LIMIT_SECONDS = 600.0
+"""How long a change waits for another writer before it fails (another program's import
+or sync may hold the lock for minutes; a hung one must not hold us forever)."""
 _CLOSED = "The fact base is closed."
+
+
+class _Wait:
+    """One change's wait for the writer: the clock, the limit, the checks that stop it
+    and the thread's waiting hook."""
+
+    def __init__(self, hook: Waiting | None, stops: Sequence[Callable[[], bool]]) -> None:
+        self._hook = hook
+        self._stops = stops  # cancel checks: true stops the wait with ChangeCancelled
+        self._started = time.monotonic()
+        self._waited = False
+
+    def still_busy(self) -> None:
+        """The writer is still taken after a slice: give up past the limit, else tell the
+        hook (which may raise to stop waiting, in its own words), then stop on Cancel."""
+        seconds = time.monotonic() - self._started
+        if seconds >= WRITE_WAIT_LIMIT_SECONDS:
+            raise FactBaseError(f"Could not start a change: {IN_USE}.")
+        self._waited = True
+        if self._hook is not None:
+            self._hook(seconds, False)
+        if any(stop() for stop in self._stops):
+            raise ChangeCancelled()
+
+    def over(self) -> None:
+        """The writer is ours: a hook that heard of the wait hears that it ended."""
+        if self._waited and self._hook is not None:
+            self._hook(time.monotonic() - self._started, True)
 
 
 class _Reader:
@@ -76,6 +122,7 @@ class Connections:
         self._holding = threading.local()  # .depth: how often this thread holds the writer
         self._depth = 0  # transaction nesting on the writer
         self._cancel_checks: list[Callable[[], bool]] = []
+        self._waiting = threading.local()  # .hook: the thread's waiting hook
         self._use_readers = readers
         self._readers: dict[int, _Reader] = {}
         self._readers_lock = threading.Lock()
@@ -110,26 +157,79 @@ class Connections:
             raise FactBaseError(_CLOSED)
 
     @contextlib.contextmanager
-    def holding_writer(self) -> Iterator[sqlite3.Connection]:
-        """The writer, for this thread alone until the block ends."""
-        with self._write_lock:
+    def holding_writer(self, wait: _Wait | None = None) -> Iterator[sqlite3.Connection]:
+        """The writer, for this thread alone until the block ends. With ``wait`` (a
+        change), another thread's hold is waited for in slices, as another program's is."""
+        if wait is None or self._held():
+            self._write_lock.acquire()
+        else:
+            while not self._write_lock.acquire(timeout=WAIT_SLICE_SECONDS):
+                self._still_busy(wait)
+        try:
             self._holding.depth = self._held() + 1
             try:
                 yield self.writer
             finally:
                 self._holding.depth -= 1
+        finally:
+            self._write_lock.release()
 
     def _held(self) -> int:
         return getattr(self._holding, "depth", 0)
+
+    @contextlib.contextmanager
+    def waiting_for_writer(self, waiting: Waiting) -> Iterator[None]:
+        """In the block, a change of this thread that finds the writer taken calls
+        ``waiting(seconds, False)`` after each slice it waited and ``waiting(seconds,
+        True)`` once the writer is its own; raising from the hook stops the wait, and
+        nothing is changed. Blocks may nest; the innermost hook is heard."""
+        outer = getattr(self._waiting, "hook", None)
+        self._waiting.hook = waiting
+        try:
+            yield
+        finally:
+            self._waiting.hook = outer
+
+    def _wait(self, *stops: Callable[[], bool]) -> _Wait:
+        """A new wait for the writer; a thread that holds the writer (inside
+        :meth:`stopping_when`) is also stopped by that block's Cancel."""
+        held_checks = self._cancel_checks if self._held() else []
+        return _Wait(getattr(self._waiting, "hook", None), [*stops, *held_checks])
+
+    def _still_busy(self, wait: _Wait) -> None:
+        if self._closed:  # closing stops every wait, so close() itself never waits long
+            raise FactBaseError(_CLOSED)
+        wait.still_busy()
+
+    def _begin(self, conn: sqlite3.Connection, wait: _Wait) -> None:
+        """``BEGIN IMMEDIATE``, tried in slices while another connection holds SQLite's
+        write lock (``SQLITE_BUSY``); any other error fails at once."""
+        conn.execute(f"PRAGMA busy_timeout = {round(WAIT_SLICE_SECONDS * 1000)}")
+        try:
+            while True:
+                try:
+                    conn.execute("BEGIN IMMEDIATE")
+                    break
+                except sqlite3.Error as error:
+                    if not is_busy(error):
+                        raise explain(error, "start a change") from error
+                self._still_busy(wait)
+        finally:
+            # The usual timeout again: a file not in WAL mode waits for readers at COMMIT.
+            conn.execute(
+                f"PRAGMA busy_timeout = {round(connection.BUSY_TIMEOUT_SECONDS * 1000)}")
+        wait.over()
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
         """``BEGIN IMMEDIATE`` ... ``COMMIT`` on the writer; rolls back on any exception.
 
         Nested calls join the outer transaction; a nested block that fails is undone on its
-        own (a savepoint) and its exception goes on to the caller.
+        own (a savepoint) and its exception goes on to the caller. Taking the writer waits
+        for another writer (see :meth:`waiting_for_writer`).
         """
-        with self.holding_writer() as conn:
+        wait = self._wait()
+        with self.holding_writer(wait) as conn:
             if self._depth:
                 name = f"nested_{self._depth}"
                 conn.execute(f"SAVEPOINT {name}")
@@ -152,11 +252,8 @@ class Connections:
                     "print work, but changes cannot be saved. To change it, copy it to a "
                     "folder where you may change files and open the copy.")
             try:
-                conn.execute("BEGIN IMMEDIATE")
-            except sqlite3.Error as error:
-                raise explain(error, "start a change") from error
-            self._depth = 1
-            try:
+                self._begin(conn, wait)  # its failures are worded FactBaseErrors
+                self._depth = 1
                 self._verify(conn)
                 yield conn
                 conn.execute("COMMIT")
@@ -189,14 +286,17 @@ class Connections:
     def stopping_when(self, cancelled: Callable[[], bool]) -> Iterator[None]:
         """Hold the writer for the block; once ``cancelled()`` is true the statement running
         then (or the next one) is interrupted, which rolls its transaction back, and the
-        block raises :class:`ChangeCancelled`. Blocks may nest: any of their checks stops."""
-        with self.holding_writer() as conn:
+        block raises :class:`ChangeCancelled`. Blocks may nest: any of their checks stops.
+        Waiting for the writer stops on Cancel too."""
+        with self.holding_writer(self._wait(cancelled)) as conn:
             self._cancel_checks.append(cancelled)
             if len(self._cancel_checks) == 1:
                 checks = self._cancel_checks
                 conn.set_progress_handler(lambda: any(c() for c in checks), CANCEL_CHECK_STEPS)
             try:
                 yield
+            except ChangeCancelled:
+                raise  # with its own words (a waiting hook's, say)
             except (FactBaseError, sqlite3.Error) as error:
                 if cancelled():
                     raise ChangeCancelled() from error
@@ -277,7 +377,9 @@ class Connections:
             if self._writer is None:
                 return
             with contextlib.suppress(sqlite3.Error):
-                # Refresh planner statistics where needed; the limit keeps it quick.
+                # Refresh planner statistics where needed; the limit keeps it quick. Not
+                # worth waiting for: while another program writes, skip it.
+                self._writer.execute("PRAGMA busy_timeout = 0")
                 self._writer.execute("PRAGMA analysis_limit = 400")
                 self._writer.execute("PRAGMA optimize")
             self._writer.close()

@@ -18,13 +18,13 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
 from briefing_app.core.model import Item
 from briefing_app.ui.fields.tag_editor import TagEditor
+from briefing_app.ui.user_text import Button, ask
 
 Change = Callable[[Item], Item]
 
@@ -171,9 +171,6 @@ def delete_question(count: int, briefing_titles: Sequence[str]) -> str:
 def confirm_delete(parent: QWidget, fb, ids: Sequence[str]) -> bool:
     """Ask before deleting; names the briefings that use the items."""
     titles = [b.title or b.id for b in fb.briefings_using(ids)]
-    answer = QMessageBox.question(
-        parent, translate("Bulk", "Delete Items"), delete_question(len(ids), titles),
-        QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-        QMessageBox.StandardButton.No,
-    )
-    return answer == QMessageBox.StandardButton.Yes
+    answer = ask(parent, translate("Bulk", "Delete Items"), delete_question(len(ids), titles),
+                 Button.Yes | Button.No, Button.No)
+    return answer == Button.Yes

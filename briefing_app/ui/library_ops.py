@@ -9,10 +9,18 @@ the window refresh only what the change touches.
 
 The window may open another file: :meth:`LibraryOps.set_library` switches every caller to
 it at once (the old file's undo steps go with the old library).
+
+The UI thread never sits waiting for another program's write lock. A short change is
+tried here first; when the store says another writer holds the fact base (after one
+slice, a tenth of a second), nothing has been changed, and the change runs again on a
+worker behind a dialog that says it is waiting, with Cancel. Long changes on a worker
+show the same words while they wait. Any other write of the UI thread gives up at once
+with a message (see :meth:`LibraryOps.set_library`).
 """
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QLocale, QObject, Signal
@@ -36,11 +44,14 @@ class LibraryOps(QObject):
     redoTextChanged = Signal(str)  # noqa: N815
     performed = Signal(object, object)  # Changes, Operation (after do, undo and redo)
     failed = Signal(str, object)  # message, Operation: an undo or redo that could not run
+    _dialog_text = Signal(str)  # from a change's worker: what its progress dialog says
+
 
     def __init__(self, library: Library, parent: QObject | None = None):
         super().__init__(parent)
         self._library: Library | None = None
         self._shown: tuple = ()
+        self._ui_thread_waits = contextlib.ExitStack()
         self.set_library(library)
 
     # ------------------------------------------------------------ the library
@@ -50,8 +61,12 @@ class LibraryOps(QObject):
         return self._library
 
     def set_library(self, library: Library) -> None:
-        """Work on ``library`` from now on (another file was opened)."""
+        """Work on ``library`` from now on (another file was opened). A write of the UI
+        thread that does not come through here (a saved search) and finds another writer
+        fails at once with a message rather than freezing the window."""
+        self._ui_thread_waits.close()
         self._library = library
+        self._ui_thread_waits.enter_context(library.store.waiting_for_writer(_refuse))
         self.sync()
 
     # ------------------------------------------------------------ changing
@@ -91,15 +106,41 @@ class LibraryOps(QObject):
 
     def _run(self, operation: Operation, run: Callable[[Cancelled | None], Changes], *,
              cancellable: bool) -> Changes:
-        """``run(cancelled)`` here, or on a worker when the operation may take long."""
-        if not operation.may_take_long() or QApplication.instance() is None:
+        """``run(cancelled)`` here, or on a worker when the operation may take long or
+        another program is writing to the fact base."""
+        if QApplication.instance() is None:
             return run(None)
+        if not operation.may_take_long():
+            try:
+                with self._library.store.waiting_for_writer(_hand_over):
+                    return run(None)
+            except _WriterTaken:
+                pass  # nothing was changed: wait on a worker, the window goes on painting
+            return self._on_worker(operation, run, cancellable=cancellable, waiting=True)
+        return self._on_worker(operation, run, cancellable=cancellable, waiting=False)
+
+    def _on_worker(self, operation: Operation, run: Callable[[Cancelled | None], Changes],
+                   *, cancellable: bool, waiting: bool) -> Changes:
+        """``run`` on a worker behind a progress dialog that says so while the change
+        waits for another writer. Cancel stops a wait always (nothing is changed), and
+        the change itself when ``cancellable``."""
+        store, label, dialog_text = self._library.store, _progress_label(operation), \
+            self._dialog_text
 
         def job(_progress, cancelled: Cancelled) -> Changes:
-            return run(cancelled)
+            def waited(_seconds: float, over: bool) -> None:
+                dialog_text.emit(label if over else waiting_text())
+                if not over and cancelled():
+                    raise ChangeCancelled(translate(
+                        "Commands", "You stopped waiting for the other program: the change "
+                        "was not saved."))
+
+            with store.waiting_for_writer(waited):
+                return run(cancelled if cancellable else None)
 
         try:
-            return run_and_wait(job, label=_progress_label(operation), cancellable=cancellable)
+            return run_and_wait(job, label=waiting_text() if waiting else label,
+                                cancellable=cancellable or waiting, relabel=dialog_text)
         except JobCancelled as cancelled:
             raise ChangeCancelled() from cancelled
 
@@ -141,6 +182,28 @@ class LibraryOps(QObject):
                  self.redoTextChanged), before, shown, strict=True):
             if old != new:
                 signal.emit(new)
+
+
+def waiting_text() -> str:
+    """What a change's progress dialog says while another writer holds the fact base."""
+    return translate("Commands",
+                     "Waiting for another program to finish changing this fact base…")
+
+
+class _WriterTaken(Exception):  # noqa: N818 - an event, not an error: the change moves
+    """The UI thread's try found the writer taken; the change runs again on a worker."""
+
+
+def _hand_over(_seconds: float, over: bool) -> None:
+    if not over:
+        raise _WriterTaken()
+
+
+def _refuse(_seconds: float, over: bool) -> None:
+    if not over:
+        raise FactBaseError(translate(
+            "Commands", "Could not save the change: another program is changing this fact "
+            "base. Try again when it has finished."))
 
 
 def _progress_label(operation: Operation) -> str:

@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMenu,
-    QMessageBox,
     QTableWidget,
     QTableWidgetItem,
     QVBoxLayout,
@@ -30,6 +29,7 @@ from PySide6.QtWidgets import (
 from briefing_app.store import FactBaseError
 from briefing_app.store.auto_backup import AutoBackups, BackupInfo, list_backups, restore
 
+from .user_text import Icon, tell
 from .workers import Worker, run_with_progress
 
 CHECK_EVERY_MS = 60_000  # how often the timer asks whether a backup is due
@@ -108,7 +108,6 @@ class Maintenance(QObject):
         self.auto = AutoBackups(store.path) if on_file and not read_only else None
         self.restore_action.setEnabled(on_file)
         self.check_action.setEnabled(True)
-        self.window.actions["import"].setEnabled(not read_only)
         if read_only:
             self.read_only_label.setText(self.tr("Read-only: %s. Search, export and print "
                                                  "work; changes cannot be saved.") % read_only)
@@ -169,7 +168,7 @@ class Maintenance(QObject):
         try:
             kept = restore(chosen.path, path)
         except FactBaseError as error:
-            QMessageBox.warning(self.window, self.tr("Restore failed"), str(error))
+            tell(self.window, self.tr("Restore failed"), str(error))
             self.window.file_ops.open_path(path)
             return False
         opened = self.window.file_ops.open_path(path)
@@ -186,17 +185,13 @@ class Maintenance(QObject):
         store = self._store
 
         def finished(report) -> None:
-            icon = QMessageBox.Icon.Information if report.ok else QMessageBox.Icon.Warning
-            box = QMessageBox(icon, self.tr("Check Fact Base"), "\n".join(report.lines()),
-                              QMessageBox.StandardButton.Ok, self.window)
-            box.setTextFormat(Qt.TextFormat.PlainText)
-            box.exec()
+            tell(self.window, self.tr("Check Fact Base"), "\n".join(report.lines()),
+                 Icon.Information if report.ok else Icon.Warning)
 
         self.last_worker = run_with_progress(
             self.window, lambda _progress, _cancelled: store.check_integrity(),
             label=self.tr("Checking the fact base…"), on_finished=finished,
-            on_failed=lambda error: QMessageBox.warning(
-                self.window, self.tr("Check Fact Base"), str(error)))
+            on_failed=lambda error: tell(self.window, self.tr("Check Fact Base"), str(error)))
         return self.last_worker
 
 

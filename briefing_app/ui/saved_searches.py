@@ -7,9 +7,10 @@ was typed, so choosing it later in the sidebar shows the same items.
 from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QInputDialog, QLineEdit, QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from briefing_app.store import FactBaseError
+from briefing_app.ui.user_text import Button, Icon, ask, ask_text, tell
 
 
 class SavedSearches(QObject):
@@ -23,31 +24,29 @@ class SavedSearches(QObject):
         self._parent = parent
 
     def _ask_name(self, title: str, label: str, text: str) -> str:
-        name, ok = QInputDialog.getText(self._parent, title, label,
-                                        QLineEdit.EchoMode.Normal, text)
-        return name.strip() if ok else ""
+        return (ask_text(self._parent, title, label, text) or "").strip()
 
     def _fail(self, error: Exception) -> None:
-        QMessageBox.warning(self._parent, self.tr("Saved searches"), str(error))
+        tell(self._parent, self.tr("Saved searches"), str(error))
 
     def save(self, query: str) -> str:
         """Ask for a name and save ``query`` under it; the name, "" when not saved."""
         query = query.strip()
         if not query:
-            QMessageBox.information(
-                self._parent, self.tr("Save Search"),
-                self.tr("Type a search or choose a filter first; there is nothing to save."))
+            tell(self._parent, self.tr("Save Search"),
+                 self.tr("Type a search or choose a filter first; there is nothing to save."),
+                 Icon.Information)
             return ""
         name = self._ask_name(self.tr("Save Search"),
                               self.tr("Name for the search “%s”:") % query, "")
         if not name:
             return ""
         existing = self._fact_base.get_saved_search(name)
-        if existing is not None and QMessageBox.question(
+        if existing is not None and ask(
             self._parent, self.tr("Save Search"),
             self.tr("A saved search named “%s” exists (%s). Replace it?")
             % (name, existing.query),
-        ) != QMessageBox.StandardButton.Yes:
+        ) != Button.Yes:
             return ""
         try:
             self._fact_base.save_search(name, query)
@@ -71,11 +70,11 @@ class SavedSearches(QObject):
         return new if renamed else ""
 
     def delete(self, name: str) -> bool:
-        if QMessageBox.question(
+        if ask(
             self._parent, self.tr("Delete Saved Search"),
             self.tr("Delete the saved search “%s”? The items it finds are not affected.")
             % name,
-        ) != QMessageBox.StandardButton.Yes:
+        ) != Button.Yes:
             return False
         try:
             deleted = self._fact_base.delete_saved_search(name)

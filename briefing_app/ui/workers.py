@@ -36,6 +36,8 @@ from PySide6.QtCore import (
     QThreadPool,
     QTimer,
     Signal,
+    SignalInstance,
+    Slot,
 )
 from PySide6.QtWidgets import QApplication, QProgressDialog, QWidget
 
@@ -203,6 +205,23 @@ class JobDialog(QProgressDialog):
             event.ignore()
 
 
+class _DialogText(QObject):
+    """The text a job's dialog shows: the latest one a ``relabel`` signal carried (from
+    any thread; Qt delivers it here, on the UI thread), also before the dialog exists."""
+
+    def __init__(self, text: str) -> None:
+        super().__init__()
+        self.text = text
+        self.dialog: QProgressDialog | None = None
+
+    @Slot(str)
+    def show(self, text: str) -> None:
+        self.text = text
+        if self.dialog is not None:
+            self.dialog.setLabelText(text)
+            self.dialog.setAccessibleName(text)
+
+
 def run_and_wait(
     job: Job,
     *,
@@ -210,6 +229,7 @@ def run_and_wait(
     cancellable: bool = True,
     parent: QWidget | None = None,
     pool: QThreadPool | None = None,
+    relabel: SignalInstance | None = None,
 ) -> Any:
     """Run ``job`` on a worker and return its result, as calling it would, while the UI
     thread keeps painting instead of doing the work.
@@ -218,9 +238,13 @@ def run_and_wait(
     change meanwhile); after that an application-modal dialog shows ``label`` and, when
     ``cancellable``, a Cancel button. Raises what the job raised, and :class:`JobCancelled`
     when Cancel stopped it; a job that finished is never reported cancelled, even if
-    Cancel came too late to stop it.
+    Cancel came too late to stop it. ``relabel``, a signal the job may emit with a new
+    text for the dialog (e.g. while it waits for another program), changes ``label``.
     """
     state: dict[str, Any] = {}
+    text = _DialogText(label)
+    if relabel is not None:
+        relabel.connect(text.show)
 
     def tracked(progress: Progress, cancelled: Cancelled) -> Any:
         state["result"] = job(progress, cancelled)
@@ -240,12 +264,14 @@ def run_and_wait(
     QTimer.singleShot(QUIET_MS, loop.quit)
     loop.exec(QEventLoop.ProcessEventsFlag.ExcludeUserInputEvents)
     if not state.get("done"):
-        dialog = JobDialog(label, parent or QApplication.activeWindow(),
+        dialog = JobDialog(text.text, parent or QApplication.activeWindow(),
                            modality=Qt.WindowModality.ApplicationModal, after_ms=0,
                            cancellable=cancellable)
+        text.dialog = dialog
 
         def cancel() -> None:
             worker.cancel()
+            text.dialog = None  # "Cancelling…" stays, whatever the job says next
             dialog.setLabelText(QCoreApplication.translate("Workers", "Cancelling…"))
             dialog.show()  # stays up until the job has really stopped
 
@@ -254,8 +280,11 @@ def run_and_wait(
         if not state.get("done"):
             loop.exec()
         dialog.canceled.disconnect(cancel)
+        text.dialog = None
         dialog.hide()
         dialog.deleteLater()
+    if relabel is not None:
+        relabel.disconnect(text.show)
     if state.get("completed"):
         return state["result"]
     error = state.get("error")

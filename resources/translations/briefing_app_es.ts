@@ -612,6 +612,18 @@
 <context>
     <name>Commands</name>
     <message>
+        <source>You stopped waiting for the other program: the change was not saved.</source>
+        <translation>Dejó de esperar al otro programa: el cambio no se guardó.</translation>
+    </message>
+    <message>
+        <source>Waiting for another program to finish changing this fact base…</source>
+        <translation>Esperando a que otro programa termine de cambiar esta base de hechos…</translation>
+    </message>
+    <message>
+        <source>Could not save the change: another program is changing this fact base. Try again when it has finished.</source>
+        <translation>No se pudo guardar el cambio: otro programa está cambiando esta base de hechos. Vuelva a intentarlo cuando haya terminado.</translation>
+    </message>
+    <message>
         <source>%s (%s items)…</source>
         <translation>%s (%s elementos)…</translation>
     </message>
@@ -1244,6 +1256,10 @@
     <message>
         <source>Cannot Undo or Redo</source>
         <translation>No se puede deshacer ni rehacer</translation>
+    </message>
+    <message>
+        <source>The fact base is read-only: %s.</source>
+        <translation>La base de hechos es de solo lectura: %s.</translation>
     </message>
     <message>
         <source>Saved. The current search or filter hides the item.</source>

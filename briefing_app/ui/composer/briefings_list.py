@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -37,6 +36,7 @@ from briefing_app.core.templates import (
 )
 from briefing_app.store import FactBaseError
 from briefing_app.ui.local_dates import format_partial_date
+from briefing_app.ui.user_text import Button, ask, tell
 
 from .keys import NO_MODIFIER, ClaimedKeys
 from .session import ComposerSession
@@ -227,7 +227,7 @@ class BriefingsList(QWidget):
         try:
             self.session.create_briefing(template, title)
         except TemplateError as error:
-            QMessageBox.warning(self.window(), self.tr("New Briefing"), str(error))
+            tell(self.window(), self.tr("New Briefing"), str(error))
 
     def duplicate(self) -> None:
         briefing_id = self.selected_id()
@@ -249,13 +249,12 @@ class BriefingsList(QWidget):
         briefing = self.session.fact_base.get_briefing(briefing_id) if briefing_id else None
         if briefing is None:
             return
-        answer = QMessageBox.question(
+        answer = ask(
             self.window(), self.tr("Delete Briefing"),
             self.tr("Delete the briefing “%1”? You can undo this with Edit ▸ Undo.")
             .replace("%1", briefing.title),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
-        if answer == QMessageBox.StandardButton.Yes:
+            Button.Yes | Button.Cancel, Button.Cancel)
+        if answer == Button.Yes:
             self.session.delete_briefing(briefing_id)
             self.statusMessage.emit(self.tr("Deleted “%1” (Ctrl+Z to undo)")
                                     .replace("%1", briefing.title))
@@ -274,16 +273,15 @@ class BriefingsList(QWidget):
         try:
             template = template_from_briefing(briefing, name.strip())
             if slugify(name) in available_templates():
-                answer = QMessageBox.question(
+                answer = ask(
                     self.window(), self.tr("Save as Template"),
                     self.tr("A template “%1” exists. Replace it?").replace("%1", template.name),
-                    QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-                    QMessageBox.StandardButton.Cancel)
-                if answer != QMessageBox.StandardButton.Yes:
+                    Button.Yes | Button.Cancel, Button.Cancel)
+                if answer != Button.Yes:
                     return
             path = save_template(template)
         except (TemplateError, OSError) as error:
-            QMessageBox.warning(self.window(), self.tr("Save as Template"), str(error))
+            tell(self.window(), self.tr("Save as Template"), str(error))
             return
         self.statusMessage.emit(self.tr("Saved the template “%1” to %2")
                                 .replace("%1", template.title).replace("%2", str(path)))

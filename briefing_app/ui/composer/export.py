@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, QUrl, Signal
+from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -22,6 +22,7 @@ from briefing_app.document import composer_ops
 from briefing_app.document.render import RenderResult, render_briefing
 from briefing_app.document.writers import extension_of
 from briefing_app.ui.labels import OUTPUT_FORMAT_LABELS, translated
+from briefing_app.ui.user_text import Icon, tell
 from briefing_app.ui.workers import JobCancelled, run_with_progress
 
 
@@ -102,6 +103,7 @@ class Exporter(QObject):
         box = QMessageBox(self.parent_widget)
         box.setObjectName("exportDoneMessage")
         box.setIcon(QMessageBox.Icon.Information)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the file's name is the user's
         box.setWindowTitle(self.tr("Export"))
         text = self.tr("Saved %1").replace("%1", str(result.path))
         count = len(result.warnings)
@@ -134,5 +136,5 @@ class Exporter(QObject):
                 "Close the file if it is open in another program, or choose another folder.")
         else:
             message = self.tr("The memo could not be exported: %1").replace("%1", str(error))
-        QMessageBox.critical(self.parent_widget, self.tr("Export"), message)
+        tell(self.parent_widget, self.tr("Export"), message, Icon.Critical)
         self.failed.emit(message)

@@ -16,10 +16,11 @@ from PySide6.QtCore import QCoreApplication, QObject, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPageLayout, QPageSize, QPainter
 from PySide6.QtPdf import QPdfDocument
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from briefing_app.document.render import render_document, without_empty_sections
 from briefing_app.document.writers import write_document
+from briefing_app.ui.user_text import tell
 from briefing_app.ui.workers import Worker
 
 MAX_PRINT_DPI = 300
@@ -146,7 +147,7 @@ class MemoPrinter(QObject):
 
     def _report(self, message: str) -> None:
         self.failed.emit(message)
-        QMessageBox.warning(self.parent_widget, self.tr("Print Briefing"),
+        tell(self.parent_widget, self.tr("Print Briefing"),
                             self.tr("The briefing was not printed: %1").replace("%1", message))
 
 

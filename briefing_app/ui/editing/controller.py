@@ -22,7 +22,7 @@ from dataclasses import replace
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QObject, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
-from PySide6.QtWidgets import QDialog, QMenu, QMessageBox, QToolButton
+from PySide6.QtWidgets import QDialog, QMenu, QToolButton
 
 from briefing_app.core.markings import DEFAULT_SCHEME, MarkingError, MarkingScheme, load_scheme
 from briefing_app.core.model import ITEM_KINDS, STATUSES, Item
@@ -41,6 +41,8 @@ from briefing_app.ui.labels import (
     translated,
 )
 from briefing_app.ui.manage import dialogs
+from briefing_app.ui.user_text import tell
+from briefing_app.ui.window_read_only import takes_changes
 
 STATUS_MESSAGE_MS = 5000
 # Keys and icons of the New Item menu (a kind without one is still in the menu): the
@@ -275,7 +277,7 @@ class EditingController(QObject):
             self._say(self.tr("Cancelled. Nothing was changed."))
             return False
         except (FactBaseError, ValueError) as error:
-            QMessageBox.warning(self.window, self.tr("Cannot Change the Fact Base"), str(error))
+            tell(self.window, self.tr("Cannot Change the Fact Base"), str(error))
             return False
 
     def _performed(self, _changes, operation: Operation) -> None:
@@ -302,14 +304,14 @@ class EditingController(QObject):
         if isinstance(operation, BriefingOperation):
             return  # the composer reports its own
         self.window.fact_base_changed.emit()
-        QMessageBox.warning(self.window, self.tr("Cannot Undo or Redo"), message)
+        tell(self.window, self.tr("Cannot Undo or Redo"), message)
 
     def _say(self, message: str) -> None:
         self.window.statusBar().showMessage(message, STATUS_MESSAGE_MS)
 
     # ------------------------------------------------------------ the editor
 
-    def new_item(self, kind: str = "fact") -> ItemEditorDialog:
+    def new_item(self, kind: str = "fact") -> ItemEditorDialog | None:
         return self._open_editor(None, kind)
 
     def edit_current(self) -> ItemEditorDialog | None:
@@ -321,7 +323,12 @@ class EditingController(QObject):
             return None
         return self._open_editor(item, item.kind)
 
-    def _open_editor(self, item: Item | None, kind: str) -> ItemEditorDialog:
+    def _open_editor(self, item: Item | None, kind: str) -> ItemEditorDialog | None:
+        """The editor on ``item`` (a new one of ``kind`` when None); none on a read-only
+        fact base, however it was asked for (Enter, a double-click, the details pane)."""
+        if not takes_changes(self.window):
+            self._say(self.tr("The fact base is read-only: %s.") % self.fb.read_only)
+            return None
         if self.editor is not None:
             self.editor.close()
         dialog = ItemEditorDialog(self.fb, self.scheme(), item, kind=kind, save=self._save,

@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
@@ -56,6 +55,7 @@ from briefing_app.ui.labels import (
     language_name,
     translated,
 )
+from briefing_app.ui.user_text import tell
 
 OPEN_EXISTING = 2
 """``exec()`` result when the user chose to open an existing similar item instead."""
@@ -358,7 +358,7 @@ class ItemEditorDialog(QDialog):
             try:
                 self._save(self)
             except (FactBaseError, ValueError) as error:
-                QMessageBox.warning(self, self.tr("Cannot Save"), str(error))
+                tell(self, self.tr("Cannot Save"), str(error))
                 return
         super().accept()
 

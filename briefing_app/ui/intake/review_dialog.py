@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QSplitter,
     QVBoxLayout,
     QWidget,
@@ -30,6 +29,7 @@ from briefing_app.ui.fields.date_field import PartialDateField
 from briefing_app.ui.intake.article_view import ArticleView
 from briefing_app.ui.intake.proposal_form import ProposalForm
 from briefing_app.ui.intake.proposal_list import ProposalList
+from briefing_app.ui.user_text import tell
 
 NOTICE_STYLE = "background: #fff4e5; color: #663c00; padding: 6px; border-radius: 3px;"
 
@@ -196,7 +196,7 @@ class ArticleReviewDialog(QDialog):
         """Add the ticked proposals as one undoable change, then close."""
         problem = self._problem()
         if problem:
-            QMessageBox.warning(self, self.tr("Add from Article"), problem)
+            tell(self, self.tr("Add from Article"), problem)
             return
         source = self.extraction.source
         if source.existing is None:
@@ -210,7 +210,7 @@ class ArticleReviewDialog(QDialog):
         try:
             self.window_.undo_stack.perform(operation)
         except (FactBaseError, ValueError) as error:
-            QMessageBox.warning(self, self.tr("Add from Article"), str(error))
+            tell(self, self.tr("Add from Article"), str(error))
             return
         # The window follows every performed change: it reloads and selects the items.
         self.window_.statusBar().showMessage(

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QMessageBox
 
 from briefing_app.ui import commands
 from briefing_app.ui.fields.modal import asked
 from briefing_app.ui.fields.person_fields import PersonDialog
 from briefing_app.ui.manage.base import MergeDialog, RecordsDialog
+from briefing_app.ui.user_text import Button, ask
 
 
 class ManagePeopleDialog(RecordsDialog):
@@ -94,9 +94,7 @@ class ManagePeopleDialog(RecordsDialog):
         person = self.fb.get_person(keys[0]) if len(keys) == 1 else None
         if person is None:
             return
-        answer = QMessageBox.question(
-            self, self.tr("Delete Person"), self.tr("Delete %s?") % person.name,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        if answer == QMessageBox.StandardButton.Yes:
+        answer = ask(self, self.tr("Delete Person"), self.tr("Delete %s?") % person.name,
+                     Button.Yes | Button.No, Button.No)
+        if answer == Button.Yes:
             self.controller.run_or_report(commands.delete_person(person))

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP
-from PySide6.QtWidgets import QMessageBox
 
 from briefing_app.ui import commands
 from briefing_app.ui.fields.modal import asked
 from briefing_app.ui.fields.source_fields import SourceDialog, source_label
 from briefing_app.ui.local_dates import format_partial_date
 from briefing_app.ui.manage.base import MergeDialog, RecordsDialog
+from briefing_app.ui.user_text import Button, ask
 
 
 def _date(value: str) -> str:
@@ -99,9 +99,7 @@ class ManageSourcesDialog(RecordsDialog):
         source = self.fb.get_source(keys[0]) if len(keys) == 1 else None
         if source is None:
             return
-        answer = QMessageBox.question(
-            self, self.tr("Delete Source"), self.tr("Delete %s?") % source_label(source),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        if answer == QMessageBox.StandardButton.Yes:
+        answer = ask(self, self.tr("Delete Source"), self.tr("Delete %s?") % source_label(source),
+                     Button.Yes | Button.No, Button.No)
+        if answer == Button.Yes:
             self.controller.run_or_report(commands.delete_source(source))

@@ -8,12 +8,13 @@ refused with a pointer to Merge.
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QMessageBox, QTableWidgetItem
+from PySide6.QtWidgets import QAbstractItemView, QTableWidgetItem
 
 from briefing_app.ui import commands
 from briefing_app.ui.bulk import count_text
 from briefing_app.ui.fields.modal import asked
 from briefing_app.ui.manage.base import ID_ROLE, MergeDialog, RecordsDialog
+from briefing_app.ui.user_text import Button, ask
 
 
 class ManageTagsDialog(RecordsDialog):
@@ -101,10 +102,9 @@ class ManageTagsDialog(RecordsDialog):
         if len(keys) != 1:
             return
         uses = dict(self.fb.list_tags()).get(keys[0], 0)
-        answer = QMessageBox.question(
+        answer = ask(
             self, self.tr("Delete Tag"),
             self.tr("Remove the tag “%s” from %s and delete it?") % (keys[0], count_text(uses)),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.No)
-        if answer == QMessageBox.StandardButton.Yes:
+            Button.Yes | Button.No, Button.No)
+        if answer == Button.Yes:
             self.controller.run_or_report(commands.delete_tag(keys[0]))

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QInputDialog,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -26,6 +25,7 @@ from briefing_app.core.errors import FactBaseError
 from briefing_app.team.conflicts import ConflictView, find_conflict, open_conflicts
 from briefing_app.team.errors import TeamError
 from briefing_app.team.resolve import ResolveConflict
+from briefing_app.ui.user_text import tell
 
 
 class ConflictsDialog(QDialog):
@@ -122,7 +122,7 @@ class ConflictsDialog(QDialog):
                                          label=self.tr("Resolve Conflict")))
             self.window.undo_stack.perform(operation)
         except (TeamError, FactBaseError, ValueError) as error:
-            QMessageBox.warning(self, self.tr("Conflict not resolved"), str(error))
+            tell(self, self.tr("Conflict not resolved"), str(error))
             return False
         self.refresh()
         if self._on_resolved is not None:

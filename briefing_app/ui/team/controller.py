@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThreadPool, QTimer
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QLabel, QMenu, QMessageBox
+from PySide6.QtWidgets import QLabel, QMenu
 
 from briefing_app.store import FactBase
 from briefing_app.team.errors import ServerUnreachable, SyncBusy, SyncStopped, TeamError
@@ -20,6 +20,7 @@ from briefing_app.team.status import TeamStatus, status
 from briefing_app.ui.team.conflicts_dialog import ConflictsDialog
 from briefing_app.ui.team.join_dialog import ask_server
 from briefing_app.ui.team.status_text import status_text
+from briefing_app.ui.user_text import tell
 from briefing_app.ui.workers import Worker, run_with_progress
 
 SYNC_EVERY_MS = 3 * 60_000
@@ -189,7 +190,7 @@ class TeamController(QObject):
         def failed(error: BaseException) -> None:
             self.follow_fact_base()
             message = str(error) if isinstance(error, TeamError) else repr(error)
-            QMessageBox.warning(self.window, self.tr("Could not join the team library"),
+            tell(self.window, self.tr("Could not join the team library"),
                                 message)
 
         self.worker = run_with_progress(
