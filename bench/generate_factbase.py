@@ -210,7 +210,7 @@ def generate(path: str | Path, n_items: int = 100_000, seed: int = 1, batch: int
     records = list(_items(rng, n_items, words, cum, people, sources))
     made = time.perf_counter()
     with FactBase.open(path) as fb:
-        with fb.transaction():
+        with fb.writing_many():
             fb.save_people(people)
             fb.save_sources(sources)
             for start in range(0, len(records), batch):

@@ -110,6 +110,14 @@ class MemoryStore:
                 self._t = saved
                 raise
 
+    def writing_many(self) -> contextlib.AbstractContextManager[MemoryStore]:
+        return self.transaction()  # dictionaries have no indexes to set aside
+
+    @contextlib.contextmanager
+    def waiting_for_writer(self, waiting: Callable[[float, bool], None]) -> Iterator[None]:
+        """Nothing to tell: no other program writes to these dictionaries."""
+        yield
+
     @contextlib.contextmanager
     def stopping_when(self, cancelled: Cancelled) -> Iterator[MemoryStore]:
         with self._lock:

@@ -495,6 +495,12 @@ def test_sort_index_is_walked_only_when_most_rows_match():
     assert not walk_sort_index(200, 0, matching=500, total=100_000)
     assert not walk_sort_index(200, 50_000, matching=24_000, total=100_000)
     assert not walk_sort_index(200, 0, matching=0, total=100_000)
+    # Testing a row for words costs far more than testing its columns: a word in most
+    # items walks, a person named in 4% of them is gathered.
+    assert walk_sort_index(200, 0, matching=78_000, total=100_000, word_test=True)
+    assert walk_sort_index(200, 0, matching=134_000, total=1_000_000, word_test=True)
+    assert not walk_sort_index(200, 0, matching=8_000, total=100_000, word_test=True)
+    assert walk_sort_index(200, 0, matching=8_000, total=100_000)  # a test without words
     assert may_walk_sort_index(parse("kind:quote"), "title", 200)
     assert not may_walk_sort_index(parse("kind:quote"), "date", 200)  # (kind, date) index
     assert may_walk_sort_index(parse("tag:coffee"), "date", 200)

@@ -462,6 +462,17 @@ def test_a_transaction_is_all_or_nothing(store):
     assert store.item_count() == 0 and store.get_setting("k") is None
 
 
+def test_writing_many_items_is_one_transaction_too(store):
+    with store.writing_many():
+        store.save_items([Item(f"a{n}", "fact", f"Coffee {n}") for n in range(30)])
+        store.save_items([Item(f"b{n}", "fact", f"Tea {n}") for n in range(30)])
+    assert store.count("coffee") == 30 and store.count("tea") == 30
+    with pytest.raises(RuntimeError), store.writing_many():
+        store.save_items([Item(f"c{n}", "fact", f"Cocoa {n}") for n in range(30)])
+        raise RuntimeError("stop")
+    assert store.item_count() == 60 and store.count("cocoa") == 0
+
+
 def test_a_failed_nested_block_is_undone_alone(store):
     with store.transaction():
         store.save_item(Item("outer", "fact", "Kept"))

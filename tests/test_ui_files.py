@@ -54,13 +54,6 @@ def answer_save(monkeypatch, path) -> None:
                         lambda *a, **k: (str(path), "All files (*)"))
 
 
-def collect_errors(monkeypatch) -> list[str]:
-    shown: list[str] = []
-    monkeypatch.setattr(QMessageBox, "critical",
-                        lambda _parent, _title, text, *a: shown.append(text))
-    return shown
-
-
 def titles(window) -> list[str]:
     model, column = window.item_model, COLUMN_KEYS.index("title")
     return [model.index(row, column).data() for row in range(model.rowCount())]
@@ -117,13 +110,14 @@ def test_a_pack_with_errors_lists_the_problems_and_changes_nothing(
 
 def test_a_cancelled_import_changes_nothing_and_says_so(qtbot, window, sample_fb, tmp_path,
                                                        monkeypatch):
-    import briefing_app.ui.file_ops as file_ops
-    from briefing_app.exchange.factpack import import_pack
+    import briefing_app.exchange.factpack as factpack
+
+    import_pack = factpack.import_pack
 
     def import_cancelled_at_once(library, path, *, progress, cancelled, **options):
         return import_pack(library, path, progress=progress, cancelled=lambda: True, **options)
 
-    monkeypatch.setattr(file_ops, "import_pack", import_cancelled_at_once)
+    monkeypatch.setattr(factpack, "import_pack", import_cancelled_at_once)
     file = tmp_path / "ports.factpack.json"
     file.write_text(json.dumps(GOOD_PACK), encoding="utf-8")
     before = sample_fb.item_count()
@@ -153,7 +147,7 @@ def test_importing_a_csv_file(qtbot, window, sample_fb, tmp_path, monkeypatch):
 
 
 def test_export_then_reimport_into_a_new_fact_base(qtbot, window, sample_fb, tmp_path,
-                                                   monkeypatch):
+                                                   monkeypatch, answers):
     exported = tmp_path / "everything.factpack.json"
     answer_save(monkeypatch, exported)
     with qtbot.waitSignal(window.file_ops.exported, timeout=10_000):
@@ -163,8 +157,7 @@ def test_export_then_reimport_into_a_new_fact_base(qtbot, window, sample_fb, tmp
     # File > New Fact Base..., empty (No to the sample)
     new_path = tmp_path / "fresh.sqlite"
     answer_save(monkeypatch, tmp_path / "fresh")  # the suffix is added
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: QMessageBox.StandardButton.No)
+    answers.button = QMessageBox.StandardButton.No
     with qtbot.waitSignal(window.fact_base_replaced, timeout=5000):
         window.actions["new_fact_base"].trigger()
     assert new_path.is_file()
@@ -203,10 +196,9 @@ def test_export_selection_writes_only_the_selected_items(qtbot, window, tmp_path
         chosen)
 
 
-def test_new_fact_base_with_the_sample(qtbot, window, tmp_path, monkeypatch):
+def test_new_fact_base_with_the_sample(qtbot, window, tmp_path, monkeypatch, answers):
     answer_save(monkeypatch, tmp_path / "demo.sqlite")
-    monkeypatch.setattr(QMessageBox, "question",
-                        lambda *a, **k: QMessageBox.StandardButton.Yes)
+    answers.button = QMessageBox.StandardButton.Yes  # fill it with the sample
     window.actions["new_fact_base"].trigger()
     assert window.item_model.rowCount() > 0
     assert window.fact_base.path == str(tmp_path / "demo.sqlite")
@@ -259,33 +251,31 @@ def test_open_recent_lists_the_files_and_drops_missing_ones(qtbot, window, tmp_p
 
 
 def test_a_corrupt_file_is_refused_and_left_untouched(qtbot, window, sample_fb, tmp_path,
-                                                      monkeypatch):
+                                                      monkeypatch, answers):
     corrupt = tmp_path / "corrupt.sqlite"
     good = (tmp_path / "sample.sqlite").read_bytes()
     corrupt.write_bytes(good[:100] + b"\x00garbage" * 500)
     before = corrupt.read_bytes()
-    errors = collect_errors(monkeypatch)
     answer_open(monkeypatch, corrupt)
 
     window.actions["open_fact_base"].trigger()
-    assert errors and "corrupt.sqlite" in errors[0]
+    assert answers.shown and "corrupt.sqlite" in answers.texts[0]
     assert corrupt.read_bytes() == before
     assert window.fact_base.target is sample_fb  # still showing the old one
     assert window.item_model.rowCount() == sample_fb.item_count()
 
 
-def test_a_file_of_another_program_is_refused(qtbot, window, tmp_path, monkeypatch):
+def test_a_file_of_another_program_is_refused(qtbot, window, tmp_path, monkeypatch, answers):
     notes = tmp_path / "notes.txt"
     notes.write_text("my shopping list")
-    errors = collect_errors(monkeypatch)
     answer_open(monkeypatch, notes)
     window.actions["open_fact_base"].trigger()
-    assert "not a Briefing Builder fact base" in errors[0]
+    assert "not a Briefing Builder fact base" in answers.texts[0]
     assert notes.read_text() == "my shopping list"
 
 
 def test_a_fact_base_from_a_newer_version_is_refused_and_left_untouched(
-        qtbot, window, sample_fb, tmp_path, monkeypatch):
+        qtbot, window, sample_fb, tmp_path, monkeypatch, answers):
     from briefing_app.exchange.sample import create_fact_base
 
     newer = tmp_path / "newer.sqlite"
@@ -294,11 +284,10 @@ def test_a_fact_base_from_a_newer_version_is_refused_and_left_untouched(
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION + 1}")
     conn.close()
     before = newer.read_bytes()
-    errors = collect_errors(monkeypatch)
     answer_open(monkeypatch, newer)
 
     window.actions["open_fact_base"].trigger()
-    assert errors and "newer" in errors[0].lower()
+    assert answers.shown and "newer" in answers.texts[0].lower()
     assert newer.read_bytes() == before
     assert window.fact_base.target is sample_fb
 

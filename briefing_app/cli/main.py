@@ -9,15 +9,17 @@ imported only when the GUI starts, so the commands run on machines without a dis
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from briefing_app import __version__
 from briefing_app.cli import extract as extract_cli
 from briefing_app.cli import output as cli_output
 from briefing_app.cli import team as team_cli
+from briefing_app.cli.waiting import said_when_waiting
 from briefing_app.core.dates import DateError
 from briefing_app.core.files import WriteError
 from briefing_app.core.id_prefix import (
@@ -44,19 +46,27 @@ def db_path(args: argparse.Namespace) -> Path:
     return Path(args.db).expanduser() if args.db else default_db_path()
 
 
-def open_fact_base(args: argparse.Namespace):
+@contextlib.contextmanager
+def open_fact_base(args: argparse.Namespace) -> Iterator:
     """The fact base the command works on, as a core Library (reads through
-    ``library.store``, changes through operations).
+    ``library.store``, changes through operations), closed when the block ends. A change
+    that must wait for another program's write says so once on stderr."""
+    library = _open_library(args)
+    with library, said_when_waiting(library.store, library.path):
+        yield library
 
-    The default one (user data folder or ``$BRIEFING_APP_DB``) is created with the sample
-    on first use; a path named with ``--db`` must exist, so a typo never silently creates
-    a new fact base, and an empty file is never turned into one by a command that reads.
-    """
-    from briefing_app.core.library import Library
-    from briefing_app.exchange.sample import open_or_create_default
+
+def _open_library(args: argparse.Namespace):
+    """The default fact base (user data folder or ``$BRIEFING_APP_DB``) is created with the
+    sample on first use; a path named with ``--db`` must exist, so a typo never silently
+    creates a new fact base, and an empty file is never turned into one by a command that
+    reads."""
     from briefing_app.store import open_library
 
     if not args.db:
+        from briefing_app.core.library import Library
+        from briefing_app.exchange.sample import open_or_create_default
+
         return Library(open_or_create_default())
     path = db_path(args)
     if not path.exists():
@@ -338,7 +348,8 @@ def _existing_fact_base(args: argparse.Namespace) -> Path:
 
 def cmd_gui(args: argparse.Namespace) -> int:
     path = db_path(args)
-    open_fact_base(args).close()  # the same checks and messages as the commands
+    with open_fact_base(args):  # the same checks and messages as the commands
+        pass
     try:
         from briefing_app.ui.app import run_gui
     except ImportError as error:
@@ -469,8 +480,8 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--smoke opens the desktop app; it takes no command")
     try:
         return handler(args)
-    except KeyboardInterrupt:
-        print(f"{PROG}: interrupted", file=sys.stderr)
+    except KeyboardInterrupt as interrupt:
+        print(f"{PROG}: {interrupt or 'interrupted'}", file=sys.stderr)
         return 130
     except BrokenPipeError:
         # The reader went away (`briefing-app search x | head`): stop quietly. Pointing

@@ -6,7 +6,6 @@ on it, README documents it, and the tests pin the key lists below.
 
 from __future__ import annotations
 
-import json
 import shutil
 from collections.abc import Callable, Sequence
 from typing import TextIO
@@ -79,6 +78,8 @@ def briefing_record(summary: BriefingSummary) -> dict:
 
 
 def write_json(records: list[dict], stream: TextIO) -> None:
+    import json  # here: only ``--json`` needs it, and every command imports this module
+
     json.dump(records, stream, ensure_ascii=False, indent=2)
     stream.write("\n")
 

@@ -9,6 +9,7 @@ order chronological with a month sorting before the days in it: ``2025-09`` <
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -90,6 +91,14 @@ def normalize(value: str | None) -> str:
     """Canonical text of a date, ``""`` for empty input; raises :class:`DateError`."""
     if value is None or (isinstance(value, str) and not value.strip()):
         return ""
+    if isinstance(value, str):
+        return _normalized_text(value)
+    return parse(value).iso()
+
+
+@functools.lru_cache(maxsize=8192)
+def _normalized_text(value: str) -> str:
+    # An import checks, reads and saves each date: a few thousand distinct dates, parsed once.
     return parse(value).iso()
 
 

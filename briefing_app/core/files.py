@@ -13,11 +13,9 @@ from __future__ import annotations
 
 import contextlib
 import errno
-import hashlib
+import functools
 import os
 import re
-import secrets
-import socket
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -79,9 +77,11 @@ def _current_umask() -> int:
 
 def temp_path_for(target: str | os.PathLike) -> Path:
     """A new hidden temporary name beside ``target`` that says which process made it."""
+    import secrets  # here, not at the top: reading commands never need it
+
     target = Path(target)
     token = secrets.token_hex(4)
-    return target.with_name(f".{target.name}.{_HOST}-{os.getpid()}-{token}.tmp")
+    return target.with_name(f".{target.name}.{_host()}-{os.getpid()}-{token}.tmp")
 
 
 def remove_stale_temp_files(folder: str | os.PathLike) -> list[Path]:
@@ -117,7 +117,7 @@ def remove_stale_temp_files(folder: str | os.PathLike) -> list[Path]:
 def _abandoned(name: re.Match, age: float) -> bool:
     if age > STALE_AFTER_SECONDS:
         return True
-    if name["host"] != _HOST:
+    if name["host"] != _host():
         return False
     pid = int(name["pid"])
     return pid != os.getpid() and not _process_alive(pid)
@@ -147,7 +147,15 @@ def sync_folder(folder: str | os.PathLike) -> None:
             os.close(fd)
 
 
-_HOST = hashlib.sha256(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:4]
+@functools.cache
+def _host() -> str:
+    """Four hex digits naming this computer in temporary file names. Worked out at the
+    first write: hashlib and socket cost every reading command (``briefing-app search``)
+    several milliseconds of start-up."""
+    import hashlib
+    import socket
+
+    return hashlib.sha256(socket.gethostname().encode("utf-8", "replace")).hexdigest()[:4]
 
 
 @contextlib.contextmanager

@@ -35,6 +35,9 @@ from .records import (
 
 Progress = Callable[[int, int], None]
 Cancelled = Callable[[], bool]
+Waiting = Callable[[float, bool], None]
+"""``waiting(seconds, over)``: a change has waited ``seconds`` for another writer (another
+program's import or sync); ``over`` once the wait has ended and the change goes on."""
 Snapshot = Any
 
 
@@ -57,9 +60,20 @@ class Store(Protocol):
     def transaction(self) -> AbstractContextManager[Any]:
         """One transaction; nested calls join the outer one."""
 
+    def writing_many(self) -> AbstractContextManager[Any]:
+        """One transaction for a write of very many items (an import): the same result as
+        :meth:`transaction`, with the store free to index once at the end."""
+
     def stopping_when(self, cancelled: Cancelled) -> AbstractContextManager[Any]:
         """Inside the block, once ``cancelled()`` is true the running work stops, rolls back
         and ``ChangeCancelled`` is raised."""
+
+    def waiting_for_writer(self, waiting: Waiting) -> AbstractContextManager[Any]:
+        """Inside the block, a change of this thread that must wait for another writer
+        calls ``waiting(seconds, False)`` now and then while it waits, and ``waiting(
+        seconds, True)`` once it goes on; an exception raised by ``waiting`` stops the wait
+        and the change, which then changed nothing. Without a hook a change waits up to a
+        limit of the store's (minutes), then raises ``FactBaseError``."""
 
     # ------------------------------------------------------------ items
     def get_item(self, item_id: str) -> Item | None: ...

@@ -12,7 +12,6 @@ from pathlib import Path
 
 from briefing_app.core.files import remove_stale_temp_files, sync_folder, temp_path_for
 from briefing_app.core.paths import default_db_path, resource_path
-from briefing_app.exchange.factpack import import_pack
 from briefing_app.store import FactBase, FactBaseError, remove_fact_base
 
 SAMPLE_PACK = resource_path("sample", "petro-trump.factpack.json")
@@ -38,6 +37,8 @@ def create_fact_base(path: str | os.PathLike, *, empty: bool = False) -> FactBas
         with FactBase.open(building) as fb, fb.transaction():
             fb.set_setting("marking_scheme", DEFAULT_MARKING_SCHEME)
             if not empty:
+                from briefing_app.exchange.factpack import import_pack  # only to create
+
                 import_pack(fb, SAMPLE_PACK)
         _refuse_existing(path)  # checked again: another program may have made it meanwhile
         os.replace(building, path)

@@ -68,7 +68,8 @@ class FactBase(CatalogMethods, BriefingMethods, SnapshotMethods):
 
         ``touch=False`` keeps the items' own ``created``/``updated`` (imports, undo).
         """
-        return self._write(items.save, list(new_items), now=clock.now(), touch=touch)
+        return self._write(items.save, list(new_items), now=clock.now(), touch=touch,
+                           bulk=self._bulk)
 
     def delete_items(self, ids: Iterable[str]) -> int:
         """Delete items; briefings citing them keep their references (see schema.py)."""

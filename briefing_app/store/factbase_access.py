@@ -11,9 +11,13 @@ from __future__ import annotations
 
 import contextlib
 import sqlite3
+import threading
 from collections.abc import Callable, Iterator
 from typing import Any, Self
 
+from briefing_app.core.store_protocol import Waiting
+
+from .bulk import BulkWrite
 from .connection import MEMORY
 from .readers import Connections
 
@@ -23,6 +27,7 @@ class FactBaseAccess:
 
     def __init__(self, connections: Connections) -> None:
         self._connections = connections
+        self._bulk_writes = threading.local()  # the thread inside writing_many holds one
         self.path = connections.path
 
     @property
@@ -70,6 +75,31 @@ class FactBaseAccess:
         raises :class:`ChangeCancelled`. For long changes a person may stop midway."""
         with self._connections.stopping_when(cancelled):
             yield self
+
+    @contextlib.contextmanager
+    def writing_many(self) -> Iterator[Self]:
+        """One transaction for a write of very many items (an import): past a threshold
+        the indexes are built once at the end instead of row by row (see :mod:`.bulk`)."""
+        with self._connections.transaction() as conn:
+            if self._bulk is not None:  # already inside one
+                yield self
+                return
+            bulk = self._bulk_writes.current = BulkWrite(conn)
+            try:
+                yield self
+                bulk.finish(conn)
+            finally:
+                self._bulk_writes.current = None
+
+    @property
+    def _bulk(self) -> BulkWrite | None:
+        """This thread's bulk write (other threads wait for the writer meanwhile)."""
+        return getattr(self._bulk_writes, "current", None)
+
+    def waiting_for_writer(self, waiting: Waiting) -> contextlib.AbstractContextManager[None]:
+        """In the block, a change of this thread that waits for another writer tells
+        ``waiting(seconds, over)`` (see :meth:`.readers.Connections.waiting_for_writer`)."""
+        return self._connections.waiting_for_writer(waiting)
 
     def _read(self, function: Callable[..., Any], *args: Any, **kwargs: Any) -> Any:
         return self._connections.read(function, *args, **kwargs)

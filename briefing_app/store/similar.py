@@ -11,7 +11,6 @@ punctuation and spacing ignored).
 
 from __future__ import annotations
 
-import difflib
 import re
 import sqlite3
 import unicodedata
@@ -48,6 +47,8 @@ def similarity(a: str, b: str) -> float:
 
 
 def _ratio(a: list[str], b: list[str], threshold: float) -> float:
+    import difflib  # here: opening a fact base to read it does not need it
+
     matcher = difflib.SequenceMatcher(None, a, b, autojunk=False)
     if matcher.real_quick_ratio() < threshold or matcher.quick_ratio() < threshold:
         return 0.0

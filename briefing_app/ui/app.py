@@ -9,18 +9,18 @@ from pathlib import Path
 
 from PySide6.QtCore import QEventLoop
 from PySide6.QtGui import QIcon
-from PySide6.QtWidgets import QApplication, QMessageBox
+from PySide6.QtWidgets import QApplication
 
 from briefing_app import __version__
 from briefing_app.core.errors import FactBaseError
 from briefing_app.core.library import Library
 from briefing_app.core.paths import DB_ENV_VAR, default_db_path, resource_path
-from briefing_app.exchange.sample import open_or_create_default
 from briefing_app.store import open_library
 from briefing_app.ui.i18n import install_translator
 from briefing_app.ui.main_window import APP_TITLE, MainWindow
 from briefing_app.ui.none_guard import guard_none_refcount
 from briefing_app.ui.settings import AppSettings
+from briefing_app.ui.user_text import Icon, tell
 
 
 def application() -> QApplication:
@@ -64,6 +64,8 @@ def open_start_library(path: str | os.PathLike) -> Library:
     """The fact base to show at start. The default one is created with the sample on first
     use (as the commands do), so a new user's first window holds a finished briefing."""
     if Path(path) == default_db_path():
+        from briefing_app.exchange.sample import open_or_create_default  # first use only
+
         return Library(open_or_create_default(path))
     return open_library(path)
 
@@ -79,7 +81,7 @@ def run_gui(db_path: str | os.PathLike | None = None, smoke: bool = False) -> in
     try:
         library = open_start_library(db_path)
     except FactBaseError as error:
-        QMessageBox.critical(None, APP_TITLE, str(error))
+        tell(None, APP_TITLE, str(error), Icon.Critical)
         return 1
     try:
         window = MainWindow(library, db_path, settings=settings, owns_fact_base=True)

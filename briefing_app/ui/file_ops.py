@@ -22,19 +22,18 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox
+from PySide6.QtWidgets import QFileDialog, QMenu
 
 from briefing_app.core.errors import FactBaseError
 from briefing_app.core.files import WriteError
 from briefing_app.core.library import Library
 from briefing_app.core.markings import available_schemes
 from briefing_app.document.render import SCHEME_SETTING
-from briefing_app.exchange.csv_import import import_csv
-from briefing_app.exchange.factpack import ImportCancelled, PackError, export_pack, import_pack
 from briefing_app.exchange.sample import create_fact_base
 from briefing_app.store import BackupCancelled, open_library
 from briefing_app.ui.problems_dialog import ProblemsDialog
 from briefing_app.ui.status import display_path
+from briefing_app.ui.user_text import Button, Icon, ask, tell
 from briefing_app.ui.workers import JobCancelled, Worker, run_with_progress
 
 FACT_BASE_SUFFIX = ".sqlite"
@@ -73,7 +72,7 @@ class FileOps(QObject):
         self.window.statusBar().showMessage(message, STATUS_MS)
 
     def _error(self, title: str, message: str) -> None:
-        QMessageBox.critical(self.window, title, message)
+        tell(self.window, title, message, Icon.Critical)
 
     # ------------------------------------------------------------ new and open
 
@@ -84,17 +83,15 @@ class FileOps(QObject):
         if not chosen:
             return False
         path = with_suffix_if_missing(chosen, FACT_BASE_SUFFIX)
-        answer = QMessageBox.question(
+        answer = ask(
             self.window, self.tr("New Fact Base"),
             self.tr("Fill the new fact base with the sample (the Petro–Trump meeting, "
                     "with its facts, quotes, people, sources and briefing)?\n\n"
                     "Choose No for an empty fact base."),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No
-            | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.No)
-        if answer == QMessageBox.StandardButton.Cancel:
+            Button.Yes | Button.No | Button.Cancel, Button.No)
+        if answer == Button.Cancel:
             return False
-        empty = answer != QMessageBox.StandardButton.Yes
+        empty = answer != Button.Yes
         fact_base = None
         try:
             fact_base = create_fact_base(path, empty=empty)
@@ -175,6 +172,9 @@ class FileOps(QObject):
     def import_file(self, file: str | os.PathLike) -> Worker:
         """Import a fact pack (JSON) or CSV file in a worker, as one undoable change; the
         result shows when done."""
+        from briefing_app.exchange.csv_import import import_csv  # on first use: quicker start
+        from briefing_app.exchange.factpack import ImportCancelled, PackError, import_pack
+
         file = str(file)
         importer = import_csv if file.lower().endswith(".csv") else import_pack
         library = self.window.library
@@ -218,8 +218,8 @@ class FileOps(QObject):
     def export_dialog(self, *, selection: bool) -> Worker | None:
         ids = self.window.selected_item_ids() if selection else None
         if selection and not ids:
-            QMessageBox.information(self.window, self.tr("Export"),
-                                    self.tr("Select the items to export first."))
+            tell(self.window, self.tr("Export"), self.tr("Select the items to export first."),
+                 Icon.Information)
             return None
         stem = Path(self._path).stem if self.window.fact_base.is_file else "facts"
         suggested = str(Path(self._folder()) / f"{stem}{'-selection' if ids else ''}"
@@ -232,6 +232,8 @@ class FileOps(QObject):
         return self.export_to(with_suffix_if_missing(chosen, ".json"), ids)
 
     def export_to(self, target: str, ids: list[str] | None = None) -> Worker:
+        from briefing_app.exchange.factpack import export_pack
+
         store = self.window.fact_base.target
 
         def job(progress, cancelled):

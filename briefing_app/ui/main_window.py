@@ -79,6 +79,7 @@ from briefing_app.ui.window_layout import (
     first_start_size,
     fit_first_layout,
 )
+from briefing_app.ui.window_read_only import install_read_only_actions
 from briefing_app.ui.window_state import restore_window_state, save_window_state
 
 APP_TITLE = "Briefing Builder"
@@ -137,6 +138,7 @@ class MainWindow(QMainWindow):
         self.intake = install_intake(self)  # File > Add from Article…, dropped articles
         self.team = install_team(self)  # File > Team, sync status, conflicts
         self.maintenance = install_maintenance(self)  # backups, Tools > Check Fact Base
+        self.read_only_actions = install_read_only_actions(self)  # changes off if read-only
 
     # ------------------------------------------------------------ workspace
 
@@ -200,6 +202,8 @@ class MainWindow(QMainWindow):
         row.addWidget(self.filter_label, 1)
         row.addWidget(self.clear_button)
         self.filter_bar.setVisible(False)
+        self._filter_line = ("", False)  # what the filter bar says, and whether it shows
+        self.item_model.modelReset.connect(self._show_filter_line)
 
     def _install_sidebar(self) -> None:
         self.sidebar = Sidebar(self.fact_base, self)
@@ -209,14 +213,24 @@ class MainWindow(QMainWindow):
         """Run the sidebar filter and the typed search together, in SQL."""
         typed = self.search_box.text()
         sidebar_query, sidebar_label = self.sidebar.current_filter
-        self.item_model.set_query(combine(sidebar_query, typed))
         parts = []
         if sidebar_label:
             parts.append(sidebar_label)
         if typed.strip():
             parts.append(self.tr("search “%s”") % typed.strip())
-        self.filter_label.setText(self.tr("Showing only: %s") % self.tr(" and ").join(parts))
-        self.filter_bar.setVisible(bool(parts))
+        self._filter_line = (self.tr("Showing only: %s") % self.tr(" and ").join(parts),
+                             bool(parts))
+        self.item_model.set_query(combine(sidebar_query, typed))
+        if not self.item_model.searching:  # else when the worker's rows arrive
+            self._show_filter_line()
+
+    def _show_filter_line(self) -> None:
+        """Name the filter of the rows on screen. It changes with the rows, not before
+        them: showing the bar while a worker still searches would lay out and repaint the
+        previous rows under it, then the new ones again."""
+        text, shown = self._filter_line
+        self.filter_label.setText(text)
+        self.filter_bar.setVisible(shown)
 
     def clear_filters(self) -> None:
         """Empty the search box and go back to all items."""

@@ -201,8 +201,9 @@ class ImportRecords(Operation):
                 lambda briefings: [store.save_briefing(b) for b in briefings],
                 result.briefings, before.briefings),
         }
-        for kind, records in self.content.batches(store):
-            upserts[kind](records)
+        with store.writing_many():
+            for kind, records in self.content.batches(store):
+                upserts[kind](records)
         self._check_cancelled()
         if self._progress is not None:
             self._progress(self._done, self._done)

@@ -8,9 +8,8 @@ the window; the main window only calls it.
 from __future__ import annotations
 
 from briefing_app.ui.intake.intake_actions import ArticleIntake
-from briefing_app.ui.intake.review_dialog import ArticleReviewDialog
 
-__all__ = ["ArticleIntake", "ArticleReviewDialog", "install_intake"]
+__all__ = ["ArticleIntake", "install_intake"]
 
 
 def install_intake(window) -> ArticleIntake:

@@ -1,0 +1,88 @@
+"""Writing many items in one transaction: indexes built once instead of grown row by row.
+
+An import of 100,000 items into a small fact base spends most of its SQL time keeping
+eleven secondary indexes and the search index up to date one row at a time. Inside
+:class:`BulkWrite`, once the items written outnumber both :data:`BULK_MIN_ITEMS` and the
+items the fact base held before, the secondary indexes of the item tables are dropped and
+the search index is no longer refreshed per batch; at the end the indexes are created
+again from their own SQL (sorting once is far cheaper than inserting into a B-tree per
+row) and the labels and full-text rows of every deferred item are written in one pass.
+
+It all happens inside the caller's transaction: on any failure the rollback brings the
+indexes back with everything else, so no file is ever left without them. The rule "more
+than were there before" bounds the rebuild by twice what was written, so a small import
+into a large fact base never pays for rebuilding the large one.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Sequence
+
+from . import search_index
+
+BULK_MIN_ITEMS = 20_000
+ANALYSIS_ROWS = 1000  # rows of each index the planner's statistics are sampled from
+_TABLES = ("items", "item_tags", "item_people", "item_labels")
+_DEFERRED_TABLE = "bulk_deferred"
+_DEFERRED = f"temp.{_DEFERRED_TABLE}"
+
+
+class BulkWrite:
+    """The state of one bulk write: how many items so far, and what was set aside."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.items_before = conn.execute("SELECT count(*) FROM items").fetchone()[0]
+        self.min_items = BULK_MIN_ITEMS
+        self.written = 0
+        self.dropped: list[tuple[str, str]] = []  # (name, CREATE INDEX ...) to run again at the end
+        self.deferring = False
+
+    def written_items(self, conn: sqlite3.Connection, ids: Sequence[str]) -> None:
+        """Count items just written; past the threshold, drop the indexes for the rest."""
+        if self.deferring:
+            conn.executemany(f"INSERT OR IGNORE INTO {_DEFERRED}(id) VALUES (?)",
+                             ((i,) for i in ids))
+        self.written += len(ids)
+        if not self.deferring and self.written >= max(self.min_items, self.items_before):
+            self._start_deferring(conn)
+
+    def _start_deferring(self, conn: sqlite3.Connection) -> None:
+        marks = ", ".join("?" * len(_TABLES))
+        self.dropped = [
+            (name, sql) for name, sql in conn.execute(
+                f"""SELECT name, sql FROM sqlite_master WHERE type = 'index'
+                AND sql IS NOT NULL AND tbl_name IN ({marks}) ORDER BY name""", _TABLES)
+        ]
+        for name, _sql in self.dropped:
+            conn.execute(f'DROP INDEX "{name}"')
+        conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {_DEFERRED_TABLE} (id TEXT PRIMARY KEY)")
+        conn.execute(f"DELETE FROM {_DEFERRED}")
+        self.deferring = True
+
+    def finish(self, conn: sqlite3.Connection) -> None:
+        """Index the deferred items and create the dropped indexes again."""
+        if not self.deferring:
+            return
+        search_index.pause(conn)
+        nums = f"SELECT num FROM items WHERE id IN (SELECT id FROM {_DEFERRED})"
+        conn.execute(f"DELETE FROM {search_index.FTS_TABLE} WHERE rowid IN ({nums})")
+        search_index.fill(conn, nums)
+        search_index.resume(conn)
+        for _name, sql in self.dropped:
+            conn.execute(sql)
+        conn.execute(f"DELETE FROM {_DEFERRED}")
+        self.deferring, self.dropped = False, []
+        _refresh_statistics(conn)
+
+
+def _refresh_statistics(conn: sqlite3.Connection) -> None:
+    """Tell the planner how the tables look now: without it, after 100k imported items a
+    list sorted by people sorted every row (56 ms) instead of reading its index (5 ms).
+    Sampling (``analysis_limit``) keeps it to ~50 ms at any size."""
+    limit = conn.execute("PRAGMA analysis_limit").fetchone()[0]
+    conn.execute(f"PRAGMA analysis_limit = {ANALYSIS_ROWS}")
+    try:
+        conn.execute("ANALYZE")
+    finally:
+        conn.execute(f"PRAGMA analysis_limit = {int(limit)}")

@@ -1,0 +1,184 @@
+"""Writing very many items at once: the indexes are set aside and built once at the end.
+
+The threshold is lowered so a few dozen items show what a hundred thousand do; every
+test compares with the same items written the ordinary way.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from briefing_app.core.model import Item, Person, Source
+from briefing_app.core.query import parse
+from briefing_app.store import FactBase, bulk, search, search_index
+
+
+@pytest.fixture
+def low_threshold(monkeypatch):
+    monkeypatch.setattr(bulk, "BULK_MIN_ITEMS", 5)
+
+
+def people_and_sources(fb):
+    fb.save_people([Person("p-petro", "Gustavo Petro"), Person("p-rubio", "Marco Rubio"),
+                    Person("p-ana", "Ana Díaz")])
+    fb.save_sources([Source("s-efe", "EFE"), Source("s-reuters", "Reuters")])
+
+
+def items(start, count):
+    """Items with every kind of label: a speaker who is also among the people, several
+    people in order, tags in order, a source or none."""
+    return [
+        Item(f"item-{n:03d}", "quote" if n % 3 == 0 else "fact", f"Coffee talks number {n}",
+             title=f"Title {n}", date=f"2025-{n % 12 + 1:02d}",
+             tags=[f"tag {n % 4}", "Coffee", "Ñandú"][: 1 + n % 3],
+             people=["p-ana", "p-petro", "p-rubio"][n % 3:],
+             speaker="p-petro" if n % 3 == 0 else None,
+             source=["s-efe", "s-reuters", None][n % 3])
+        for n in range(start, start + count)
+    ]
+
+
+def write_in_batches(fb, batches, *, many):
+    with (fb.writing_many() if many else fb.transaction()):
+        for batch in batches:
+            fb.save_items(batch)
+
+
+def indexes(fb):
+    return sorted(tuple(r) for r in fb.connection.execute(
+        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"))
+
+
+def derived_tables(fb):
+    conn = fb.connection
+    labels = conn.execute(
+        "SELECT i.id, l.people, l.tags, l.source FROM item_labels l "
+        "JOIN items i ON i.num = l.item_num ORDER BY i.id")
+    words = conn.execute(
+        f"SELECT i.id, s.* FROM {search_index.FTS_TABLE} s JOIN items i ON i.num = s.rowid "
+        "ORDER BY i.id")
+    return [tuple(r) for r in labels], [tuple(r) for r in words]
+
+
+def searches(fb):
+    return {query: sorted(fb.search_ids(query, limit=None))
+            for query in ("coffee", "petro", "tag:ñandú", "person:rubio", "kind:quote efe",
+                          "talks 17", "díaz")}
+
+
+@pytest.fixture
+def two_fact_bases(tmp_path):
+    plain, many = FactBase.open(tmp_path / "plain.sqlite"), FactBase.open(tmp_path / "many.sqlite")
+    for fb in (plain, many):
+        people_and_sources(fb)
+        fb.save_items(items(0, 3))
+    yield plain, many
+    plain.close()
+    many.close()
+
+
+def test_a_bulk_write_ends_with_the_same_indexes_labels_and_search(low_threshold,
+                                                                 two_fact_bases):
+    plain, many = two_fact_bases
+    batches = [items(3 + 10 * n, 10) for n in range(4)]
+    indexes_before = indexes(many)
+    statements = []
+    many.connection.set_trace_callback(statements.append)
+    write_in_batches(plain, batches, many=False)
+    write_in_batches(many, batches, many=True)
+    many.connection.set_trace_callback(None)
+
+    assert any(s.startswith("DROP INDEX") for s in statements)  # the bulk path was taken
+    assert indexes(many) == indexes_before
+    assert derived_tables(many) == derived_tables(plain)
+    assert searches(many) == searches(plain)
+    assert searches(many)["tag:ñandú"]  # the queries find something
+    assert many.check_integrity().ok
+
+
+def test_the_labels_written_at_once_read_as_the_per_item_triggers_write_them(low_threshold,
+                                                                             tmp_path):
+    with FactBase.open(tmp_path / "f.sqlite") as fb:
+        people_and_sources(fb)
+        write_in_batches(fb, [items(0, 40)], many=True)
+        conn = fb.connection
+        per_item = conn.execute(
+            f"""SELECT target.num, {search_index.people_label("target.num")},
+            {search_index.tags_label("target.num")}, {search_index.source_label("target.num")}
+            FROM items AS target ORDER BY target.num""").fetchall()
+        stored = conn.execute("SELECT * FROM item_labels ORDER BY item_num").fetchall()
+    assert [tuple(r) for r in stored] == [tuple(r) for r in per_item]
+    assert ("Gustavo Petro, Ana Díaz, Marco Rubio") in {r[1] for r in per_item}
+
+
+def test_a_bulk_write_that_fails_leaves_the_file_as_it_was(low_threshold, two_fact_bases):
+    _plain, fb = two_fact_bases
+    before = indexes(fb), derived_tables(fb), searches(fb)
+    with pytest.raises(RuntimeError), fb.writing_many():
+        fb.save_items(items(3, 20))
+        fb.save_items(items(23, 20))
+        raise RuntimeError("the import was cancelled")
+    assert (indexes(fb), derived_tables(fb), searches(fb)) == before
+    assert fb.item_count() == 3
+
+
+def test_a_few_items_into_a_larger_fact_base_keep_the_indexes(low_threshold, tmp_path):
+    with FactBase.open(tmp_path / "f.sqlite") as fb:
+        people_and_sources(fb)
+        fb.save_items(items(0, 50))
+        statements = []
+        fb.connection.set_trace_callback(statements.append)
+        write_in_batches(fb, [items(50, 10), items(60, 10)], many=True)
+        fb.connection.set_trace_callback(None)
+        assert not any("INDEX" in s for s in statements)
+        assert fb.item_count() == 70 and fb.count("coffee") == 70
+
+
+def test_an_update_of_existing_items_in_bulk_replaces_their_words_and_links(low_threshold,
+                                                                            two_fact_bases):
+    plain, many = two_fact_bases
+    first = items(3, 30)
+    changed = [Item(i.id, "fact", f"Renamed {i.id}", tags=["fresh"], people=["p-rubio"])
+               for i in first]
+    for fb, bulk_write in ((plain, False), (many, True)):
+        fb.save_items(first)
+        write_in_batches(fb, [changed[:15], changed[15:]], many=bulk_write)
+    assert derived_tables(many) == derived_tables(plain)
+    assert many.count("renamed tag:fresh person:rubio") == 30
+    assert many.count("coffee talks number 5") == 0
+
+
+def test_another_thread_writing_meanwhile_waits_and_keeps_its_own_indexing(low_threshold,
+                                                                           two_fact_bases):
+    _plain, fb = two_fact_bases
+    before = indexes(fb)
+    deferring, other_done = threading.Event(), threading.Event()
+
+    def other_thread():
+        deferring.wait()
+        fb.save_items([Item("late", "fact", "Saved by another thread meanwhile")])
+        other_done.set()
+
+    thread = threading.Thread(target=other_thread)
+    thread.start()
+    with fb.writing_many():
+        fb.save_items(items(3, 30))
+        deferring.set()
+        assert not other_done.wait(0.2)  # it waits for the writer
+    thread.join()
+    assert indexes(fb) == before
+    assert fb.search_ids("meanwhile") == ["late"] and fb.count("coffee") == 33
+
+
+def test_after_a_bulk_write_the_planner_reads_the_sort_index(low_threshold, tmp_path):
+    with FactBase.open(tmp_path / "f.sqlite") as fb:
+        people_and_sources(fb)
+        fb.save_items(items(0, 3))
+        fb.connection.execute("ANALYZE")  # statistics of a nearly empty fact base
+        write_in_batches(fb, [items(3, 400), items(403, 400)], many=True)
+        sql, params = search.rows_sql(parse(""), "people", False, 200, 0, True, None)[:2]
+        plan = " | ".join(r[3] for r in fb.connection.execute(f"EXPLAIN QUERY PLAN {sql}",
+                                                                params))
+    assert "item_labels_by_people" in plan
