@@ -219,9 +219,22 @@ def may_walk_sort_index(query: Query, sort: str, limit: int | None) -> bool:
     column and testing each row (see :func:`walk`)."""
     if limit is None or query.is_empty or sort == "relevance" and query.has_words:
         return False
+    if _filters_sorted_column(query, sort):
+        return False
     # kind, status and dates have indexes that keep the date order: no walk needed
     return sort not in ("date", "relevance") or bool(query.terms or query.tags
                                                      or query.not_tags)
+
+
+def _filters_sorted_column(query: Query, sort: str) -> bool:
+    """Whether ``query`` filters on the column it is sorted by, so that its matches sit
+    together in one stretch of the order: person:petro sorted by people finds Petro's
+    items only past every item of the people named before him (3.3 s walking at a
+    million items, 92 ms gathering). The sample that estimates how common a query is
+    cannot see that."""
+    if sort in ("people", "source"):
+        return any(term.column == sort for term in query.positive_terms)
+    return sort == "tags" and bool(query.tags)
 
 
 # What testing one row costs while walking, in matches gathered (measured). A full-text
@@ -237,17 +250,20 @@ ROW_TEST_COST = 2
 
 
 def walk_sort_index(limit: int, offset: int, matching: int, total: int, *,
-                    word_test: bool = False) -> bool:
+                    word_test: bool = False, only_excluded: bool = False) -> bool:
     """Whether walking the sort index beats filtering first, given the row counts.
 
-    Filtering first costs about the number of matching rows (all are sorted); walking the
-    sort index tests about ``(offset + limit) * total / matching`` rows, each at the cost
-    of :data:`WORD_TEST_COST` gathered matches when the test looks words up
+    Filtering first costs about the number of matching rows (all are sorted), or, for a
+    query of excluded words alone (``only_excluded``), about every row: the excluded
+    rows are gathered into a list and every row is looked up in it. Walking the sort
+    index tests about ``(offset + limit) * total / matching`` rows, each at the cost of
+    :data:`WORD_TEST_COST` gathered matches when the test looks words up
     (``word_test``), else :data:`ROW_TEST_COST`. SQLite cannot weigh this itself (it keeps
     no statistics on value ranges or words), so :func:`walk` estimates ``matching``.
     """
     cost = WORD_TEST_COST if word_test else ROW_TEST_COST
-    return matching > 0 and (offset + limit) * total * cost < matching * matching
+    filtering = total if only_excluded else matching
+    return matching > 0 and (offset + limit) * total * cost < matching * filtering
 
 
 def walk(conn: sqlite3.Connection, query: Query, sort: str, limit: int | None, offset: int,
@@ -282,7 +298,9 @@ def walk(conn: sqlite3.Connection, query: Query, sort: str, limit: int | None, o
         sample.params.append(total - sampled)
         found = conn.execute(sample.select("count(*)"), sample.all_params).fetchone()[0]
     estimate = found * total // sampled
-    return walk_sort_index(limit, offset, estimate, total, word_test=match is not None), match
+    only_excluded = bool(query.terms) and not query.has_words
+    return walk_sort_index(limit, offset, estimate, total, word_test=match is not None,
+                           only_excluded=only_excluded), match
 
 
 def _page(limit: int | None, offset: int) -> tuple[str, list[object]]:
