@@ -57,6 +57,32 @@ def test_every_plan_finds_the_same_pages(conn, text, sort):
             assert [r.id for r in second] == gathered(conn, query, sort, descending, 50)
 
 
+@pytest.mark.parametrize("text", QUERIES)
+@pytest.mark.parametrize("order", ["relevance", "date", "date-desc"])
+def test_the_ids_of_a_search_are_those_gathering_finds(conn, text, order):
+    query = parse(text)
+    spellings = search.tag_spellings(conn, query)
+    for offset in (0, 50):
+        sql, params = search.ids_sql(query, order, 50, offset, spellings)
+        plain = [row[0] for row in conn.execute(sql, params)]
+        assert search.ids(conn, query, order, 50, offset) == plain
+
+
+def test_a_search_in_date_order_walks_when_most_rows_match(conn):
+    walked: list[bool] = []
+    original = search.walk
+
+    def noted(*args):
+        answer = original(*args)
+        walked.append(answer[0])
+        return answer
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(search, "walk", noted)
+        search.ids(conn, parse("-zzyzxq"), "date", 50, 0)
+    assert walked == [True]
+
+
 def test_a_common_word_walks_and_a_rare_one_is_gathered(conn):
     spellings: search.Spellings = {}
     assert search.walk(conn, parse("colombia"), "date", 200, 0, spellings)[0]

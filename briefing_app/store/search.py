@@ -354,11 +354,13 @@ def _after_condition(terms: tuple[str, ...], descending: bool) -> str:
 
 def ids_sql(
     query: Query, order: str = "relevance", limit: int | None = 50, offset: int = 0,
-    spellings: Spellings | None = None,
+    spellings: Spellings | None = None, filter_by_index: bool = True,
+    match: str | None = None,
 ) -> tuple[str, list[object]]:
     """SQL selecting the ids of one page of matching items.
 
     ``relevance`` is best first, or newest first for a query without words.
+    ``filter_by_index`` and ``match``: see :func:`plan` (a date order may be walked).
     """
     if order not in ORDERS:
         raise ValueError(f"{order!r} is not a search order (use {', '.join(ORDERS)})")
@@ -369,7 +371,7 @@ def ids_sql(
     else:
         descending = order != "date"
         inner, params, outer_order = _page_sql(query, by_date, descending, limit, offset,
-                                               spellings=spellings)
+                                               filter_by_index, spellings, match)
     sql = f"SELECT items.id FROM ({inner}) AS page JOIN items ON items.num = page.num"
     return sql + outer_order, params
 
@@ -422,7 +424,11 @@ def rows_sql(
 
 def ids(conn: sqlite3.Connection, query: Query, order: str, limit: int | None,
         offset: int) -> list[str]:
-    sql, params = ids_sql(query, order, limit, offset, tag_spellings(conn, query))
+    spellings = tag_spellings(conn, query)
+    walking, match = False, None
+    if not (order == "relevance" and query.has_words):  # a date order: walk if faster
+        walking, match = walk(conn, query, "date", limit, offset, spellings)
+    sql, params = ids_sql(query, order, limit, offset, spellings, not walking, match)
     return [r[0] for r in conn.execute(sql, params)]
 
 
