@@ -10,6 +10,8 @@ runs the first sync behind a progress dialog.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThreadPool, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMenu
@@ -17,11 +19,12 @@ from PySide6.QtWidgets import QLabel, QMenu
 from briefing_app.store import FactBase
 from briefing_app.team.errors import ServerUnreachable, SyncBusy, SyncStopped, TeamError
 from briefing_app.team.status import TeamStatus, status
-from briefing_app.ui.team.conflicts_dialog import ConflictsDialog
-from briefing_app.ui.team.join_dialog import ask_server
 from briefing_app.ui.team.status_text import status_text
 from briefing_app.ui.user_text import tell
 from briefing_app.ui.workers import Worker, run_with_progress
+
+if TYPE_CHECKING:  # the dialogs are imported when opened: a quicker start
+    from briefing_app.ui.team.conflicts_dialog import ConflictsDialog
 
 SYNC_EVERY_MS = 3 * 60_000
 AFTER_CHANGE_MS = 20_000
@@ -167,6 +170,8 @@ class TeamController(QObject):
     # ------------------------------------------------------------ joining and conflicts
 
     def join_dialog(self) -> Worker | None:
+        from briefing_app.ui.team.join_dialog import ask_server
+
         url = ask_server(self.window)
         return self.join(url) if url else None
 
@@ -200,6 +205,8 @@ class TeamController(QObject):
         return self.worker
 
     def show_conflicts(self) -> ConflictsDialog:
+        from briefing_app.ui.team.conflicts_dialog import ConflictsDialog
+
         dialog = ConflictsDialog(self.window, on_resolved=self._resolved)
         self.conflicts_dialog = dialog
         dialog.open()
