@@ -65,9 +65,8 @@ class BulkWrite:
         if not self.deferring:
             return
         search_index.pause(conn)
-        nums = f"SELECT num FROM items WHERE id IN (SELECT id FROM {_DEFERRED})"
-        conn.execute(f"DELETE FROM {search_index.FTS_TABLE} WHERE rowid IN ({nums})")
-        search_index.fill(conn, nums)
+        deferred = f"SELECT num FROM items WHERE id IN (SELECT id FROM {_DEFERRED})"
+        search_index.reindex(conn, deferred)
         search_index.resume(conn)
         for _name, sql in self.dropped:
             conn.execute(sql)

@@ -285,7 +285,8 @@ def walk(conn: sqlite3.Connection, query: Query, sort: str, limit: int | None, o
         if match is None:
             return False, None
     sampled = min(search_walk.SAMPLE_ROWS, total)
-    if query.terms and not query.has_words:  # only excluded words: count those
+    only_excluded = bool(query.terms) and not query.has_words
+    if only_excluded:  # count the excluded words
         excluded = conn.execute(
             f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? AND rowid > ?",
             (match, total - sampled)).fetchone()[0]
@@ -298,7 +299,6 @@ def walk(conn: sqlite3.Connection, query: Query, sort: str, limit: int | None, o
         sample.params.append(total - sampled)
         found = conn.execute(sample.select("count(*)"), sample.all_params).fetchone()[0]
     estimate = found * total // sampled
-    only_excluded = bool(query.terms) and not query.has_words
     return walk_sort_index(limit, offset, estimate, total, word_test=match is not None,
                            only_excluded=only_excluded), match
 
@@ -425,9 +425,8 @@ def rows_sql(
 def ids(conn: sqlite3.Connection, query: Query, order: str, limit: int | None,
         offset: int) -> list[str]:
     spellings = tag_spellings(conn, query)
-    walking, match = False, None
-    if not (order == "relevance" and query.has_words):  # a date order: walk if faster
-        walking, match = walk(conn, query, "date", limit, offset, spellings)
+    sort = "relevance" if order == "relevance" else "date"  # without words: newest first
+    walking, match = walk(conn, query, sort, limit, offset, spellings)
     sql, params = ids_sql(query, order, limit, offset, spellings, not walking, match)
     return [r[0] for r in conn.execute(sql, params)]
 

@@ -212,10 +212,15 @@ def refresh(conn: sqlite3.Connection, item_ids: Iterable[str]) -> None:
     conn.executemany(
         "INSERT OR IGNORE INTO temp.refresh_ids(id) VALUES (?)", ((i,) for i in item_ids)
     )
-    nums = "SELECT num FROM items WHERE id IN (SELECT id FROM temp.refresh_ids)"
-    conn.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({nums})")
-    fill(conn, nums)
+    reindex(conn, "SELECT num FROM items WHERE id IN (SELECT id FROM temp.refresh_ids)")
     conn.execute("DELETE FROM temp.refresh_ids")
+
+
+def reindex(conn: sqlite3.Connection, nums_sql: str) -> None:
+    """Replace the labels and FTS rows of the items whose ``num`` ``nums_sql`` selects
+    (triggers paused, as for :func:`refresh`)."""
+    conn.execute(f"DELETE FROM {FTS_TABLE} WHERE rowid IN ({nums_sql})")
+    fill(conn, nums_sql)
 
 
 def rebuild(conn: sqlite3.Connection) -> None:

@@ -188,11 +188,16 @@ class JobDialog(QProgressDialog):
         if not cancellable:
             self.setCancelButton(None)
         self.setWindowTitle(translate("Workers", "Working…"))
-        self.setAccessibleName(label)
+        self.set_label(label)
         self.setWindowModality(modality)
         self.setAutoClose(False)
         self.setAutoReset(False)
         self.setMinimumDuration(after_ms)
+
+    def set_label(self, text: str) -> None:
+        """Say ``text``, to screen readers too."""
+        self.setLabelText(text)
+        self.setAccessibleName(text)
 
     def reject(self) -> None:
         if self.cancellable:
@@ -212,14 +217,13 @@ class _DialogText(QObject):
     def __init__(self, text: str) -> None:
         super().__init__()
         self.text = text
-        self.dialog: QProgressDialog | None = None
+        self.dialog: JobDialog | None = None
 
     @Slot(str)
     def show(self, text: str) -> None:
         self.text = text
         if self.dialog is not None:
-            self.dialog.setLabelText(text)
-            self.dialog.setAccessibleName(text)
+            self.dialog.set_label(text)
 
 
 def run_and_wait(

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QObject, QStandardPaths, Qt, QUrl, Signal
+from PySide6.QtCore import QObject, QStandardPaths, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
@@ -22,7 +22,7 @@ from briefing_app.document import composer_ops
 from briefing_app.document.render import RenderResult, render_briefing
 from briefing_app.document.writers import extension_of
 from briefing_app.ui.labels import OUTPUT_FORMAT_LABELS, translated
-from briefing_app.ui.user_text import Icon, tell
+from briefing_app.ui.user_text import Button, Icon, message_box, tell
 from briefing_app.ui.workers import JobCancelled, run_with_progress
 
 
@@ -100,11 +100,6 @@ class Exporter(QObject):
 
     def _done(self, result: RenderResult) -> None:
         self.worker = None
-        box = QMessageBox(self.parent_widget)
-        box.setObjectName("exportDoneMessage")
-        box.setIcon(QMessageBox.Icon.Information)
-        box.setTextFormat(Qt.TextFormat.PlainText)  # the file's name is the user's
-        box.setWindowTitle(self.tr("Export"))
         text = self.tr("Saved %1").replace("%1", str(result.path))
         count = len(result.warnings)
         if count == 1:
@@ -112,7 +107,10 @@ class Exporter(QObject):
         elif count:
             text += "\n\n" + self.tr("%1 pre-flight warnings: see the warnings panel.") \
                 .replace("%1", str(count))
-        box.setText(text)
+        # Plain text: the file's name is the user's.
+        box = message_box(self.parent_widget, Icon.Information, self.tr("Export"), text,
+                          Button.NoButton)
+        box.setObjectName("exportDoneMessage")
         open_button = box.addButton(self.tr("Open File"), QMessageBox.ButtonRole.AcceptRole)
         folder_button = box.addButton(self.tr("Show in Folder"),
                                       QMessageBox.ButtonRole.ActionRole)
