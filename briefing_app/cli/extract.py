@@ -13,6 +13,7 @@ import contextlib
 import sys
 from pathlib import Path
 
+from briefing_app.cli.fact_base import CliError
 from briefing_app.core.dates import FORMAT_HINT, DateError, normalize
 
 LANGUAGES = ("en", "es")
@@ -41,7 +42,6 @@ def add_parser(commands: argparse._SubParsersAction,
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
-    from briefing_app.cli.main import CliError
     from briefing_app.core.files import atomic_output
     from briefing_app.exchange.factpack import pack_json
     from briefing_app.exchange.intake import (

@@ -9,17 +9,22 @@ imported only when the GUI starts, so the commands run on machines without a dis
 from __future__ import annotations
 
 import argparse
-import contextlib
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 
 from briefing_app import __version__
 from briefing_app.cli import extract as extract_cli
 from briefing_app.cli import output as cli_output
 from briefing_app.cli import team as team_cli
-from briefing_app.cli.waiting import said_when_waiting
+from briefing_app.cli.fact_base import (
+    PROG,
+    CliError,
+    db_path,
+    existing_fact_base,
+    open_fact_base,
+)
 from briefing_app.core.dates import DateError
 from briefing_app.core.files import WriteError
 from briefing_app.core.id_prefix import (
@@ -28,53 +33,9 @@ from briefing_app.core.id_prefix import (
     UnknownIdError,
     resolve_id,
 )
-from briefing_app.core.paths import default_db_path
 from briefing_app.core.vocab import OUTPUT_FORMATS, PAGE_SIZES
 
-PROG = "briefing-app"
 DEFAULT_SEARCH_LIMIT = 50
-
-
-class CliError(Exception):
-    """A failure to report as ``briefing-app: error: <message>`` with exit status 1."""
-
-
-# ---------------------------------------------------------------- the fact base
-
-
-def db_path(args: argparse.Namespace) -> Path:
-    return Path(args.db).expanduser() if args.db else default_db_path()
-
-
-@contextlib.contextmanager
-def open_fact_base(args: argparse.Namespace) -> Iterator:
-    """The fact base the command works on, as a core Library (reads through
-    ``library.store``, changes through operations), closed when the block ends. A change
-    that must wait for another program's write says so once on stderr."""
-    library = _open_library(args)
-    with library, said_when_waiting(library.store, library.path):
-        yield library
-
-
-def _open_library(args: argparse.Namespace):
-    """The default fact base (user data folder or ``$BRIEFING_APP_DB``) is created with the
-    sample on first use; a path named with ``--db`` must exist, so a typo never silently
-    creates a new fact base, and an empty file is never turned into one by a command that
-    reads."""
-    from briefing_app.store import open_library
-
-    if not args.db:
-        from briefing_app.core.library import Library
-        from briefing_app.exchange.sample import open_or_create_default
-
-        return Library(open_or_create_default())
-    path = db_path(args)
-    if not path.exists():
-        raise CliError(f"no fact base at {path} (create one with: {PROG} --db {path} init)")
-    if path.is_file() and path.stat().st_size == 0:
-        raise CliError(f"{path} is an empty file, not a fact base (remove it, then create "
-                       f"one with: {PROG} --db {path} init)")
-    return open_library(path)
 
 
 # ---------------------------------------------------------------- commands
@@ -296,7 +257,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     from briefing_app.store import open_library
     from briefing_app.store.errors import DamagedFactBaseError
 
-    path = _existing_fact_base(args)
+    path = existing_fact_base(args)
     try:
         with open_library(path) as library:
             report = library.store.check_integrity()
@@ -312,7 +273,7 @@ def cmd_backups(args: argparse.Namespace) -> int:
     """List the automatic backups of the fact base, or restore one (``--restore N``)."""
     from briefing_app.store.auto_backup import backups_folder, list_backups, restore
 
-    path = _existing_fact_base(args)
+    path = existing_fact_base(args)
     backups = list_backups(path)
     if args.restore is not None:
         if not 1 <= args.restore <= len(backups):
@@ -337,13 +298,6 @@ def cmd_backups(args: argparse.Namespace) -> int:
 
 def _counted(number: int | None) -> str:
     return "?" if number is None else str(number)
-
-
-def _existing_fact_base(args: argparse.Namespace) -> Path:
-    path = db_path(args)
-    if not path.is_file() or path.stat().st_size == 0:
-        raise CliError(f"no fact base at {path}")
-    return path
 
 
 def cmd_gui(args: argparse.Namespace) -> int:

@@ -13,6 +13,7 @@ import sys
 from dataclasses import asdict
 
 from briefing_app.cli import output as cli_output
+from briefing_app.cli.fact_base import CliError, open_fact_base
 
 STATUS_KEYS = ("joined", "server", "library_id", "replica_id", "library_version", "pending",
                "conflicts", "last_sync", "last_error")
@@ -62,16 +63,8 @@ def _usage(parser: argparse.ArgumentParser) -> int:
     return 2
 
 
-def _fail(error: Exception):
-    from .main import CliError
-
+def _fail(error: Exception) -> CliError:
     return CliError(str(error))
-
-
-def _open(args: argparse.Namespace):
-    from .main import open_fact_base
-
-    return open_fact_base(args)
 
 
 # ---------------------------------------------------------------- commands
@@ -112,7 +105,7 @@ def cmd_join(args: argparse.Namespace) -> int:
     from briefing_app.team.join import join
     from briefing_app.team.server import describe
 
-    with _open(args) as library:
+    with open_fact_base(args) as library:
         try:
             report = join(library.store, args.url)
         except TeamError as error:
@@ -128,7 +121,7 @@ def cmd_sync(args: argparse.Namespace) -> int:
     from briefing_app.team.errors import TeamError
     from briefing_app.team.sync import Sync
 
-    with _open(args) as library:
+    with open_fact_base(args) as library:
         try:
             report = Sync(library.store).run()
         except TeamError as error:
@@ -148,7 +141,7 @@ def cmd_status(args: argparse.Namespace) -> int:
     from briefing_app.team.server import describe
     from briefing_app.team.status import status
 
-    with _open(args) as library:
+    with open_fact_base(args) as library:
         found = status(library.store)
     if args.json:
         record = asdict(found)
@@ -175,7 +168,7 @@ def cmd_status(args: argparse.Namespace) -> int:
 def cmd_conflicts(args: argparse.Namespace) -> int:
     from briefing_app.team.conflicts import open_conflicts
 
-    with _open(args) as library:
+    with open_fact_base(args) as library:
         views = open_conflicts(library.store)
     if args.json:
         cli_output.write_json(
@@ -198,7 +191,7 @@ def cmd_resolve(args: argparse.Namespace) -> int:
     from briefing_app.team.errors import TeamError
     from briefing_app.team.resolve import ResolveConflict
 
-    with _open(args) as library:
+    with open_fact_base(args) as library:
         try:
             conflict = find_conflict(library.store, args.id)
             library.perform(ResolveConflict(conflict, args.keep))
