@@ -22,6 +22,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from . import clock, journal
+from .checkpointer import Checkpointer
 
 JOIN_CHUNK = 20_000  # objects marked for the first push per transaction (~20 ms)
 BULK_CACHE_KIB = 262_144  # page cache while pulling many objects: 256 MiB
@@ -88,7 +89,7 @@ class LocalReplica:
 
     def __init__(self, fb: Any) -> None:
         self.fb = fb
-        self._checkpointer: sqlite3.Connection | None = None
+        self._checkpointer: Checkpointer | None = None
 
     # ------------------------------------------------------------ state
 
@@ -271,23 +272,18 @@ class LocalReplica:
             with self.fb._connections.holding_writer():
                 conn.execute(f"PRAGMA cache_size = {int(cache)}")
                 conn.execute(f"PRAGMA wal_autocheckpoint = {int(automatic)}")
-            self.checkpoint()
             if self._checkpointer is not None:
-                self._checkpointer.close()
+                self._checkpointer.close()  # catch up before the app's own checkpoints resume
                 self._checkpointer = None
 
     def checkpoint(self) -> None:
-        """Copy the WAL back into the file from a connection of its own: a passive
-        checkpoint, which takes no lock the app's writes wait for. Called between two
-        pulled pages, when this replica's own writer is idle, it catches up with the WAL
-        (so the WAL starts over at the next commit instead of growing)."""
-        if not self.fb.is_file:
-            return
-        if self._checkpointer is None:
-            self._checkpointer = sqlite3.connect(
-                self.fb.path, isolation_level=None, check_same_thread=False)
-        with contextlib.suppress(sqlite3.Error):
-            self._checkpointer.execute("PRAGMA wal_checkpoint(PASSIVE)")
+        """Between two pulled pages, when this replica's own writer is idle: copy the WAL
+        back into the file once a second (:mod:`.checkpointer`), so the WAL starts over
+        instead of growing."""
+        if self.fb.is_file:
+            if self._checkpointer is None:
+                self._checkpointer = Checkpointer(self.fb.path)
+            self._checkpointer.due()
 
     # ------------------------------------------------------------ deferred deletes
 
