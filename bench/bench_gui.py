@@ -14,6 +14,9 @@ Opens the real main window (Qt offscreen platform) on a generated fact base cach
   turns with it, and the two windows must agree on the number of matches. The 200 ms
   search-as-you-type debounce is *bypassed* (``debouncer.flush()`` right after the key,
   as pressing Enter does): the figures are what the app adds on top of that pause;
+- refresh after a change: every saved change makes the table read its query again; how
+  long the window cannot take a key (the UI thread is busy), and until the rows are painted
+  and counted, against the bare window running the same query again;
 - sidebar click (tag filter) and column sort, until the worker's rows are painted, and
   the sidebar counts (read in a worker).
 
@@ -59,6 +62,7 @@ QUERIES = (
     'petro sanc "estados unidos" -trump kind:fact status:v',
     "zzyzxq",
 )
+REFRESH_QUERIES = ("", "colombia", "status:disputed -tag:coca", "-colombia")
 FIRST_ROWS_TARGET_S = 1.5
 REPEATS = 5
 NO_HIT_REPEATS = 15  # a few milliseconds each: more runs for a steadier ratio
@@ -230,6 +234,37 @@ def main() -> int:
     print(f"  over all queries: median {statistics.median(values):.1f} ms, worst single run "
           f"{worst_all:.1f} ms — target {RESULTS_TARGET_MS:.0f} ms; no hit "
           f"{no_hit_ratio:.2f}x the bare window — target {NO_HIT_RATIO:.0f}x")
+    print("\nrefresh after a change (the table re-reads its query; median/worst of "
+          f"{REPEATS} runs): how long the window cannot take a key, then until the rows are "
+          "painted and counted; the bare window re-runs its query on the UI thread")
+    print(f"  {'app blocked':>15} {'app rows':>9} {'app count':>9} {'bare window':>15}  query")
+    worst_blocked = 0.0
+    for query in REFRESH_QUERIES:
+        window.search_box.setText(query)
+        window.debouncer.flush()
+        wait_for(lambda: not window.item_model.searching and not counting())
+        bare.model.set_query(query)
+        blocked, rows_in, counted_in, bare_runs = [], [], [], []
+        for _ in range(REPEATS):  # in turns
+            tick = time.perf_counter()
+            window.fact_base_changed.emit()  # what every saved change does
+            blocked.append((time.perf_counter() - tick) * 1000)
+            wait_for(lambda: not window.item_model.searching)
+            settle()
+            rows_in.append((time.perf_counter() - tick) * 1000)
+            wait_for(lambda: not counting())
+            settle()
+            counted_in.append((time.perf_counter() - tick) * 1000)
+            tick = time.perf_counter()
+            bare.model.set_query(query)
+            settle()
+            bare_runs.append((time.perf_counter() - tick) * 1000)
+        worst_blocked = max(worst_blocked, *blocked)
+        print(f"  {statistics.median(blocked):7.1f}/{max(blocked):<7.1f}"
+              f" {statistics.median(rows_in):9.1f} {statistics.median(counted_in):9.1f}"
+              f" {statistics.median(bare_runs):7.1f}/{max(bare_runs):<7.1f}  {query or '(all)'}")
+    print(f"  worst time the window could not take a key: {worst_blocked:.1f} ms — target "
+          f"{RESULTS_TARGET_MS:.0f} ms")
     bare.close()
 
     window.clear_filters()
@@ -259,7 +294,7 @@ def main() -> int:
     window.close()
     fact_base.close()
     ok = (first_rows <= FIRST_ROWS_TARGET_S and worst_all <= RESULTS_TARGET_MS
-          and no_hit_ratio <= NO_HIT_RATIO)
+          and no_hit_ratio <= NO_HIT_RATIO and worst_blocked <= RESULTS_TARGET_MS)
     print("\nall targets met" if ok else "\nsome targets missed")
     return 0
 

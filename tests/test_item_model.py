@@ -235,6 +235,83 @@ def test_the_first_rows_come_before_the_count_which_follows(qtbot, big_fb, monke
     assert model.total == real_count(big_fb, "kind:quote") > 20
 
 
+def test_the_first_rows_of_a_big_fact_base_are_read_at_once_and_counted_after(
+        qtbot, big_fb, monkeypatch):
+    """The window's first rows: read before the window shows (nothing to wait for), but
+    the count of every item comes from a worker."""
+    monkeypatch.setattr(ItemTableModel, "background_from", 100)  # 450 items are big here
+    monkeypatch.setattr(ItemTableModel, "batch_size", 20)
+    counted_on = []
+    real_count = FactBase.count
+    monkeypatch.setattr(FactBase, "count", lambda self, query: (
+        counted_on.append(threading.current_thread()), real_count(self, query))[1])
+
+    model = ItemTableModel(big_fb)
+    assert shown_ids(model) == [r.id for r in big_fb.search_rows("", sort="date",
+                                                                 descending=True, limit=20)]
+    assert not model.searching and model.counting
+    qtbot.waitUntil(lambda: not model.counting, timeout=5000)
+    assert model.total == big_fb.item_count() == BIG
+    assert counted_on and threading.main_thread() not in counted_on
+
+
+def test_a_small_fact_base_is_counted_at_once(big_fb, monkeypatch):
+    monkeypatch.setattr(ItemTableModel, "batch_size", 20)  # 450 items are small here
+    model = ItemTableModel(big_fb)
+    assert not model.counting and model.total == BIG
+
+
+def test_a_refresh_of_a_big_fact_base_reads_on_a_worker_and_keeps_the_rows(
+        qtbot, big_fb, monkeypatch):
+    """After a change: the old rows stay on screen until the worker's answer replaces
+    them, so a count over a million items never holds up the window."""
+    monkeypatch.setattr(ItemTableModel, "background_from", 100)
+    model = ItemTableModel(big_fb)
+    qtbot.waitUntil(lambda: not model.counting, timeout=5000)
+    before = shown_ids(model)
+    newest = big_fb.get_item(before[0])
+    title = newest.title
+    newest.title = "Renamed while the table was open"
+    big_fb.save_item(newest)
+    try:
+        model.refresh()
+        assert model.searching and shown_ids(model) == before
+        qtbot.waitUntil(lambda: not model.searching and not model.counting, timeout=5000)
+        assert shown_ids(model) == before and model.total == BIG
+        assert model.data(model.index(0, column("title"))) == "Renamed while the table was open"
+    finally:
+        newest.title = title
+        big_fb.save_item(newest)
+
+
+def test_a_search_does_not_wait_for_other_work_on_the_worker_threads(qtbot, big_fb):
+    """The sidebar's counts and a sync run on the shared worker threads for seconds on a
+    big fact base; the table's searches have threads of their own."""
+    import threading
+
+    from PySide6.QtCore import QRunnable, QThreadPool
+
+    release = threading.Event()
+
+    class Busy(QRunnable):
+        def run(self):
+            release.wait(10)
+
+    shared = QThreadPool.globalInstance()
+    busy = [Busy() for _ in range(shared.maxThreadCount())]
+    for job in busy:
+        shared.start(job)
+    try:
+        model = ItemTableModel(big_fb)
+        model.background_from = 100
+        model.set_query("kind:quote")
+        qtbot.waitUntil(lambda: not model.searching and not model.counting, timeout=3000)
+        assert shown_ids(model) == ids_of(big_fb, "kind:quote")
+    finally:
+        release.set()
+        shared.waitForDone(5000)
+
+
 def test_a_first_page_that_is_not_full_needs_no_count(qtbot, big_fb, monkeypatch):
     model = ItemTableModel(big_fb)
     model.background_from = 100

@@ -50,6 +50,31 @@ def test_on_a_big_fact_base_typing_is_answered_by_a_worker(qtbot, sample_fb, tmp
     assert window.count_label.text().startswith(f"Showing {len(ids)} ")  # counts followed
 
 
+def test_opening_another_fact_base_shows_its_rows_at_once(qtbot, sample_fb, tmp_path,
+                                                         monkeypatch):
+    """After a big fact base, the next file's rows replace the old ones at once: no row
+    of the closed file stays on screen while a worker reads the new one."""
+    from briefing_app.core.model import Item
+    from briefing_app.exchange.sample import create_fact_base
+    from briefing_app.store import FactBase
+    from briefing_app.ui.item_model import ItemTableModel
+
+    monkeypatch.setattr(ItemTableModel, "background_from", 10)  # the sample counts as big
+    window = show_main_window(qtbot, sample_fb, AppSettings(tmp_path / "s.ini"),
+                              wait_for_sidebar=True)
+    qtbot.waitUntil(lambda: not window.item_model.counting, timeout=5000)
+    other_path = tmp_path / "other.sqlite"
+    other = create_fact_base(other_path, empty=True)
+    other.save_item(Item(id="i-other", kind="fact", title="Only in the other file",
+                         text="A fact of the other office."))
+    other.close()
+
+    window.replace_fact_base(FactBase.open(other_path), other_path)
+    assert [window.item_model.item_id(r) for r in range(window.item_model.rowCount())] == [
+        "i-other"]
+    assert window.count_label.text().startswith("Showing 1 ")
+
+
 # ---------------------------------------------------------------- completion
 
 

@@ -118,6 +118,25 @@ def test_counts_and_rows_refresh_after_a_change(qtbot, window, sample_fb):
     assert window.sidebar.current_entry().name == "sanctions"  # the choice survives
 
 
+def test_changes_saved_in_quick_succession_count_once_more_not_once_each(
+        qtbot, window, sample_fb, monkeypatch):
+    """Counting a big fact base takes seconds: counts asked for while one runs are not
+    stacked on the worker threads; one more count, after it, shows the latest data."""
+    from briefing_app.ui import sidebar as sidebar_module
+
+    counted = []
+    real_read_counts = sidebar_module.read_counts
+    monkeypatch.setattr(sidebar_module, "read_counts",
+                        lambda fb: (counted.append(1), real_read_counts(fb))[1])
+    before = int(counts(window, "tag")["sanctions"])
+    for n in range(5):
+        sample_fb.save_item(Item("", "fact", f"Designation {n}", tags=["sanctions"]))
+        window.fact_base_changed.emit()
+    qtbot.waitUntil(lambda: not window.sidebar.loading, timeout=5000)
+    assert len(counted) <= 2
+    assert counts(window, "tag")["sanctions"] == str(before + 5)
+
+
 def test_a_filter_whose_tag_disappears_falls_back_to_all_items(qtbot, window, sample_fb):
     click_entry(qtbot, window, "tag", "visa")
     sample_fb.delete_tag("visa")

@@ -32,6 +32,7 @@ from PySide6.QtCore import (
     QModelIndex,
     QPersistentModelIndex,
     Qt,
+    QThreadPool,
     Signal,
 )
 
@@ -51,6 +52,7 @@ ITEM_IDS_MIME = "application/x-briefing-item-ids"
 """Mime type of dragged items: a JSON list of item ids (the composer accepts it)."""
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+SEARCH_THREADS = 2  # the first page of a new query beside the count of the one before
 
 
 class RowSource(Protocol):
@@ -124,6 +126,11 @@ class ItemTableModel(QAbstractTableModel):
         self._rows_indexed = 0
         self._total = 0
         self._generation = 0
+        # Threads of the table's own: a search never queues behind the sidebar's counts or
+        # a sync, which take seconds on a big fact base (the global pool has as many
+        # threads as the machine has cores, two on many laptops).
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(SEARCH_THREADS)
         self._size = 0  # items in the fact base, as last counted (the empty query)
         self._pending: int | None = None  # generation a worker is answering
         self._counting: int | None = None  # generation whose matches a worker counts
@@ -198,16 +205,40 @@ class ItemTableModel(QAbstractTableModel):
     def refresh(self) -> None:
         """Start over: fetch the first page and count the matches (after a query, a sort or
         a change in the fact base). The first page arrives inside the reset, so views and
-        the selection never see an empty table in between."""
+        the selection never see an empty table in between. On a big fact base the page
+        comes from a worker (the old rows stay meanwhile) once its size is known; until
+        then (the window's first rows) it is read at once, and the count follows from a
+        worker (counting a million items costs three first pages)."""
+        if self._size >= self.background_from:
+            self._search_in_background()
+            return
         self._generation += 1
         self._pending = self._counting = None
         try:
             rows = self._fetch(0)
-            total = self._source.count(self._parsed) if len(rows) == self.batch_size else 0
+            full = len(rows) == self.batch_size
+            count_later = full and not self._size and self._holds_more_than(self.background_from)
+            total = self._source.count(self._parsed) if full and not count_later else 0
         except FactBaseError as failure:
             self._show(0, [], str(failure))
+            return
+        if count_later:
+            self._counting = self._generation
+            self._show(len(rows) + self.batch_size, rows)
+            self._count_in_background(self._generation)
         else:
             self._show(total, rows)
+
+    def forget_fact_base(self) -> None:
+        """Another fact base is open: its size is unknown until counted, so the next
+        refresh reads its first rows at once instead of leaving the old file's rows on
+        screen while a worker reads."""
+        self._size = 0
+
+    def _holds_more_than(self, items: int) -> bool:
+        """Whether the fact base holds more than ``items`` items: one row looked up at that
+        position of the date index, a small fraction of counting them all."""
+        return bool(self._source.search_rows(parse(""), sort="date", limit=1, offset=items))
 
     @property
     def counting(self) -> bool:
@@ -253,7 +284,7 @@ class ItemTableModel(QAbstractTableModel):
         # bound methods, not lambdas: Qt drops the connection if the model goes first
         worker.signals.finished.connect(answered)
         worker.signals.failed.connect(self._search_failed)
-        worker.start()
+        worker.start(self._pool)
 
     def _answered(self, answer: tuple) -> None:
         generation, rows, error = answer
@@ -264,15 +295,19 @@ class ItemTableModel(QAbstractTableModel):
         self._counting = generation if full else None
         self._show(len(rows) + self.batch_size if full else len(rows), rows, error)
         if full:
-            query, store = self._parsed, self._source
+            self._count_in_background(generation)
 
-            def count(_progress, _cancelled):
-                try:
-                    return generation, store.count(query), ""
-                except FactBaseError as failure:
-                    return generation, 0, str(failure)
+    def _count_in_background(self, generation: int) -> None:
+        """Count the matches of the query on a worker; :meth:`_counted` takes the answer."""
+        query, store = self._parsed, self._source
 
-            self._start(count, self._counted)
+        def count(_progress, _cancelled):
+            try:
+                return generation, store.count(query), ""
+            except FactBaseError as failure:
+                return generation, 0, str(failure)
+
+        self._start(count, self._counted)
 
     def _counted(self, answer: tuple) -> None:
         generation, total, error = answer

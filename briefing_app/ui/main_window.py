@@ -441,6 +441,7 @@ class MainWindow(QMainWindow):
         self._owned = library
         self.db_path = Path(db_path if db_path is not None else library.path)
         self.undo_stack.set_library(library)  # the old file's undo steps stay with it
+        self.item_model.forget_fact_base()
         self.search_box.clear()
         self.debouncer.flush()
         self.sidebar.clear_filter()

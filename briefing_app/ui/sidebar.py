@@ -182,6 +182,7 @@ class Sidebar(QTreeView):
         self._filter = ("", "")
         self._generation = 0
         self._worker: Worker | None = None
+        self._count_again = False
         self.context_menu: QMenu | None = None
         self.sidebar_model = SidebarModel(self._group_titles(), self)
         self.setModel(self.sidebar_model)
@@ -246,23 +247,38 @@ class Sidebar(QTreeView):
 
     def refresh(self) -> None:
         """Reload every entry and count (in a worker for a fact base on disk); the chosen
-        entry and the open groups are kept."""
+        entry and the open groups are kept. One count runs at a time: a refresh asked for
+        while one runs (changes saved in quick succession) counts again once it ends, so
+        counts over a big fact base never pile up on the worker threads."""
         self._generation += 1
         store = self._fact_base
         if not store.is_file:  # a scratch fact base in memory: small, read at once
             self._receive(self._generation, read_counts(store))
             return
-        generation = self._generation
+        if self._worker is not None:
+            self._count_again = True
+            return
+        self._start_counting()
+
+    def _start_counting(self) -> None:
+        self._count_again = False
+        generation, store = self._generation, self._fact_base
         worker = Worker(lambda _progress, _cancelled: read_counts(store))
-        worker.signals.finished.connect(lambda counts: self._receive(generation, counts))
-        worker.signals.failed.connect(lambda _error: self._receive(generation, None))
+        worker.signals.finished.connect(lambda counts: self._counted(generation, counts))
+        worker.signals.failed.connect(lambda _error: self._counted(generation, None))
         self._worker = worker
         worker.start()
+
+    def _counted(self, generation: int, counts: Counts | None) -> None:
+        self._worker = None
+        if self._count_again:  # the data changed while this count ran
+            self._start_counting()
+        else:
+            self._receive(generation, counts)
 
     def _receive(self, generation: int, counts: Counts | None) -> None:
         if generation != self._generation:
             return  # an older reload finished after a newer one started
-        self._worker = None
         if counts is not None:  # else keep the last counts; the table reports errors
             model = self.sidebar_model
             expanded = {g for g in GROUPS if self.isExpanded(model.group_index(g))}
