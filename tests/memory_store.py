@@ -85,6 +85,13 @@ class MemoryStore:
     def read_only(self) -> str:
         return ""
 
+    @property
+    def verified(self) -> bool:
+        return True  # dictionaries have no pages to check
+
+    def verify_before_writing(self) -> bool:
+        return True
+
     def check_integrity(self) -> IntegrityReport:
         """Dictionaries cannot tear; the check looks at what refers to what."""
         dangling = self._read(lambda t: [i for i, item in t.items.items()

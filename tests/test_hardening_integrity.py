@@ -79,6 +79,16 @@ def test_check_finds_damage_inside_and_writes_are_refused(sample_path, capsys):
     assert sample_path.read_bytes() == damaged
 
 
+def test_the_check_ahead_of_the_first_change_finds_damage_too(sample_path):
+    """The window's check on a worker after opening: a damaged file stays unverified, and
+    the first change checks again and refuses."""
+    damage_a_page_inside(sample_path)
+    with FactBase.open(sample_path) as fb:
+        assert fb.verify_before_writing() is False and not fb.verified
+        with pytest.raises(DamagedFactBaseError, match="damaged.*Nothing was changed"):
+            fb.save_item(Item(id="", kind="fact", text="Never written."))
+
+
 def test_an_import_into_a_damaged_file_is_refused(sample_path, tmp_path, capsys):
     pack = tmp_path / "pack.json"
     pack.write_text('{"format": "briefing-factpack", "version": 1, "items": '

@@ -76,6 +76,15 @@ def test_a_sound_store_passes_its_own_check(store):
     assert report.ok and report.findings
 
 
+def test_a_sound_store_can_be_checked_ahead_of_its_first_change(store):
+    """The window checks the file on a worker after opening, so the first change does not
+    wait for the check; a store with nothing to check is verified from the start."""
+    assert store.verify_before_writing() is True
+    assert store.verified
+    store.save_item(Item(id="", kind="fact", text="Coffee exports rose."))
+    assert store.verified
+
+
 def test_the_contract_tests_call_every_method_of_the_protocol():
     called = set()
     for path in sorted(Path(__file__).parent.glob("test_store_protocol*.py")):

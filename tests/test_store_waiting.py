@@ -17,7 +17,7 @@ import pytest
 from lock_holder import LockHolder
 
 from briefing_app.core.model import Item
-from briefing_app.store import ChangeCancelled, FactBaseError, readers
+from briefing_app.store import ChangeCancelled, FactBase, FactBaseError, readers
 
 
 def release_after(holder: LockHolder, seconds: float) -> threading.Timer:
@@ -176,3 +176,65 @@ def test_once_the_lock_is_taken_nothing_in_the_transaction_waits(disk_fb):
     finally:
         reader.communicate("\n", timeout=10)
     assert disk_fb.item_count() == 250
+
+
+# ---------------------------------------------------------------- the first change's check
+
+
+def test_the_check_run_ahead_on_a_worker_spares_the_first_change(tmp_path, monkeypatch):
+    """At a million items SQLite's quick check reads the whole file (two seconds warm): the
+    window runs it on a worker after opening, and the first change then skips it."""
+    from briefing_app.store import integrity
+
+    checked_on = []
+    real_check = integrity.quick_check
+    monkeypatch.setattr(integrity, "quick_check", lambda conn: (
+        checked_on.append(threading.current_thread()), real_check(conn))[1])
+    with FactBase.open(tmp_path / "fb.sqlite") as fb:
+        assert not fb.verified
+        worker = threading.Thread(target=fb.verify_before_writing)
+        worker.start()
+        worker.join()
+        assert fb.verified and checked_on == [worker]
+        fb.save_item(Item(id="", kind="fact", text="Saved without a second check."))
+        assert checked_on == [worker]
+
+
+def test_without_the_check_ahead_the_first_change_runs_it(tmp_path, monkeypatch):
+    from briefing_app.store import integrity
+
+    calls = []
+    real_check = integrity.quick_check
+    monkeypatch.setattr(integrity, "quick_check",
+                        lambda conn: (calls.append(1), real_check(conn))[1])
+    with FactBase.open(tmp_path / "fb.sqlite") as fb:
+        fb.save_item(Item(id="", kind="fact", text="The first change checks the file."))
+        fb.save_item(Item(id="", kind="fact", text="The second does not."))
+        assert calls == [1] and fb.verified
+
+
+def test_closing_interrupts_a_long_read_on_another_thread(tmp_path):
+    """Closing the window right after opening a big file must not wait for the check run
+    ahead of its first change (or a long search): the read stops with a FactBaseError."""
+    endless = ("WITH RECURSIVE n(x) AS (SELECT 1 UNION ALL SELECT x + 1 FROM n"
+               " WHERE x < 10000000000) SELECT count(*) FROM n")
+    outcome = []
+    fb = FactBase.open(tmp_path / "fb.sqlite")
+    started = threading.Event()
+
+    def read() -> None:
+        try:
+            fb._read(lambda conn: (started.set(), conn.execute(endless).fetchone())[1])
+        except FactBaseError as error:
+            outcome.append(error)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    assert started.wait(5)
+    time.sleep(0.1)  # well inside the query
+    closer = threading.Thread(target=fb.close, daemon=True)
+    closer.start()
+    closer.join(5)
+    reader.join(5)
+    assert not closer.is_alive() and not reader.is_alive()
+    assert len(outcome) == 1

@@ -138,3 +138,54 @@ def test_a_write_of_the_ui_thread_outside_the_undo_stack_refuses_at_once(
             sample_fb.save_search("held up", "visa")  # as the Saved Searches menu does
         assert time.monotonic() - started < 1  # the window did not freeze
     assert sample_fb.get_saved_search("held up") is None
+
+
+# ---------------------------------------------------------------- the first change's check
+
+
+def test_the_window_checks_a_newly_opened_file_on_a_worker(qtbot, sample_fb, tmp_path,
+                                                          monkeypatch):
+    """SQLite's quick check reads the whole file (two seconds at a million items): the
+    window runs it on a worker as it opens the file, not in the staffer's first save."""
+    import threading
+
+    from editing_helpers import open_window
+
+    from briefing_app.store import FactBase, integrity
+
+    checked_on = []
+    real_check = integrity.quick_check
+    monkeypatch.setattr(integrity, "quick_check", lambda conn: (
+        checked_on.append(threading.current_thread()), real_check(conn))[1])
+    reopened = FactBase.open(sample_fb.path)
+    assert not reopened.verified
+    open_window(qtbot, reopened, tmp_path)
+    qtbot.waitUntil(lambda: reopened.verified, timeout=5000)
+    assert checked_on and threading.main_thread() not in checked_on
+    reopened.close()
+
+
+def test_a_save_before_the_check_is_done_runs_on_a_worker(qtbot, sample_fb, tmp_path,
+                                                         monkeypatch, messages):
+    import threading
+
+    from editing_helpers import open_window
+
+    from briefing_app.store import FactBase, integrity
+
+    monkeypatch.setattr(FactBase, "verify_before_writing", lambda self: False)  # not yet
+    checked_on = []
+    real_check = integrity.quick_check
+    monkeypatch.setattr(integrity, "quick_check", lambda conn: (
+        checked_on.append(threading.current_thread()), real_check(conn))[1])
+    reopened = FactBase.open(sample_fb.path)
+    window, editing = open_window(qtbot, reopened, tmp_path)
+    editor = type_new_title(qtbot, editing)
+    qtbot.mouseClick(editor.save_button, Qt.MouseButton.LeftButton)
+
+    assert messages == [] and not editor.isVisible()
+    assert reopened.get_item("f-visa-revoked").title == NEW_TITLE
+    assert len(checked_on) == 1 and checked_on[0] is not threading.main_thread()
+    assert window.undo_stack.undoText().startswith("Edit fact")
+    window.close()
+    reopened.close()

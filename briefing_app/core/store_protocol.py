@@ -56,6 +56,15 @@ class Store(Protocol):
         """Why changes cannot be saved ("" when they can): search, render and export still
         work on a read-only fact base; every write raises ``FactBaseError``."""
 
+    @property
+    def verified(self) -> bool:
+        """Whether the first change of the session may skip the store's check that the
+        fact base is sound (the check already ran, or there is nothing to check)."""
+
+    def verify_before_writing(self) -> bool:
+        """Run that check now, on the calling thread (it may take seconds on a big file);
+        False when the fact base is damaged."""
+
     def close(self) -> None: ...
     def transaction(self) -> AbstractContextManager[Any]:
         """One transaction; nested calls join the outer one."""

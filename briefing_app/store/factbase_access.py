@@ -42,6 +42,18 @@ class FactBaseAccess:
         not. Truthy exactly when every change raises ``ReadOnlyFactBaseError``."""
         return self._connections.read_only
 
+    @property
+    def verified(self) -> bool:
+        """Whether the file passed SQLite's quick check this session (see
+        :meth:`verify_before_writing`); a fact base in memory always has."""
+        return self._connections.verified
+
+    def verify_before_writing(self) -> bool:
+        """Check the file now, from this thread, as the first change of the session would
+        (it reads the whole file): call it on a worker after opening, so the first change
+        saves at once. False when the file is damaged (every change will refuse)."""
+        return self._connections.verify()
+
     def close(self) -> None:
         """Close the fact base and every connection it opened. Twice is fine."""
         self._connections.close()

@@ -17,9 +17,10 @@ The connection policy of a fact base, in one place:
   mode, where readers would wait anyway) has only the writer: a read from another thread
   takes the lock, waiting for a running transaction to end.
 - **No writes into a damaged file.** The first change of a session runs SQLite's quick
-  check inside its transaction (a third of a second on 100,000 items); a file it rejects,
-  or one where a statement met damage, refuses every change with
-  :class:`DamagedFactBaseError`, so an import never writes into it.
+  check inside its transaction (a third of a second on 100,000 items, two on a million)
+  unless :meth:`Connections.verify` ran it ahead, on a reader; a file it rejects, or one
+  where a statement met damage, refuses every change with :class:`DamagedFactBaseError`,
+  so an import never writes into it.
 - **Waiting for another writer.** A change that finds the writer taken (by another
   program, or by another thread of this one) waits for it in slices of
   :data:`WAIT_SLICE_SECONDS`, and after each slice tells this thread's waiting hook
@@ -30,9 +31,9 @@ The connection policy of a fact base, in one place:
   transaction that holds it never meet ``SQLITE_BUSY``.
 - **Cancel.** :meth:`Connections.stopping_when` holds the writer for its block and
   interrupts the running statement once ``cancelled()`` is true (a progress handler).
-- **Closing** closes every reader, then the writer; any call afterwards raises
-  :class:`FactBaseError`. Readers are kept by thread id until then: a new thread that is
-  given the id of a finished one takes over its reader.
+- **Closing** interrupts and closes every reader, then the writer; any call afterwards
+  raises :class:`FactBaseError`. Readers are kept by thread id until then: a new thread
+  that is given the id of a finished one takes over its reader.
 
 So every method of :class:`~briefing_app.store.FactBase` is safe from any thread, and a
 worker thread of a face uses the window's fact base instead of opening its own.
@@ -274,6 +275,20 @@ class Connections:
             finally:
                 self._depth = 0
 
+    @property
+    def verified(self) -> bool:
+        """Whether the quick check passed this session: the next change need not run it."""
+        return self._verified
+
+    def verify(self) -> bool:
+        """Run the first change's quick check ahead of it, on this thread's reader (a
+        worker's, after opening: at a million items it reads the whole file, two seconds
+        warm and more from disk), so the change itself does not wait for it. False when
+        the file is damaged; the first change then checks again and refuses."""
+        if not self._verified and self.read(integrity.quick_check):
+            self._verified = True
+        return self._verified
+
     def _verify(self, conn: sqlite3.Connection) -> None:
         if self._verified:
             return
@@ -363,12 +378,16 @@ class Connections:
     # ------------------------------------------------------------ closing
 
     def close(self) -> None:
-        """Close every reader (waiting for reads in progress), then the writer. Twice is
-        fine."""
+        """Close every reader, then the writer. Twice is fine. A read in progress is
+        interrupted (it raises :class:`FactBaseError` on its thread): a search, or the
+        check of a big file run ahead of its first change, must not hold up closing."""
         with self._readers_lock:
             self._closed = True
             readers, self._readers = list(self._readers.values()), {}
         for reader in readers:
+            conn = reader.conn
+            if conn is not None:
+                conn.interrupt()  # safe from any thread; a no-op when it is idle
             with reader.lock:
                 if reader.conn is not None:
                     reader.conn.close()

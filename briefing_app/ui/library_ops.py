@@ -16,6 +16,11 @@ slice, a tenth of a second), nothing has been changed, and the change runs again
 worker behind a dialog that says it is waiting, with Cancel. Long changes on a worker
 show the same words while they wait. Any other write of the UI thread gives up at once
 with a message (see :meth:`LibraryOps.set_library`).
+
+Nor does it sit through the store's check of the file before the first change of a
+session (SQLite's quick check reads the whole file: two seconds at a million items, more
+from disk): a worker runs it as soon as a fact base is opened, and a change that comes
+before it is done runs on a worker too.
 """
 
 from __future__ import annotations
@@ -30,7 +35,7 @@ from briefing_app.core.changes import Changes
 from briefing_app.core.errors import ChangeCancelled, FactBaseError
 from briefing_app.core.library import Library
 from briefing_app.core.undo import Operation
-from briefing_app.ui.workers import Cancelled, JobCancelled, run_and_wait
+from briefing_app.ui.workers import Cancelled, JobCancelled, Worker, run_and_wait
 
 translate = QCoreApplication.translate  # by this name, so lupdate reads the context
 
@@ -67,7 +72,16 @@ class LibraryOps(QObject):
         self._ui_thread_waits.close()
         self._library = library
         self._ui_thread_waits.enter_context(library.store.waiting_for_writer(_refuse))
+        self._verify_in_background(library.store)
         self.sync()
+
+    @staticmethod
+    def _verify_in_background(store) -> None:
+        """Check the file on a worker now rather than in the first change (see the module
+        docstring); a damaged file stays unverified, and its first change says so."""
+        if store.verified or store.read_only or QApplication.instance() is None:
+            return
+        Worker(lambda _progress, _cancelled: store.verify_before_writing()).start()
 
     # ------------------------------------------------------------ changing
 
@@ -110,7 +124,7 @@ class LibraryOps(QObject):
         another program is writing to the fact base."""
         if QApplication.instance() is None:
             return run(None)
-        if not operation.may_take_long():
+        if not operation.may_take_long() and self._library.store.verified:
             try:
                 with self._library.store.waiting_for_writer(_hand_over):
                     return run(None)
