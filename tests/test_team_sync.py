@@ -314,3 +314,22 @@ def test_a_sync_holds_the_local_write_lock_briefly(url, tmp_path):
     assert b.item_count() == 6000 and report.pulled == 6001
     print(f"longest local write transaction: {report.longest_lock * 1000:.0f} ms")
     assert report.longest_lock < 0.3
+
+
+def test_a_sync_checks_the_file_before_it_takes_the_write_lock(pair, tmp_path, monkeypatch):
+    """The store checks the file before the first change of a session (seconds on a big
+    file); a sync, the command line's in a new process every time, runs that check from a
+    reader rather than inside its first write transaction."""
+    from briefing_app.store import integrity
+
+    a, b = pair
+    edit_item(a, "i-1", notes="checked by the desk")
+    sync(a)
+    checked_with = []
+    real_check = integrity.quick_check
+    monkeypatch.setattr(integrity, "quick_check", lambda conn: (
+        checked_with.append(conn), real_check(conn))[1])
+    with FactBase.open(b.path) as reopened:  # a new session: not checked yet
+        report = sync(reopened)[0]
+        assert report.pulled >= 1 and reopened.get_item("i-1").notes == "checked by the desk"
+        assert checked_with and all(conn is not reopened.connection for conn in checked_with)

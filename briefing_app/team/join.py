@@ -35,6 +35,7 @@ def join(fb, url: str, *, sync: bool = True, progress: Progress | None = None) -
     """Make ``fb`` a replica of the team library at ``url`` and (with ``sync``) run its
     first sync. A sync that fails leaves the replica joined: the next one goes on."""
     replica = LocalReplica(fb)
+    fb.verify_before_writing()  # from a reader, not inside the first write (see Sync.run)
     if not replica.journal_installed():
         raise FactBaseError(
             "this fact base's change journal is incomplete; it cannot join a team library")

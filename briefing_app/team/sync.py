@@ -120,6 +120,9 @@ class Sync:
         if state is None:
             raise NotAReplica(
                 "this fact base has not joined a team library (briefing-app team join URL)")
+        # The store checks the file before the first change of a session; checked here,
+        # from a reader, that check (seconds on a big file) does not hold the write lock.
+        self.fb.verify_before_writing()
         try:
             with TeamServer.connect(self.url or state.server) as server:
                 self._check_library(server, state)
