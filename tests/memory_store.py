@@ -310,6 +310,19 @@ class MemoryStore:
     def list_tags(self) -> list[tuple[str, int]]:
         return self._read(catalog.list_tags)
 
+    def tag_names(self) -> list[str]:
+        return [name for name, _count in self.list_tags()]
+
+    def names_in_use(self, field: str) -> list[str]:
+        if field == "tag":
+            return [name for name, count in self.list_tags() if count]
+        if field == "person":
+            return sorted({p.name for p in self.people_counts() if p.items},
+                          key=str.casefold)
+        if field == "source":
+            return [s.outlet for s in self.source_counts() if s.items]
+        raise ValueError(f"{field!r} is not a field with names (use tag, person or source)")
+
     def tags_of(self, item_ids: Sequence[str]) -> dict[str, int]:
         return self._read(catalog.tags_of, list(item_ids))
 

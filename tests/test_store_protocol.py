@@ -85,6 +85,19 @@ def test_a_sound_store_can_be_checked_ahead_of_its_first_change(store):
     assert store.verified
 
 
+def test_names_in_use_are_what_a_search_can_find(facts):
+    """Completions for tag:, person: and source: offer only names some item uses."""
+    assert facts.names_in_use("tag") == ["coffee", "drug policy", "sanctions", "summit"]
+    facts.save_item(Item("spare", "fact", "Untagged for now", tags=["spare"]))
+    facts.save_item(Item("spare", "fact", "Untagged for now"))  # "spare" stays, unused
+    assert "spare" in facts.tag_names() and "spare" not in facts.names_in_use("tag")
+    assert facts.tag_names() == [name for name, _count in facts.list_tags()]
+    assert facts.names_in_use("person") == ["Gustavo Petro", "Marco Rubio"]  # not Ana
+    assert facts.names_in_use("source") == ["EFE", "Reuters"]
+    with pytest.raises(ValueError):
+        facts.names_in_use("kind")
+
+
 def test_the_contract_tests_call_every_method_of_the_protocol():
     called = set()
     for path in sorted(Path(__file__).parent.glob("test_store_protocol*.py")):

@@ -222,3 +222,19 @@ def test_the_managers_are_in_the_item_menu_and_reload_after_changes(
     window.fact_base_changed.emit()
     assert "brand-new" in column(dialog, 0)
     assert sample_fb.get_briefing(SAMPLE_BRIEFING_ID) is not None
+
+
+def test_an_open_manager_refills_every_row_after_a_change(qtbot, window, editing, sample_fb):
+    """The manager fills its columns with their widths fixed and sizes them once after
+    (sized to their contents cell by cell, 3,000 people took 155 s in the window of a
+    million-item fact base); what it shows after a change is still every record."""
+    dialog = editing.open_manager("people")
+    sample_fb.save_people([Person(f"p-bulk-{n:04d}", f"Staffer {n:04d}", role="Analyst")
+                           for n in range(1500)])
+    window.fact_base_changed.emit()
+    assert dialog.table.rowCount() == len(sample_fb.list_people()) > 1500
+    assert "Staffer 1499" in column(dialog, 0)
+    header = dialog.table.horizontalHeader()
+    assert header.sectionResizeMode(1) == header.ResizeMode.ResizeToContents
+    assert header.sectionSize(1) >= dialog.table.fontMetrics().horizontalAdvance("Analyst")
+    dialog.close()

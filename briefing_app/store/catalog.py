@@ -205,6 +205,10 @@ def merge_sources(conn: sqlite3.Connection, survivor_id: str, other_id: str) -> 
 # ---------------------------------------------------------------- tags
 
 
+def tag_names(conn: sqlite3.Connection) -> list[str]:
+    return [r[0] for r in conn.execute("SELECT name FROM tags ORDER BY name COLLATE NOCASE")]
+
+
 def list_tags(conn: sqlite3.Connection) -> list[tuple[str, int]]:
     rows = conn.execute(
         """SELECT t.name, count(it.item_id) FROM tags t

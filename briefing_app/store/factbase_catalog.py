@@ -102,6 +102,16 @@ class CatalogMethods(FactBaseAccess):
 
     # ------------------------------------------------------------ tags
 
+    def tag_names(self) -> list[str]:
+        """Every tag's name, by name, without counting its items (:meth:`list_tags`
+        counts them: a sixth of a second on a million items)."""
+        return self._read(catalog.tag_names)
+
+    def names_in_use(self, field: str) -> list[str]:
+        """Names of the tags, people or outlets (``tag``, ``person``, ``source``) some item
+        uses, by name, without counting their items (search completions)."""
+        return self._read(stats.names_in_use, field)
+
     def list_tags(self) -> list[tuple[str, int]]:
         """``(name, item count)`` of every tag, by name (unused tags count 0)."""
         return self._read(catalog.list_tags)

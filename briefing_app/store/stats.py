@@ -51,3 +51,30 @@ def source_use_counts(conn: sqlite3.Connection) -> dict[str, int]:
         "SELECT source_id, count(*) FROM items WHERE source_id IS NOT NULL "
         "GROUP BY source_id")
     return dict(rows.fetchall())
+
+
+NAMES_IN_USE = {
+    # Each test is an index lookup per tag, person or outlet: no counting of items, so
+    # completions come at once on a million items (counting took a second).
+    "tag": """SELECT t.name FROM tags t
+        WHERE EXISTS (SELECT 1 FROM item_tags it WHERE it.tag_id = t.id)
+        ORDER BY t.name COLLATE NOCASE""",
+    "person": """SELECT DISTINCT p.name FROM people p
+        WHERE EXISTS (SELECT 1 FROM item_people ip WHERE ip.person_id = p.id)
+            OR EXISTS (SELECT 1 FROM items i WHERE i.speaker_id = p.id)
+        ORDER BY p.name COLLATE NOCASE""",
+    "source": """SELECT s.outlet FROM sources s
+        WHERE EXISTS (SELECT 1 FROM items i WHERE i.source_id = s.id)
+        GROUP BY s.outlet COLLATE NOCASE ORDER BY s.outlet COLLATE NOCASE""",
+}
+
+
+def names_in_use(conn: sqlite3.Connection, field: str) -> list[str]:
+    """The names of the tags, people or outlets (``field``: tag, person, source) that at
+    least one item uses, by name: what a search for them can find."""
+    if field not in NAMES_IN_USE:
+        raise ValueError(f"{field!r} is not a field with names (use tag, person or source)")
+    names = [row[0] for row in conn.execute(NAMES_IN_USE[field])]
+    if field == "person":  # names run beyond ASCII, which is all NOCASE folds
+        names.sort(key=str.casefold)
+    return names

@@ -63,14 +63,8 @@ class FieldValues:
 
     def __call__(self, field: str) -> list[str]:
         if field not in self._cache:
-            fb = self._fact_base
-            if field == "tag":
-                values = [name for name, count in fb.list_tags() if count]
-            elif field == "person":
-                values = sorted({p.name for p in fb.people_counts() if p.items},
-                                key=str.casefold)
-            elif field == "source":
-                values = [s.outlet for s in fb.source_counts() if s.items]
+            if field in ("tag", "person", "source"):
+                values = self._fact_base.names_in_use(field)
             else:
                 values = fixed_values(field)
             self._cache[field] = values

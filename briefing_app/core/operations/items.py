@@ -29,17 +29,18 @@ def new_tags(store: Any, names: Iterable[str]) -> list[str]:
     """The names among ``names`` that are no tag of the store yet. An operation that adds
     them removes them again on undo (:func:`drop_unused_tags`), so taking back "New fact
     tagged X" leaves no empty tag X in the sidebar."""
-    known = {fold_tag(name) for name, _ in store.list_tags()}
+    known = {fold_tag(name) for name in store.tag_names()}
     found = {fold_tag(n.strip()): n.strip() for n in names if n and n.strip()}
     return [name for key, name in found.items() if key not in known]
 
 
 def drop_unused_tags(store: Any, names: Sequence[str]) -> None:
     """Delete those of ``names`` that no item carries (any more)."""
-    if names:
-        uses = {fold_tag(name): count for name, count in store.list_tags()}
+    if names:  # (which tags some item carries, not how many: no count of every item)
+        known = {fold_tag(name) for name in store.tag_names()}
+        used = {fold_tag(name) for name in store.names_in_use("tag")}
         for name in names:
-            if uses.get(fold_tag(name)) == 0:
+            if fold_tag(name) in known - used:
                 store.delete_tag(name)
 
 

@@ -254,7 +254,7 @@ def _drop_known(extraction: Extraction, store: Any) -> None:
 def _suggest_tags(extraction: Extraction, store: Any) -> None:
     if store is None:
         return
-    matcher = TagMatcher([name for name, _count in store.list_tags()])
+    matcher = TagMatcher(store.tag_names())
     for item in extraction.items:
         item.tags = matcher.suggest(item.context if item.kind == "quote" else item.text)
 

@@ -377,7 +377,7 @@ class EditingController(QObject):
         ids = self.target_ids()
         if not ids:
             return
-        known = [name for name, _count in self.fb.list_tags()]
+        known = self.fb.tag_names()
         dialog = bulk.AddTagsDialog(known, len(ids), self.window)
         with asked(dialog) as accepted:
             tags = dialog.tags()
@@ -431,8 +431,9 @@ class EditingController(QObject):
         if dialog is None:
             dialog = dialogs.create(what, self)
             self.manage_dialogs[what] = dialog
-        dialog.reload()
-        dialog.show()
+        if dialog.isVisible():
+            dialog.reload()
+        dialog.show()  # a hidden dialog reloads as it shows (once: counts take a while)
         dialog.raise_()
         dialog.activateWindow()
         return dialog

@@ -131,7 +131,7 @@ class ItemEditorDialog(QDialog):
         self.language_row.setFocusProxy(self.language)
         self.people = PeoplePicker(self.catalog, self)
         self.source = SourcePicker(self.catalog, self)
-        self.tags = TagEditor([name for name, _count in self._fb.list_tags()], self)
+        self.tags = TagEditor(self._fb.tag_names(), self)
         self.tags.setObjectName("tagsEdit")
         self.tags.setAccessibleName(self.tr("Tags"))
         self.status = StatusChooser(self)

@@ -96,6 +96,11 @@ class RecordsDialog(QDialog):
         keep = set(self.selected_keys())
         rows = self.rows()
         self.table.blockSignals(True)
+        # Columns sized to their contents measure every row again at each new cell:
+        # 3,000 people took 155 s to fill. Fixed while filling, measured once after.
+        header = self.table.horizontalHeader()
+        for column in range(1, self.table.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
         self.table.clearSelection()
         self.table.setRowCount(len(rows))
         for number, (key, cells) in enumerate(rows):
@@ -111,6 +116,8 @@ class RecordsDialog(QDialog):
                 self.table.setItem(number, column, cell)
             if key in keep:
                 self.table.selectRow(number)
+        for column in range(1, self.table.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
         self.table.blockSignals(False)
         self.update_buttons()
 
