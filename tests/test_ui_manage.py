@@ -238,3 +238,24 @@ def test_an_open_manager_refills_every_row_after_a_change(qtbot, window, editing
     assert header.sectionResizeMode(1) == header.ResizeMode.ResizeToContents
     assert header.sectionSize(1) >= dialog.table.fontMetrics().horizontalAdvance("Analyst")
     dialog.close()
+
+
+def test_on_a_big_fact_base_the_manager_reads_its_records_on_a_worker(
+        qtbot, window, editing, sample_fb, monkeypatch):
+    """Counting the items of each of 3,000 people over a million items takes a second:
+    the window goes on meanwhile, and the rows come when the worker has them."""
+    import threading
+
+    from briefing_app.store import FactBase
+    from briefing_app.ui.item_model import ItemTableModel
+
+    monkeypatch.setattr(ItemTableModel, "background_from", 10)  # the sample counts as big
+    read_on = []
+    real_counts = FactBase.people_counts
+    monkeypatch.setattr(FactBase, "people_counts", lambda self: (
+        read_on.append(threading.current_thread()), real_counts(self))[1])
+    dialog = editing.open_manager("people")
+    qtbot.waitUntil(lambda: not dialog.loading, timeout=5000)
+    assert read_on and threading.main_thread() not in read_on
+    assert sorted(column(dialog, 0)) == sorted(p.name for p in sample_fb.list_people())
+    dialog.close()

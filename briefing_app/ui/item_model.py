@@ -184,6 +184,12 @@ class ItemTableModel(QAbstractTableModel):
         return index.get(item_id)
 
     @property
+    def big_fact_base(self) -> bool:
+        """Whether the fact base has :attr:`background_from` items or more (as last
+        counted): big enough that reading it goes to a worker."""
+        return self._size >= self.background_from
+
+    @property
     def searching(self) -> bool:
         """Whether a worker is still answering the latest query."""
         return self._pending is not None
@@ -197,7 +203,7 @@ class ItemTableModel(QAbstractTableModel):
     def _requery(self) -> None:
         """Show the rows of a new query or order: from a worker on a big fact base (see the
         module docstring), else at once."""
-        if self._size >= self.background_from:
+        if self.big_fact_base:
             self._search_in_background()
         else:
             self.refresh()
@@ -209,7 +215,7 @@ class ItemTableModel(QAbstractTableModel):
         comes from a worker (the old rows stay meanwhile) once its size is known; until
         then (the window's first rows) it is read at once, and the count follows from a
         worker (counting a million items costs three first pages)."""
-        if self._size >= self.background_from:
+        if self.big_fact_base:
             self._search_in_background()
             return
         self._generation += 1
