@@ -11,6 +11,7 @@ them; only the text people read changes, by the date's precision: ``2026``,
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 
 from PySide6.QtCore import QDate, QLocale
@@ -53,7 +54,15 @@ def format_partial_date(value: str, locale: QLocale | None = None, *,
     """
     if not value:
         return ""
-    locale = effective_locale(locale)
+    return _formatted(value, effective_locale(locale).name(), long)
+
+
+@functools.lru_cache(maxsize=4096)
+def _formatted(value: str, locale_name: str, long: bool) -> str:
+    """Kept per value and locale: the table paints a date cell at every repaint, and the
+    source chooser labels thousands of sources with few distinct dates (a fifth of the
+    item editor's opening time went to formatting the same dates again)."""
+    locale = QLocale(locale_name)
     try:
         date = parse(value)
     except DateError:
