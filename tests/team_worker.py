@@ -3,8 +3,10 @@
     python tests/team_worker.py --db PATH --seed N --steps K [--push-batch B] [--prefix P]
 
 Used by the team library tests that kill processes mid-sync. Each edit is one committed
-change; right after its commit the worker prints ``ack {json}`` (what it set, and the
-value it overwrote), so the test knows every edit the staffer saw acknowledged. During a
+change: just before its commit the worker prints ``begin {json}`` (what it sets, and the
+value it overwrites), right after it ``ack {json}`` with the same payload, so the test knows
+every edit the staffer saw acknowledged, and which values an edit may have overwritten even
+when a kill lands between its commit and its ``ack``. During a
 sync it prints ``push N`` / ``pull N`` as objects move, which is when the test may kill
 it; ``synced {json}`` after a sync, ``done`` at the end. Every value a worker writes is
 a fresh token (``<prefix>-<n>``), so the test can tell each edit apart.
@@ -73,31 +75,38 @@ class Staffer:
         else:
             self.sync()
 
+    def commit(self, edit: dict, change) -> None:
+        """Run one change, announced before (it may land even if the process dies right
+        after) and acknowledged after."""
+        say("begin", edit)
+        change()
+        say("ack", edit)
+
     def create(self) -> None:
         item = Item(id=self.token(), kind="fact", text=self.token(), title=self.token())
-        self.fb.save_item(item)
-        say("ack", {"op": "create", "id": item.id, "values": [item.text, item.title]})
+        self.commit({"op": "create", "id": item.id, "values": [item.text, item.title]},
+                    lambda: self.fb.save_item(item))
 
     def set_field(self, item_id: str) -> None:
         item = self.fb.get_item(item_id)
         name = self.rng.choice(FIELDS)
         old, new = getattr(item, name), self.token()
         setattr(item, name, new)
-        self.fb.save_item(item)
-        say("ack", {"op": "set", "id": item_id, "field": name, "old": old, "values": [new]})
+        self.commit({"op": "set", "id": item_id, "field": name, "old": old, "values": [new]},
+                    lambda: self.fb.save_item(item))
 
     def add_tag(self, item_id: str) -> None:
         item = self.fb.get_item(item_id)
         tag = self.token()
         item.tags = [*item.tags, tag]
-        self.fb.save_item(item)
-        say("ack", {"op": "tag", "id": item_id, "values": [tag]})
+        self.commit({"op": "tag", "id": item_id, "values": [tag]},
+                    lambda: self.fb.save_item(item))
 
     def delete(self, item_id: str) -> None:
         item = self.fb.get_item(item_id)
-        self.fb.delete_items([item_id])
         gone = [item.title, item.text, item.notes, *item.tags]
-        say("ack", {"op": "delete", "id": item_id, "old": gone, "values": []})
+        self.commit({"op": "delete", "id": item_id, "old": gone, "values": []},
+                    lambda: self.fb.delete_items([item_id]))
 
     def rename_person(self) -> None:
         people = self.fb.list_people()
@@ -105,53 +114,57 @@ class Staffer:
             return
         chosen = self.rng.choice(people)
         new = self.token()
-        self.fb.save_person(Person(id=chosen.id, name=new, role=chosen.role))
-        say("ack", {"op": "person", "id": chosen.id, "old": chosen.name, "values": [new]})
+        self.commit({"op": "person", "id": chosen.id, "old": chosen.name, "values": [new]},
+                    lambda: self.fb.save_person(Person(id=chosen.id, name=new, role=chosen.role)))
 
     def new_person(self, item_id: str) -> None:
         person = Person(id=self.token(), name=self.token())
-        self.fb.save_person(person)
         item = self.fb.get_item(item_id)
         item.people = [*item.people, person.id]
-        self.fb.save_item(item)
-        say("ack", {"op": "new-person", "id": person.id, "values": [person.name]})
+
+        def change() -> None:
+            self.fb.save_person(person)
+            self.fb.save_item(item)
+        self.commit({"op": "new-person", "id": person.id, "values": [person.name]}, change)
 
     def drop_person(self) -> None:
         unused = [p for p in self.fb.list_people() if self.fb.person_uses(p.id) == 0]
         if unused:
             gone = self.rng.choice(unused)
-            self.fb.delete_person(gone.id)
-            say("ack", {"op": "drop-person", "id": gone.id, "old": gone.name, "values": []})
+            self.commit({"op": "drop-person", "id": gone.id, "old": gone.name, "values": []},
+                        lambda: self.fb.delete_person(gone.id))
 
     def rename_tag(self) -> None:
         tags = [name for name, _ in self.fb.list_tags()]
         if tags:
             old, new = self.rng.choice(tags), self.token()
-            self.fb.rename_tag(old, new)
-            say("ack", {"op": "rename-tag", "old": old, "values": [new]})
+            self.commit({"op": "rename-tag", "old": old, "values": [new]},
+                        lambda: self.fb.rename_tag(old, new))
 
     def edit_briefing(self) -> None:
         briefings = self.fb.list_briefings()
         if not briefings or self.rng.random() < 0.2:
             title, words = self.token(), self.token()
-            self.fb.save_briefing(Briefing(id=self.token(), title=title, sections=[
-                Section(heading="Background", blocks=[Block(text=words)])]))
-            say("ack", {"op": "new-briefing", "values": [title, words]})
+            briefing = Briefing(id=self.token(), title=title, sections=[
+                Section(heading="Background", blocks=[Block(text=words)])])
+            self.commit({"op": "new-briefing", "values": [title, words]},
+                        lambda: self.fb.save_briefing(briefing))
             return
         briefing = self.fb.get_briefing(self.rng.choice(briefings).id)
         new = self.token()
         if self.rng.random() < 0.5:
-            self.fb.update_briefing_header(briefing.id, subject=new)
-            say("ack", {"op": "brief-subject", "old": briefing.subject, "values": [new]})
+            self.commit({"op": "brief-subject", "old": briefing.subject, "values": [new]},
+                        lambda: self.fb.update_briefing_header(briefing.id, subject=new))
             return
         blocks = [b for s in briefing.sections for b in s.blocks if b.item is None]
         if blocks:
             block = self.rng.choice(blocks)
-            self.fb.update_block(block.id, text=new)
-            say("ack", {"op": "brief-block", "old": block.text, "values": [new]})
+            self.commit({"op": "brief-block", "old": block.text, "values": [new]},
+                        lambda: self.fb.update_block(block.id, text=new))
         else:
-            self.fb.insert_blocks(briefing.sections[0].id, 0, [Block(text=new)])
-            say("ack", {"op": "brief-block", "values": [new]})
+            self.commit({"op": "brief-block", "values": [new]},
+                        lambda: self.fb.insert_blocks(briefing.sections[0].id, 0,
+                                                      [Block(text=new)]))
 
     def sync(self) -> None:
         progress = lambda phase, count: say(f"{phase} {count}")  # noqa: E731

@@ -1,7 +1,8 @@
 """Many staffers at once: eight replicas, each a separate process making random edits and
 syncing in random order, some killed in the middle of a push. After a final round every
 replica equals the server, and every edit a staffer saw acknowledged is in the library, is
-kept in a conflict, or was overwritten by someone who had it in front of them."""
+kept in a conflict, or was overwritten by someone who had it in front of them (an edit that
+began, even one whose process was killed before it could say it was done)."""
 
 from __future__ import annotations
 
@@ -39,10 +40,11 @@ SEED = int(os.environ.get("TEAM_CONVERGENCE_SEED", "20260203"))
 
 
 class Worker:
-    """One worker process, its acknowledged edits, and maybe a planned kill."""
+    """One worker process, its begun and acknowledged edits, and maybe a planned kill."""
 
     def __init__(self, path: Path, seed: int, prefix: str, kill_at_push: int | None,
                  delay: float) -> None:
+        self.begun: list[dict] = []
         self.acks: list[dict] = []
         self.killed = False
         self.kill_at_push = kill_at_push
@@ -59,7 +61,9 @@ class Worker:
         pushes = 0
         for line in self.process.stdout:
             kind, _, payload = line.strip().partition(" ")
-            if kind == "ack":
+            if kind == "begin":
+                self.begun.append(json.loads(payload))
+            elif kind == "ack":
                 self.acks.append(json.loads(payload))
             elif kind == "push" and self.kill_at_push is not None:
                 pushes += 1
@@ -90,6 +94,7 @@ def test_eight_replicas_editing_at_once_converge_and_lose_nothing(pg_cluster, tm
         paths.append(tmp_path / f"r{n}.sqlite")
 
     acks: list[dict] = []
+    begun: list[dict] = []
     kills = 0
     for round_number in range(ROUNDS):
         workers = []
@@ -100,6 +105,7 @@ def test_eight_replicas_editing_at_once_converge_and_lose_nothing(pg_cluster, tm
         for worker in workers:
             worker.wait()
             acks.extend(worker.acks)
+            begun.extend(worker.begun)
             kills += worker.killed
 
     replicas = [FactBase.open(path) for path in paths]
@@ -119,11 +125,14 @@ def test_eight_replicas_editing_at_once_converge_and_lose_nothing(pg_cluster, tm
         for conflict in LocalReplica(fb).conflicts():
             conflict_count += 1
             in_conflicts |= strings_in(conflict.mine) | strings_in(conflict.theirs)
-    overwritten = set().union(*(strings_in(ack.get("old")) for ack in acks))
+    # a kill may land between an edit's commit and its "ack": what it overwrote is gone
+    # by the staffer's own hand, so every begun edit's old value counts as overwritten
+    overwritten = set().union(*(strings_in(edit.get("old")) for edit in begun))
     lost = [(ack["op"], value) for ack in acks for value in ack["values"]
             if value not in kept | in_conflicts | overwritten]
     print(f"\n{len(acks)} edits acknowledged by {REPLICAS} replicas in {ROUNDS} rounds, "
-          f"{kills} syncs killed mid-push, {conflict_count} conflicts, "
+          f"{kills} syncs killed mid-push ({len(begun) - len(acks)} edits cut off unacknowledged), "
+          f"{conflict_count} conflicts, "
           f"{len(expected)} objects in the library (seed {SEED})")
     assert not lost
     assert kills > 0 and len(acks) > REPLICAS * ROUNDS * 10
