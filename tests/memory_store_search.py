@@ -19,7 +19,7 @@ from functools import lru_cache
 
 from memory_store_tables import Tables, in_order, nocase
 
-from briefing_app.core.query import Query, TextTerm
+from briefing_app.core.query import RANKED_MAX, RANKED_SAMPLE, Query, TextTerm
 from briefing_app.core.records import ItemRow, SimilarItem
 
 WEIGHTS = {"title": 4.0, "text": 1.0, "context": 0.5, "translation": 1.0, "notes": 0.5,
@@ -152,12 +152,23 @@ def ids(t: Tables, q: Query, order: str, limit: int | None, offset: int) -> list
     if order not in ORDERS:
         raise ValueError(f"{order!r} is not a search order (use {', '.join(ORDERS)})")
     found = matching(t, q)
-    if order == "relevance" and q.has_words:
+    if order == "relevance" and q.has_words and not too_many_to_rank(t, q):
         ordered = sorted(found, key=lambda i: (found[i], t.nums[i]))
     else:
         ordered = sorted(found, key=lambda i: (t.items[i].date, t.nums[i]),
                          reverse=order != "date")
     return _page(ordered, limit, offset)
+
+
+def too_many_to_rank(t: Tables, q: Query) -> bool:
+    """Whether the query's words (its other terms aside) are in more than RANKED_MAX items,
+    estimated from the newest RANKED_SAMPLE row numbers as SQLite's store does."""
+    total = max((t.nums[i] for i in t.items), default=0)
+    if not q.has_words or total <= RANKED_MAX:
+        return False
+    sampled = min(RANKED_SAMPLE, total)
+    found = sum(t.nums[i] > total - sampled for i in matching(t, Query(terms=q.terms)))
+    return found * total // sampled > RANKED_MAX
 
 
 def rows(t: Tables, q: Query, sort: str, descending: bool, limit: int | None,

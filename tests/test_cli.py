@@ -212,6 +212,18 @@ def test_search_limit_shows_fewer_and_says_how_many_match(capsys, sample_db):
     assert err.startswith("2 of ") and "matching items shown" in err
 
 
+def test_search_says_when_too_many_match_to_rank(capsys, sample_db, monkeypatch):
+    monkeypatch.setattr("briefing_app.core.query.RANKED_MAX", 3)
+    monkeypatch.setattr("briefing_app.store.search.RANKED_MAX", 3)
+    code, out, err = run(capsys, "--db", sample_db, "search", "Petro", "--json")
+    dates = [item["date"] for item in json.loads(out)]
+    assert code == 0 and len(dates) > 3 and dates == sorted(dates, reverse=True)
+    code, _, err = run(capsys, "--db", sample_db, "search", "Petro")
+    assert "newest first: more than 3 items match, too many to rank by relevance" in err
+    _, _, err = run(capsys, "--db", sample_db, "search", "Petro kind:event")
+    assert "newest first" not in err
+
+
 def test_search_without_matches_is_not_an_error(capsys, sample_db):
     assert run(capsys, "--db", sample_db, "search", "zzzyzx")[:2] == (0, "")
     code, out, _ = run(capsys, "--db", sample_db, "search", "zzzyzx", "--json")

@@ -246,6 +246,28 @@ def test_relevance_puts_a_title_match_first(store):
     assert store.search_ids("cocaine") == ["title", "body"]
 
 
+def test_words_found_in_too_many_items_to_rank_come_newest_first(store, monkeypatch):
+    for module in ("briefing_app.store.search", "memory_store_search"):
+        monkeypatch.setattr(f"{module}.RANKED_MAX", 2)
+    store.save_items([
+        Item("old-title", "fact", "Other words", title="Sanctions on coffee", date="2024-01"),
+        Item("new-body", "fact", "A text that mentions sanctions once", date="2026-01"),
+        Item("mid-body", "fact", "Sanctions, sanctions and tariffs", date="2025-01"),
+        Item("other", "quote", "Coffee exports", date="2025-06"),
+    ])
+    # "sanctions" is in three items, more than 2: newest first, whatever the filters
+    assert store.search_ids("sanctions") == ["new-body", "mid-body", "old-title"]
+    assert store.search_ids("sanctions kind:fact", limit=2) == ["new-body", "mid-body"]
+    assert store.search_ids("sanctions", order="date") == ["old-title", "mid-body", "new-body"]
+    # "sanctions -tariffs" is in two: ranked as ever, the title match first
+    assert store.search_ids("sanctions -tariffs") == ["old-title", "new-body"]
+    # how many hold the words is estimated from the newest rows: one of the newest two
+    # (mid-body, other) holds "sanctions", so about two of the four: ranked
+    for module in ("briefing_app.store.search", "memory_store_search"):
+        monkeypatch.setattr(f"{module}.RANKED_SAMPLE", 2)
+    assert store.search_ids("sanctions")[0] == "old-title"
+
+
 @pytest.mark.parametrize(("sort", "expected"), [
     ("date", ["drugs", "coffee", "quote", "summit"]),
     ("title", ["quote", "summit", "drugs", "coffee"]),  # untitled first, by row

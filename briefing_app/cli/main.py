@@ -183,6 +183,7 @@ def _briefing_reference(fb, ref: str) -> str:
 
 
 def cmd_search(args: argparse.Namespace) -> int:
+    from briefing_app.core.query import RANKED_MAX
     from briefing_app.store import parse
 
     for reason in parse(args.query).ignored:  # a typo like kind:qoute should not go unseen
@@ -204,6 +205,9 @@ def cmd_search(args: argparse.Namespace) -> int:
         print(line)
     if total > len(items):
         print(f"{len(items)} of {total} matching items shown (see --limit)", file=sys.stderr)
+    if total > RANKED_MAX and parse(args.query).has_words:
+        print(f"newest first: more than {RANKED_MAX:,} items match, too many to rank by "
+              "relevance", file=sys.stderr)
     return 0
 
 

@@ -98,7 +98,9 @@ class FactBase(CatalogMethods, BriefingMethods, SnapshotMethods):
         offset: int = 0,
     ) -> list[Item]:
         """One page of matching items. ``order``: ``relevance`` (best first; newest first
-        for a query without words), ``date`` (oldest first) or ``date-desc``."""
+        for a query without words, or matched by more than
+        :data:`~briefing_app.core.query.RANKED_MAX` items), ``date`` (oldest first) or
+        ``date-desc``."""
         return self.get_items(self.search_ids(query, order=order, limit=limit, offset=offset))
 
     def search_ids(

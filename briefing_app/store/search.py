@@ -29,7 +29,7 @@ from __future__ import annotations
 import sqlite3
 from dataclasses import dataclass, field
 
-from briefing_app.core.query import Query, TextTerm
+from briefing_app.core.query import RANKED_MAX, RANKED_SAMPLE, Query, TextTerm
 from briefing_app.core.records import ItemRow
 
 from . import search_walk
@@ -425,10 +425,31 @@ def rows_sql(
 def ids(conn: sqlite3.Connection, query: Query, order: str, limit: int | None,
         offset: int) -> list[str]:
     spellings = tag_spellings(conn, query)
+    if order == "relevance" and too_many_to_rank(conn, query):
+        order = "date-desc"
     sort = "relevance" if order == "relevance" else "date"  # without words: newest first
     walking, match = walk(conn, query, sort, limit, offset, spellings)
     sql, params = ids_sql(query, order, limit, offset, spellings, not walking, match)
     return [r[0] for r in conn.execute(sql, params)]
+
+
+def too_many_to_rank(conn: sqlite3.Connection, query: Query) -> bool:
+    """Whether the words of ``query`` (its other terms aside) are in more than
+    :data:`~briefing_app.core.query.RANKED_MAX` items, as the newest rows tell: relevance
+    then gives way to newest first. A fact base holding fewer items is never sampled."""
+    if not query.has_words:
+        return False
+    total = conn.execute("SELECT max(num) FROM items").fetchone()[0] or 0
+    if total <= RANKED_MAX:
+        return False
+    sampled = min(RANKED_SAMPLE, total)
+    # long prefixes spelled out as their words: FTS5 then seeks to the newest rows
+    words = search_walk.walk_expression(conn, query) or match_expression(
+        query.positive_terms, query.negative_terms)
+    found = conn.execute(
+        f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? AND rowid > ?",
+        (words, total - sampled)).fetchone()[0]
+    return found * total // sampled > RANKED_MAX
 
 
 def count(conn: sqlite3.Connection, query: Query) -> int:
