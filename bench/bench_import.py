@@ -83,6 +83,22 @@ def child(which: str, pack: str, target: str) -> None:
     print(json.dumps(figures))
 
 
+def export(source: str, pack: str, items: str, seed: str) -> None:
+    """Write the pack to import from ``source``, generated first if it does not exist."""
+    from briefing_app.exchange.factpack import export_pack
+    from briefing_app.store import FactBase
+
+    if not Path(source).exists():
+        from generate_factbase import generate
+
+        print(f"generating a fact base of {int(items):,} items ...", flush=True)
+        generate(Path(source), int(items), int(seed))
+    with FactBase.open(source) as fb:
+        started = time.perf_counter()
+        export_pack(fb, Path(pack))
+        print(f"exported in {time.perf_counter() - started:.1f} s", flush=True)
+
+
 def run_child(which: str, pack: Path, target: Path) -> dict:
     for suffix in ("", "-wal", "-shm"):
         Path(f"{target}{suffix}").unlink(missing_ok=True)
@@ -103,28 +119,25 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pack", type=Path, help="an exported pack to import (kept)")
     parser.add_argument("--rounds", type=int, default=2)
     parser.add_argument("--child", nargs=3, metavar=("WHICH", "PACK", "TARGET"))
+    parser.add_argument("--export", nargs=4, metavar=("DB", "PACK", "ITEMS", "SEED"))
     args, _ = parser.parse_known_args(argv)  # run_all.py passes its own arguments on
     if args.child:
         child(*args.child)
         return 0
+    if args.export:
+        export(*args.export)
+        return 0
 
-    from briefing_app.exchange.factpack import export_pack, import_pack
+    from briefing_app.exchange.factpack import import_pack
     from briefing_app.store import FactBase
 
     with tempfile.TemporaryDirectory(dir=os.environ.get("BENCH_TMP")) as folder:
         folder = Path(folder)
         pack = args.pack or folder / "bench.factpack.json"
-        if not pack.exists():
-            source = args.db or folder / "generated.sqlite"
-            if not source.exists():
-                from generate_factbase import generate
-
-                print(f"generating a fact base of {args.items:,} items ...", flush=True)
-                generate(source, args.items, args.seed)
-            with FactBase.open(source) as fb:
-                started = time.perf_counter()
-                export_pack(fb, pack)
-                print(f"exported in {time.perf_counter() - started:.1f} s", flush=True)
+        if not pack.exists():  # in a process of its own: Linux keeps a parent's peak
+            source = args.db or folder / "generated.sqlite"  # memory in its children
+            subprocess.run([sys.executable, __file__, "--export", str(source), str(pack),
+                            str(args.items), str(args.seed)], check=True)
         print(f"pack: {pack.stat().st_size / 2**20:,.0f} MiB", flush=True)
 
         runs: dict[str, list[dict]] = {"app": [], "baseline": []}
