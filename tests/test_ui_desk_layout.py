@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QToolBar, QToolButton
 
 from briefing_app.ui.main_window import MainWindow
 from briefing_app.ui.settings import AppSettings
@@ -80,6 +81,21 @@ def test_the_shown_preview_is_remembered(qtbot, sample_fb, tmp_path):
     window.close()
     again = first_start(qtbot, sample_fb, tmp_path, LAPTOP)
     assert again.composer.preview.isVisible()
+
+
+def test_a_composer_dragged_narrow_keeps_its_buttons_readable(qtbot, sample_fb, tmp_path):
+    window = first_start(qtbot, sample_fb, tmp_path, LAPTOP)
+    bar = window.findChild(QToolBar, "composerAddBar")
+    keys = ("add_paragraph", "add_bullet", "add_talking_point", "add_section")
+    buttons = [window.findChild(QToolButton, f"button_{key}") for key in keys]
+    assert all(b.isVisible() for b in buttons)  # the first layout has room for all four
+
+    window.resizeDocks([window.composer.composer_dock], [150], Qt.Orientation.Horizontal)
+    qtbot.waitUntil(lambda: not all(b.isVisible() for b in buttons))
+    shown = [b for b in buttons if b.isVisible()]
+    assert shown and all(b.width() >= b.sizeHint().width() for b in shown)  # "+ Paragraph"
+    more = bar.findChild(QToolButton, "qt_toolbar_ext_button")  # the rest, whole, in »
+    assert more.isVisible()
 
 
 @pytest.mark.skipif(shutil.which("xvfb-run") is None, reason="needs Xvfb (apt install xvfb)")

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QScrollArea,
     QSplitter,
     QTabWidget,
+    QToolBar,
     QToolButton,
     QTreeView,
     QVBoxLayout,
@@ -203,13 +204,20 @@ class ComposerPanel(QWidget):
         row.setContentsMargins(0, 0, 0, 0)
         labels = [(key, translated(ADD_BLOCK_BUTTONS, style))
                   for style, key in ADD_BLOCK_KEYS.items()]
+        # A tool bar: squeezed into a narrow dock, the buttons that do not fit move into
+        # its » menu, whole (a row of buttons would cut "+ Paragraph" down to "+…h").
+        adding = QToolBar(self)
+        adding.setObjectName("composerAddBar")
+        adding.setMovable(False)
+        adding.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        adding.setStyleSheet("QToolBar { border: none; padding: 0; spacing: 4px; }")
         for key, label in (*labels, ("add_section", self.tr("+ Section"))):
             self.actions[key].setIconText(label)
-            button = QToolButton(self)
-            button.setDefaultAction(self.actions[key])
+            adding.addAction(self.actions[key])
+            button = adding.widgetForAction(self.actions[key])
             button.setObjectName(f"button_{key}")
-            row.addWidget(button)
-        row.addStretch(1)
+            button.setAutoRaise(False)
+        row.addWidget(adding, 1)
         for key, label in (("move_up", "↑"), ("move_down", "↓"), ("remove", "✕")):
             self.actions[key].setIconText(label)
             button = QToolButton(self)
