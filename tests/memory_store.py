@@ -225,6 +225,9 @@ class MemoryStore:
     def count(self, query: str | Query) -> int:
         return len(self.search_ids(query, limit=None))
 
+    def ranks_by_relevance(self, query: str | Query) -> bool:
+        return self._read(search.ranks_by_relevance, _parsed(query))
+
     def search_rows(self, query: str | Query, *, sort: str = "date", descending: bool = False,
                     limit: int | None = 200, offset: int = 0,
                     after: str | None = None) -> list[ItemRow]:

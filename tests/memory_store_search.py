@@ -171,6 +171,10 @@ def too_many_to_rank(t: Tables, q: Query) -> bool:
     return found * total // sampled > RANKED_MAX
 
 
+def ranks_by_relevance(t: Tables, q: Query) -> bool:
+    return q.has_words and not too_many_to_rank(t, q)
+
+
 def rows(t: Tables, q: Query, sort: str, descending: bool, limit: int | None,
          offset: int, after: str | None = None) -> list[ItemRow]:
     """One page of display rows sorted by a column of the item table (see ``SORTS``);

@@ -259,8 +259,11 @@ def test_words_found_in_too_many_items_to_rank_come_newest_first(store, monkeypa
     assert store.search_ids("sanctions") == ["new-body", "mid-body", "old-title"]
     assert store.search_ids("sanctions kind:fact", limit=2) == ["new-body", "mid-body"]
     assert store.search_ids("sanctions", order="date") == ["old-title", "mid-body", "new-body"]
+    assert not store.ranks_by_relevance("sanctions")
     # "sanctions -tariffs" is in two: ranked as ever, the title match first
     assert store.search_ids("sanctions -tariffs") == ["old-title", "new-body"]
+    assert store.ranks_by_relevance("sanctions -tariffs")
+    assert not store.ranks_by_relevance("kind:fact")  # no words: newest first
     # how many hold the words is estimated from the newest rows: one of the newest two
     # (mid-body, other) holds "sanctions", so about two of the four: ranked
     for module in ("briefing_app.store.search", "memory_store_search"):

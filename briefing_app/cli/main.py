@@ -192,6 +192,7 @@ def cmd_search(args: argparse.Namespace) -> int:
         fb = library.store
         items = fb.search(args.query, limit=args.limit)
         total = fb.count(args.query)
+        newest_first = parse(args.query).has_words and not fb.ranks_by_relevance(args.query)
         if args.json:
             names = cli_output.NameCache(fb)
             cli_output.write_json([cli_output.item_record(i, names) for i in items], sys.stdout)
@@ -205,9 +206,9 @@ def cmd_search(args: argparse.Namespace) -> int:
         print(line)
     if total > len(items):
         print(f"{len(items)} of {total} matching items shown (see --limit)", file=sys.stderr)
-    if total > RANKED_MAX and parse(args.query).has_words:
-        print(f"newest first: more than {RANKED_MAX:,} items match, too many to rank by "
-              "relevance", file=sys.stderr)
+    if newest_first:
+        print(f"newest first: its words are in more than {RANKED_MAX:,} items, too many "
+              "to rank by relevance", file=sys.stderr)
     return 0
 
 

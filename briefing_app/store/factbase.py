@@ -113,6 +113,12 @@ class FactBase(CatalogMethods, BriefingMethods, SnapshotMethods):
     def count(self, query: str | Query) -> int:
         return self._read(search.count, _parsed(query))
 
+    def ranks_by_relevance(self, query: str | Query) -> bool:
+        """Whether :meth:`search` puts ``query``'s best matches first: it has words, in
+        not more than :data:`~briefing_app.core.query.RANKED_MAX` items (else newest
+        first)."""
+        return self._read(search.ranks_by_relevance, _parsed(query))
+
     def search_rows(
         self, query: str | Query, *, sort: str = "date", descending: bool = False,
         limit: int | None = 200, offset: int = 0, after: str | None = None,

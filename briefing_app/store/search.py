@@ -452,6 +452,10 @@ def too_many_to_rank(conn: sqlite3.Connection, query: Query) -> bool:
     return found * total // sampled > RANKED_MAX
 
 
+def ranks_by_relevance(conn: sqlite3.Connection, query: Query) -> bool:
+    return query.has_words and not too_many_to_rank(conn, query)
+
+
 def count(conn: sqlite3.Connection, query: Query) -> int:
     sql, params = count_sql(query, tag_spellings(conn, query))
     return conn.execute(sql, params).fetchone()[0]
