@@ -163,8 +163,10 @@ def ids(t: Tables, q: Query, order: str, limit: int | None, offset: int) -> list
 def too_many_to_rank(t: Tables, q: Query) -> bool:
     """Whether the query's words (its other terms aside) are in more than RANKED_MAX items,
     estimated from the newest RANKED_SAMPLE row numbers as SQLite's store does."""
+    if not q.has_words:
+        return False
     total = max((t.nums[i] for i in t.items), default=0)
-    if not q.has_words or total <= RANKED_MAX:
+    if total <= RANKED_MAX:
         return False
     sampled = min(RANKED_SAMPLE, total)
     found = sum(t.nums[i] > total - sampled for i in matching(t, Query(terms=q.terms)))

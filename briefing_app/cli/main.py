@@ -186,13 +186,14 @@ def cmd_search(args: argparse.Namespace) -> int:
     from briefing_app.core.query import RANKED_MAX
     from briefing_app.store import parse
 
-    for reason in parse(args.query).ignored:  # a typo like kind:qoute should not go unseen
+    query = parse(args.query)
+    for reason in query.ignored:  # a typo like kind:qoute should not go unseen
         print(f"ignored: {reason}", file=sys.stderr)
     with open_fact_base(args) as library:
         fb = library.store
-        items = fb.search(args.query, limit=args.limit)
-        total = fb.count(args.query)
-        newest_first = parse(args.query).has_words and not fb.ranks_by_relevance(args.query)
+        items = fb.search(query, limit=args.limit)
+        total = fb.count(query)
+        newest_first = query.has_words and not fb.ranks_by_relevance(query)
         if args.json:
             names = cli_output.NameCache(fb)
             cli_output.write_json([cli_output.item_record(i, names) for i in items], sys.stdout)
