@@ -11,6 +11,7 @@ from composer_helpers import open_window
 from pypdf import PdfReader
 from PySide6.QtWidgets import QFileDialog
 
+from briefing_app.document import render as render_module
 from briefing_app.ui.composer import export as export_module
 
 
@@ -96,14 +97,14 @@ def test_cancel_during_writing_reports_the_completed_file(qtbot, app, monkeypatc
     target = tmp_path / "memo.docx"
     choose_file(monkeypatch, target, [])
     started, release = threading.Event(), threading.Event()
-    real_render = export_module.render_briefing
+    real_render = render_module.render_briefing
 
     def slow_render(*args, **kwargs):
         started.set()
         release.wait(10)
         return real_render(*args, **kwargs)
 
-    monkeypatch.setattr(export_module, "render_briefing", slow_render)
+    monkeypatch.setattr(render_module, "render_briefing", slow_render)
     composer.actions["export_docx"].trigger()
     worker = composer.exporter.worker
     assert started.wait(10)

@@ -9,6 +9,7 @@ imported only when the GUI starts, so the commands run on machines without a dis
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Callable
@@ -310,6 +311,10 @@ def cmd_gui(args: argparse.Namespace) -> int:
     path = db_path(args)
     with open_fact_base(args):  # the same checks and messages as the commands
         pass
+    # No garbage collection until the window is up (run_gui turns it back on): loading
+    # the app's modules and building the window only add objects that stay, and
+    # collections among them cost 17 ms of a 320 ms start.
+    gc.disable()
     try:
         from briefing_app.ui.app import run_gui
     except ImportError as error:

@@ -27,6 +27,7 @@ from pathlib import Path
 from briefing_app.core.paths import resource_path, user_data_dir
 
 DEFAULT_SCHEME = "us"
+SCHEME_SETTING = "marking_scheme"  # the fact base setting naming its scheme
 
 
 class MarkingError(ValueError):
@@ -162,6 +163,11 @@ def load_scheme(name: str = DEFAULT_SCHEME) -> MarkingScheme:
         known = ", ".join(sorted(files)) or "none"
         raise MarkingError(f"No marking scheme {name!r} (available: {known})")
     return load_scheme_file(path)
+
+
+def scheme_for(fact_base) -> MarkingScheme:
+    """The fact base's marking scheme: its setting ``marking_scheme``, else the default."""
+    return load_scheme(fact_base.get_setting(SCHEME_SETTING, DEFAULT_SCHEME) or DEFAULT_SCHEME)
 
 
 def load_scheme_file(path: str | Path) -> MarkingScheme:

@@ -11,7 +11,7 @@ import os
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from briefing_app.core.markings import DEFAULT_SCHEME, MarkingScheme, load_scheme
+from briefing_app.core.markings import scheme_for
 from briefing_app.core.model import Briefing
 from briefing_app.document.build import build_document
 from briefing_app.document.cited import read_cited
@@ -20,7 +20,6 @@ from briefing_app.document.page_size import paper
 from briefing_app.document.preflight import PreflightWarning, preflight
 from briefing_app.document.writers import format_for_path, get_writer, write_document
 
-SCHEME_SETTING = "marking_scheme"
 AUTHOR_SETTING = "author"
 
 
@@ -41,11 +40,6 @@ class RenderResult:
     path: Path
     format: str
     warnings: list[PreflightWarning] = field(default_factory=list)
-
-
-def scheme_for(fb) -> MarkingScheme:
-    """The fact base's marking scheme (setting ``marking_scheme``, default ``"us"``)."""
-    return load_scheme(fb.get_setting(SCHEME_SETTING, DEFAULT_SCHEME) or DEFAULT_SCHEME)
 
 
 def find_briefing(fb, briefing_ref: str) -> Briefing:

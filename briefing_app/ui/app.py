@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import gc
 import os
 import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop
+from PySide6.QtCore import QEventLoop, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -86,9 +87,18 @@ def run_gui(db_path: str | os.PathLike | None = None, smoke: bool = False) -> in
     try:
         window = MainWindow(library, db_path, settings=settings, owns_fact_base=True)
         window.show()
+        QTimer.singleShot(0, resume_garbage_collection)
         return smoke_check(app, window) if smoke else app.exec()
     finally:
         library.close()  # when the window did not already
+
+
+def resume_garbage_collection() -> None:
+    """Once the window is up: collect garbage again (``briefing-app`` starts the window
+    without), never scanning what start-up built (it stays as long as the app: frozen,
+    it no longer lengthens every full collection while the staffer types)."""
+    gc.freeze()
+    gc.enable()
 
 
 def smoke_check(app: QApplication, window) -> int:

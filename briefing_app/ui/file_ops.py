@@ -27,8 +27,7 @@ from PySide6.QtWidgets import QFileDialog, QMenu
 from briefing_app.core.errors import FactBaseError
 from briefing_app.core.files import WriteError
 from briefing_app.core.library import Library
-from briefing_app.core.markings import available_schemes
-from briefing_app.document.render import SCHEME_SETTING
+from briefing_app.core.markings import SCHEME_SETTING, available_schemes
 from briefing_app.exchange.sample import create_fact_base
 from briefing_app.store import BackupCancelled, open_library
 from briefing_app.ui.problems_dialog import ProblemsDialog

@@ -8,8 +8,8 @@ from its menus, and ``{{fact_base}}``, ``{{data_folder}}`` and ``{{settings_file
 become real paths. Links to web pages open in the system browser; ``#slug`` links jump to
 a heading (slugs as GitHub makes them: ``Search syntax`` -> ``search-syntax``).
 
-``install_help(window)`` wires ``window.actions["user_guide"|"search_help"|"about"]``
-into ``window.menus["help"]``.
+:mod:`.help_menu` puts it in the window's Help menu and loads this module when the guide
+first opens.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, Qt, QTimer, QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, QTimer, QUrl, Signal
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -45,7 +45,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from briefing_app.core.paths import user_data_dir
 from briefing_app.ui.i18n import localized_resource
 
 GUIDE_PARTS = ("help", "user-guide.md")  # user-guide.es.md in Spanish (i18n.localized_resource)
@@ -417,67 +416,3 @@ class HelpWindow(QWidget):
                 selections.append(selection)
                 cursor = document.find(text, cursor)
         self.browser.setExtraSelections(selections)
-
-
-# ---------------------------------------------------------------- wiring
-
-
-class HelpController(QObject):
-    """Opens the guide (at a section) and the About dialog for one main window."""
-
-    def __init__(self, window):
-        super().__init__(window)
-        self.window = window
-        self.guide: HelpWindow | None = None
-        self.about_dialog = None
-
-    def guide_values(self) -> dict[str, str]:
-        """What the placeholders of the guide stand for in this window, now."""
-        window = self.window
-        headings = (self.tr("Menu"), self.tr("Command"), self.tr("Keys"))
-        table = shortcut_table(shortcut_rows(window), headings, self.tr("Other"))
-        settings = getattr(window, "settings", None)
-        return {
-            "shortcuts": table,
-            "fact_base": str(getattr(window, "db_path", "")),
-            "data_folder": str(user_data_dir()),
-            "settings_file": str(getattr(settings, "path", "")),
-        }
-
-    def show_guide(self, section: str = "") -> HelpWindow:
-        """Show the guide window (built afresh unless it is already open), at ``section``."""
-        if self.guide is None:
-            self.guide = HelpWindow(self.window)
-        if not self.guide.isVisible():
-            self.guide.set_markdown(fill(guide_markdown(), self.guide_values()))
-        self.guide.show()
-        self.guide.raise_()
-        self.guide.activateWindow()
-        if section:
-            self.guide.show_section(section)
-        return self.guide
-
-    def show_search_help(self) -> HelpWindow:
-        return self.show_guide(self.tr(SEARCH_SECTION))
-
-    def show_about(self):
-        from briefing_app.ui.about import AboutDialog
-
-        if self.about_dialog is None:
-            self.about_dialog = AboutDialog(self.window)
-        self.about_dialog.open()
-        return self.about_dialog
-
-
-def install_help(window) -> HelpController:
-    """Put User Guide, Search Syntax and About in the window's Help menu."""
-    controller = HelpController(window)
-    actions = window.actions
-    actions["user_guide"].triggered.connect(lambda: controller.show_guide())
-    actions["search_help"].triggered.connect(lambda: controller.show_search_help())
-    actions["about"].triggered.connect(lambda: controller.show_about())
-    menu = window.menus["help"]
-    menu.addActions([actions["user_guide"], actions["search_help"]])
-    menu.addSeparator()
-    menu.addAction(actions["about"])
-    return controller

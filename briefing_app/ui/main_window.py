@@ -53,7 +53,7 @@ from briefing_app.ui.editing.controller import EditingController
 from briefing_app.ui.fact_base_handle import FactBaseHandle
 from briefing_app.ui.file_drop import FileDrop
 from briefing_app.ui.file_ops import FileOps
-from briefing_app.ui.help import install_help
+from briefing_app.ui.help_menu import install_help
 from briefing_app.ui.intake import install_intake
 from briefing_app.ui.item_details import ItemDetailsView
 from briefing_app.ui.item_model import ItemTableModel

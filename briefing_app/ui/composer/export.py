@@ -12,6 +12,7 @@ already being written is completed (the write is atomic) and reported as saved.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QStandardPaths, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -19,11 +20,13 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from briefing_app.core.files import WriteError
 from briefing_app.document import composer_ops
-from briefing_app.document.render import RenderResult, render_briefing
 from briefing_app.document.writers import extension_of
 from briefing_app.ui.labels import OUTPUT_FORMAT_LABELS, translated
 from briefing_app.ui.user_text import Button, Icon, message_box, tell
 from briefing_app.ui.workers import JobCancelled, run_with_progress
+
+if TYPE_CHECKING:  # the renderer loads with the first export: a quicker start
+    from briefing_app.document.render import RenderResult
 
 
 def file_filter(fmt: str) -> str:
@@ -78,6 +81,8 @@ class Exporter(QObject):
         written: list[RenderResult] = []
 
         def job(progress, cancelled) -> RenderResult:
+            from briefing_app.document.render import render_briefing
+
             progress(0, 1)
             if cancelled():
                 raise JobCancelled  # nothing written

@@ -23,10 +23,9 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.core import dates
-from briefing_app.core.markings import MarkingError
+from briefing_app.core.markings import MarkingError, scheme_for
 from briefing_app.core.model import NOTE_STYLES, PAGE_SIZES
 from briefing_app.core.templates import TemplateError, available_templates, load_template
-from briefing_app.document.render import scheme_for
 from briefing_app.store import FactBaseError
 from briefing_app.ui.labels import note_style_label, page_size_label
 

@@ -35,8 +35,6 @@ from PySide6.QtWidgets import (
 from briefing_app.core.model import Briefing
 from briefing_app.core.templates import TemplateError, load_template
 from briefing_app.document import composer_ops
-from briefing_app.document.render import render_document
-from briefing_app.document.writers import html_writer, write_document
 from briefing_app.ui.workers import Worker
 
 PREVIEW_DELAY_MS = 300
@@ -66,6 +64,10 @@ def build_preview(fb, briefing: Briefing, pdf_path: Path | None,
 
     ``zoom`` scales the HTML's type (a narrow pane shows more of the memo at 80 %); the
     PDF, the word count and the page estimate use the memo's real size."""
+    # Loaded here, on the worker, with the first render: a quicker start.
+    from briefing_app.document.render import render_document
+    from briefing_app.document.writers import html_writer, write_document
+
     document = render_document(fb, briefing)
     html = html_writer.to_html(replace(document, font_size=round(document.font_size * zoom, 1)))
     length = composer_ops.length_report(document, page_target(briefing))

@@ -11,17 +11,17 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QRectF, QSize, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QPageLayout, QPageSize, QPainter
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QApplication, QWidget
 
-from briefing_app.document.render import render_document, without_empty_sections
-from briefing_app.document.writers import write_document
 from briefing_app.ui.user_text import tell
 from briefing_app.ui.workers import Worker
+
+if TYPE_CHECKING:  # QtPdf, QtPrintSupport and the writers load when printing: a quicker start
+    from PySide6.QtPrintSupport import QPrinter
 
 MAX_PRINT_DPI = 300
 POINTS_PER_INCH = 72.0
@@ -31,6 +31,9 @@ _PAGE_SIZE_IDS = {"letter": QPageSize.PageSizeId.Letter, "a4": QPageSize.PageSiz
 def write_memo_pdf(fb, briefing, folder: Path, *,
                    leave_out_empty_sections: bool = False) -> Path:
     """The memo as Export PDF writes it, in ``folder`` (runs in a worker)."""
+    from briefing_app.document.render import render_document, without_empty_sections
+    from briefing_app.document.writers import write_document
+
     if leave_out_empty_sections:
         briefing = without_empty_sections(briefing)
     path = folder / "memo.pdf"
@@ -41,6 +44,9 @@ def write_memo_pdf(fb, briefing, folder: Path, *,
 def paint_pdf(pdf_path: Path, printer: QPrinter) -> int:
     """Paint the PDF's pages (those of the printer's page range) onto ``printer``, each
     filling the paper as in the PDF; returns how many pages were printed."""
+    from PySide6.QtPdf import QPdfDocument
+    from PySide6.QtPrintSupport import QPrinter
+
     document = QPdfDocument()
     document.load(str(pdf_path))
     if document.status() != QPdfDocument.Status.Ready:
@@ -94,6 +100,8 @@ class MemoPrinter(QObject):
 
     def printer_for_memo(self) -> QPrinter:
         """A printer set to the memo's paper and title, as the print dialog starts."""
+        from PySide6.QtPrintSupport import QPrinter
+
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         briefing = self.session.briefing
         if briefing is not None:
@@ -107,6 +115,8 @@ class MemoPrinter(QObject):
         """Ask for the printer and its settings, then print (nothing when cancelled)."""
         if self.session.briefing is None or self.busy():
             return
+        from PySide6.QtPrintSupport import QPrintDialog
+
         self._printer = self.printer_for_memo()
         dialog = QPrintDialog(self._printer, self.parent_widget)
         dialog.setWindowTitle(self.tr("Print Briefing"))

@@ -10,9 +10,8 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
-from briefing_app.core.markings import MarkingError
+from briefing_app.core.markings import MarkingError, scheme_for
 from briefing_app.document.preflight import PreflightWarning, preflight
-from briefing_app.document.render import scheme_for
 from briefing_app.store import FactBaseError
 from briefing_app.ui.preflight_text import describe
 

@@ -11,9 +11,17 @@ from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
 from PySide6.QtGui import QColor, QFontMetrics, QPalette
-from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem, QTreeView
+from PySide6.QtWidgets import QStyledItemDelegate, QStyleOptionViewItem, QTreeView
 
 from .tree_model import HINT_ROLE
+
+
+def _style_class():
+    """QStyle, loaded with the first row drawn: building its Python enums takes 5 ms, and
+    nothing else of the window's first screen uses it."""
+    from PySide6.QtWidgets import QStyle
+
+    return QStyle
 
 MAX_LINES = 2
 
@@ -41,7 +49,8 @@ class WrappingDelegate(QStyledItemDelegate):
         text_rect = metrics.boundingRect(QRect(0, 0, max(width, 40), 10_000),
                                          Qt.TextFlag.TextWordWrap, opt.text)
         lines = max(1, min(MAX_LINES, round(text_rect.height() / max(1, metrics.lineSpacing()))))
-        margin = self._view.style().pixelMetric(QStyle.PixelMetric.PM_FocusFrameVMargin) * 2 + 4
+        focus_margin = _style_class().PixelMetric.PM_FocusFrameVMargin
+        margin = self._view.style().pixelMetric(focus_margin) * 2 + 4
         return QSize(base.width(), max(base.height(), lines * metrics.lineSpacing() + margin))
 
     def paint(self, painter, option: QStyleOptionViewItem, index) -> None:
@@ -52,13 +61,14 @@ class WrappingDelegate(QStyledItemDelegate):
         opt = QStyleOptionViewItem(option)
         self.initStyleOption(opt, index)
         style = self._view.style()
-        text_rect = style.subElementRect(QStyle.SubElement.SE_ItemViewItemText, opt, self._view)
+        text_element = _style_class().SubElement.SE_ItemViewItemText
+        text_rect = style.subElementRect(text_element, opt, self._view)
         heading_width = QFontMetrics(opt.font).horizontalAdvance(opt.text) + 14
         area = text_rect.adjusted(heading_width, 0, 0, 0)
         if area.width() < 30:
             return
         font = QFontMetrics(option.font)
-        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        selected = bool(option.state & _style_class().StateFlag.State_Selected)
         painter.save()
         painter.setFont(option.font)
         painter.setPen(option.palette.color(QPalette.ColorRole.HighlightedText) if selected

@@ -92,7 +92,8 @@ class TeamController(QObject):
     def follow_fact_base(self) -> None:
         """Another fact base is shown: sync it if it joined a library."""
         self.last_outcome = ""
-        joined = self.team_status().joined
+        found = self.team_status()
+        joined = found.joined
         self.join_action.setEnabled(self.store is not None and self.store.is_file)
         self.sync_action.setEnabled(joined)
         self.conflicts_action.setEnabled(joined)
@@ -100,10 +101,11 @@ class TeamController(QObject):
             self.timer.start()
         else:
             self.timer.stop()
-        self.update_status()
+        self.update_status(found)
 
-    def update_status(self) -> None:
-        found = self.team_status()
+    def update_status(self, found: TeamStatus | None = None) -> None:
+        """The status line, from ``found`` when the caller just read it."""
+        found = found or self.team_status()
         self.label.setVisible(found.joined)
         self.label.setText(status_text(
             found, syncing=self.worker is not None,
