@@ -13,7 +13,6 @@ that copy), then copies the chosen backup into place through a temporary file.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import re
 import sqlite3
@@ -47,6 +46,8 @@ class BackupInfo:
 
 def backups_folder(fact_base: str | os.PathLike) -> Path:
     """The folder holding the automatic backups of the fact base file ``fact_base``."""
+    import hashlib  # here, not at the top: the command line's start saves 2 ms
+
     file = Path(fact_base).expanduser().resolve()
     digest = hashlib.sha256(str(file).encode("utf-8", "surrogatepass")).hexdigest()[:10]
     return user_data_dir() / "backups" / f"{file.stem}-{digest}"

@@ -15,11 +15,11 @@ the right rows.
 from __future__ import annotations
 
 import sqlite3
-import uuid
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 
 from briefing_app.core import dates
+from briefing_app.core.ids import new_id
 from briefing_app.core.model import Block, Briefing, Section
 from briefing_app.core.vocab import AUTOMATIC_SECTIONS, BLOCK_STYLES, NOTE_STYLES, PAGE_SIZES
 
@@ -358,7 +358,7 @@ def duplicate_briefing(
         replace(s, id=None, blocks=[replace(b, id=None) for b in s.blocks])
         for s in original.sections
     ]
-    copy = replace(original, id=str(uuid.uuid4()), title=title, sections=sections,
+    copy = replace(original, id=new_id(), title=title, sections=sections,
                    created="", updated="")
     return briefings.save(conn, copy, now=now)
 

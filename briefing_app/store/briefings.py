@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import sqlite3
-import uuid
 from collections.abc import Sequence
 from dataclasses import replace
 
 from briefing_app.core import dates
+from briefing_app.core.ids import new_id
 from briefing_app.core.model import (
     AUTOMATIC_SECTIONS,
     BLOCK_STYLES,
@@ -59,7 +59,7 @@ def _validate(briefing: Briefing) -> Briefing:
     meeting = replace(briefing.meeting, date=dates.normalize(briefing.meeting.date))
     return replace(
         briefing,
-        id=briefing.id or str(uuid.uuid4()),
+        id=briefing.id or new_id(),
         date=dates.normalize(briefing.date),
         meeting=meeting,
     )

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
-import uuid
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from briefing_app.core import dates
+from briefing_app.core.ids import new_id
 from briefing_app.core.model import Person, Source
 
 from .errors import FactBaseError
@@ -38,7 +38,7 @@ def save_people(conn: sqlite3.Connection, people: Sequence[Person]) -> list[Pers
         name = (person.name or "").strip()
         if not name:
             raise ValueError("A person needs a name.")
-        stored.append(dataclasses.replace(person, id=person.id or str(uuid.uuid4()), name=name))
+        stored.append(dataclasses.replace(person, id=person.id or new_id(), name=name))
     _table(conn, "people").upsert_all([dataclasses.asdict(p) for p in stored], pk="id")
     return stored
 
@@ -130,7 +130,7 @@ def save_sources(conn: sqlite3.Connection, sources: Sequence[Source]) -> list[So
             raise ValueError("A source needs an outlet (e.g. EFE, Reuters).")
         stored.append(dataclasses.replace(
             source,
-            id=source.id or str(uuid.uuid4()),
+            id=source.id or new_id(),
             outlet=outlet,
             published=dates.normalize(source.published),
             accessed=dates.normalize(source.accessed),

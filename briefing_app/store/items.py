@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import sqlite3
-import uuid
 from collections.abc import Iterable, Iterator, Sequence
 
 from briefing_app.core import dates
+from briefing_app.core.ids import new_id
 from briefing_app.core.model import ITEM_KINDS, STATUSES, Item
 from briefing_app.core.tags import fold_tag
 
@@ -53,7 +53,7 @@ def validated(item: Item) -> Item:
             tags.setdefault(fold_tag(name), name)
     return _copy_with(
         item,
-        id=item.id or str(uuid.uuid4()),
+        id=item.id or new_id(),
         date=dates.normalize(item.date),
         end_date=dates.normalize(item.end_date),
         tags=list(tags.values()),

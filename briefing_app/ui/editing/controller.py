@@ -16,7 +16,6 @@ What the window must offer: ``fact_base``, ``undo_stack``, ``menus["item"|"edit"
 
 from __future__ import annotations
 
-import uuid
 from collections.abc import Sequence
 from dataclasses import replace
 
@@ -24,6 +23,7 @@ from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QObject,
 from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu, QToolButton
 
+from briefing_app.core.ids import new_id
 from briefing_app.core.markings import DEFAULT_SCHEME, MarkingError, MarkingScheme, load_scheme
 from briefing_app.core.model import ITEM_KINDS, STATUSES, Item
 from briefing_app.core.operations.composer import BriefingOperation
@@ -350,7 +350,7 @@ class EditingController(QObject):
         """Save what the editor holds as one undoable command (raises to the dialog)."""
         item = dialog.item()
         if dialog.is_new:
-            item = replace(item, id=str(uuid.uuid4()))
+            item = replace(item, id=new_id())
         elif item == self.fb.get_item(item.id):
             return  # nothing changed: no empty step on the undo stack
         operation = commands.save_item(self.fb, item, new_people=dialog.new_people(),

@@ -8,10 +8,9 @@ the dialog offers it.
 
 from __future__ import annotations
 
-import uuid
-
 from PySide6.QtCore import QObject, Signal
 
+from briefing_app.core.ids import new_id
 from briefing_app.core.model import Person, Source
 
 
@@ -47,7 +46,7 @@ class DraftCatalog(QObject):
 
     def add_person(self, person: Person) -> Person:
         """Add a new person (given a fresh id) to the draft; they are saved with the item."""
-        person.id = person.id or str(uuid.uuid4())
+        person.id = person.id or new_id()
         person.name = person.name.strip()
         self._people[person.id] = person
         self.new_people.append(person)
@@ -55,7 +54,7 @@ class DraftCatalog(QObject):
         return person
 
     def add_source(self, source: Source) -> Source:
-        source.id = source.id or str(uuid.uuid4())
+        source.id = source.id or new_id()
         source.outlet = source.outlet.strip()
         self._sources[source.id] = source
         self.new_sources.append(source)
