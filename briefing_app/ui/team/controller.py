@@ -10,20 +10,19 @@ runs the first sync behind a progress dialog.
 
 from __future__ import annotations
 
+import contextlib
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, QThreadPool, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel, QMenu
 
-from briefing_app.store import FactBase
-from briefing_app.team.errors import ServerUnreachable, SyncBusy, SyncStopped, TeamError
-from briefing_app.team.status import TeamStatus, status
-from briefing_app.ui.team.status_text import status_text
+from briefing_app.store import FactBase, FactBaseError
 from briefing_app.ui.user_text import tell
 from briefing_app.ui.workers import Worker, run_with_progress
 
 if TYPE_CHECKING:  # the dialogs are imported when opened: a quicker start
+    from briefing_app.team.status import TeamStatus
     from briefing_app.ui.team.conflicts_dialog import ConflictsDialog
 
 SYNC_EVERY_MS = 3 * 60_000
@@ -54,7 +53,12 @@ class TeamController(QObject):
         window.undo_stack.performed.connect(self._changed_here)
         window.fact_base_replaced.connect(lambda _store: self.follow_fact_base())
         window.installEventFilter(self)
-        self.follow_fact_base()
+        # What the fact base says of its library is read once the window is up (a fact
+        # base that joined none, the most, shows just this): a quicker start.
+        self.sync_action.setEnabled(False)
+        self.conflicts_action.setEnabled(False)
+        self.label.setVisible(False)
+        QTimer.singleShot(0, self, self._follow_first_fact_base)
 
     # ------------------------------------------------------------ building
 
@@ -87,7 +91,14 @@ class TeamController(QObject):
         return target if isinstance(target, FactBase) else None
 
     def team_status(self) -> TeamStatus:
+        from briefing_app.team.status import TeamStatus, status
+
         return status(self.store) if self.store is not None else TeamStatus(joined=False)
+
+    def _follow_first_fact_base(self) -> None:
+        # Closed already (with the window), or a damaged file, which says so elsewhere.
+        with contextlib.suppress(FactBaseError):
+            self.follow_fact_base()
 
     def follow_fact_base(self) -> None:
         """Another fact base is shown: sync it if it joined a library."""
@@ -105,6 +116,8 @@ class TeamController(QObject):
 
     def update_status(self, found: TeamStatus | None = None) -> None:
         """The status line, from ``found`` when the caller just read it."""
+        from briefing_app.ui.team.status_text import status_text
+
         found = found or self.team_status()
         self.label.setVisible(found.joined)
         self.label.setText(status_text(
@@ -146,6 +159,8 @@ class TeamController(QObject):
             self.window.fact_base_changed.emit()
 
     def _sync_failed(self, error: BaseException) -> None:
+        from briefing_app.team.errors import ServerUnreachable, SyncBusy, SyncStopped
+
         if isinstance(error, SyncBusy | SyncStopped):
             return
         self.last_outcome = "unreachable" if isinstance(error, ServerUnreachable) else "failed"
@@ -195,6 +210,8 @@ class TeamController(QObject):
                 "%1", str(report.sync.pushed)).replace("%2", str(report.sync.pulled)), 10_000)
 
         def failed(error: BaseException) -> None:
+            from briefing_app.team.errors import TeamError
+
             self.follow_fact_base()
             message = str(error) if isinstance(error, TeamError) else repr(error)
             tell(self.window, self.tr("Could not join the team library"),
