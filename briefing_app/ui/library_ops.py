@@ -19,8 +19,8 @@ with a message (see :meth:`LibraryOps.set_library`).
 
 Nor does it sit through the store's check of the file before the first change of a
 session (SQLite's quick check reads the whole file: two seconds at a million items, more
-from disk): a worker runs it as soon as a fact base is opened, and a change that comes
-before it is done runs on a worker too.
+from disk): a worker runs it once a fact base is open and the window shows it (half a
+second later), and a change that comes before it is done runs on a worker too.
 """
 
 from __future__ import annotations
