@@ -19,8 +19,6 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QPointF, QTimer, Signal
-from PySide6.QtPdf import QPdfDocument
-from PySide6.QtPdfWidgets import QPdfView
 from PySide6.QtWidgets import (
     QButtonGroup,
     QHBoxLayout,
@@ -125,18 +123,9 @@ class PreviewPane(QWidget):
         self.browser.setObjectName("previewBrowser")
         self.browser.setAccessibleName(self.tr("Memo preview"))
         self.browser.setOpenExternalLinks(True)
-        self.pdf_document = QPdfDocument(self)
-        self.pdf_view = QPdfView(self)
-        self.pdf_view.setObjectName("printPreview")
-        self.pdf_view.setAccessibleName(self.tr("Print preview"))
-        self.pdf_view.setDocument(self.pdf_document)
-        self.pdf_view.setPageMode(QPdfView.PageMode.MultiPage)
-        self.pdf_view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
-        self.pdf_view.setPageSpacing(12)
-        self.pdf_view.setStyleSheet("background-color: #8a8f96;")
+        self._pdf_view = self._pdf_document = None  # see pdf_view
         self.stack = QStackedWidget(self)
         self.stack.addWidget(self.browser)
-        self.stack.addWidget(self.pdf_view)
 
         bar = QHBoxLayout()
         bar.setContentsMargins(0, 0, 0, 0)
@@ -170,11 +159,38 @@ class PreviewPane(QWidget):
         button.clicked.connect(lambda: self.step_zoom(step))
         return button
 
+    @property
+    def pdf_view(self):
+        """The print preview's pages (a QPdfView), made when first asked for: QtPdf loads
+        then, not at every start."""
+        if self._pdf_view is None:
+            from PySide6.QtPdf import QPdfDocument
+            from PySide6.QtPdfWidgets import QPdfView
+
+            self._pdf_document = QPdfDocument(self)
+            view = QPdfView(self)
+            view.setObjectName("printPreview")
+            view.setAccessibleName(self.tr("Print preview"))
+            view.setDocument(self._pdf_document)
+            view.setPageMode(QPdfView.PageMode.MultiPage)
+            view.setZoomMode(QPdfView.ZoomMode.FitToWidth)
+            view.setPageSpacing(12)
+            view.setStyleSheet("background-color: #8a8f96;")
+            self.stack.addWidget(view)
+            self._pdf_view = view
+        return self._pdf_view
+
+    @property
+    def pdf_document(self):
+        """The PDF the print preview shows (a QPdfDocument), made with :attr:`pdf_view`."""
+        self.pdf_view  # noqa: B018 - made together
+        return self._pdf_document
+
     def step_zoom(self, step: int) -> None:
         """Larger (+1) or smaller (-1) type in the HTML preview; the PDF fits the width."""
         if self.print_mode:
             view = self.pdf_view
-            view.setZoomMode(QPdfView.ZoomMode.Custom)
+            view.setZoomMode(type(view).ZoomMode.Custom)
             view.setZoomFactor(max(0.25, min(4.0, view.zoomFactor() * (1.2 ** step))))
             return
         steps = list(ZOOM_STEPS)
@@ -213,7 +229,8 @@ class PreviewPane(QWidget):
         briefing = self.session.briefing
         if briefing is None:
             self.browser.setHtml(f"<p style='color:#777'>{self.tr('No briefing is open.')}</p>")
-            self.pdf_document.close()
+            if self._pdf_document is not None:
+                self._pdf_document.close()
             self.status.setText("")
             return
         fb = self.session.fact_base

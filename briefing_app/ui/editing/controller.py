@@ -18,6 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QItemSelection, QItemSelectionModel, QObject, Qt
 from PySide6.QtGui import QAction, QIcon, QKeySequence
@@ -30,7 +31,6 @@ from briefing_app.core.operations.composer import BriefingOperation
 from briefing_app.core.undo import Operation
 from briefing_app.store import ChangeCancelled, FactBaseError
 from briefing_app.ui import bulk, commands
-from briefing_app.ui.editing.item_editor import OPEN_EXISTING, ItemEditorDialog
 from briefing_app.ui.fields.choosers import marking_label
 from briefing_app.ui.fields.modal import asked
 from briefing_app.ui.labels import (
@@ -40,9 +40,11 @@ from briefing_app.ui.labels import (
     status_label,
     translated,
 )
-from briefing_app.ui.manage import dialogs
 from briefing_app.ui.user_text import tell
 from briefing_app.ui.window_read_only import takes_changes
+
+if TYPE_CHECKING:  # the editor and the manage dialogs load when first opened: a quicker start
+    from briefing_app.ui.editing.item_editor import ItemEditorDialog
 
 STATUS_MESSAGE_MS = 5000
 # Keys and icons of the New Item menu (a kind without one is still in the menu): the
@@ -331,6 +333,8 @@ class EditingController(QObject):
             return None
         if self.editor is not None:
             self.editor.close()
+        from briefing_app.ui.editing.item_editor import ItemEditorDialog
+
         dialog = ItemEditorDialog(self.fb, self.scheme(), item, kind=kind, save=self._save,
                                   parent=self.window)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -342,6 +346,8 @@ class EditingController(QObject):
     def _editor_closed(self, dialog: ItemEditorDialog, result: int) -> None:
         if self.editor is dialog:
             self.editor = None
+        from briefing_app.ui.editing.item_editor import OPEN_EXISTING
+
         if result == OPEN_EXISTING and dialog.open_existing_id:
             self.window.current_item.select(dialog.open_existing_id)
             self.edit_item(dialog.open_existing_id)
@@ -429,6 +435,8 @@ class EditingController(QObject):
         """Show the people, sources or tags dialog (one of each, not modal)."""
         dialog = self.manage_dialogs.get(what)
         if dialog is None:
+            from briefing_app.ui.manage import dialogs
+
             dialog = dialogs.create(what, self)
             self.manage_dialogs[what] = dialog
         if dialog.isVisible():
