@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QObject, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QPageLayout, QPageSize, QPainter
+from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QApplication, QWidget
 
 from briefing_app.ui.user_text import tell
@@ -25,7 +25,7 @@ if TYPE_CHECKING:  # QtPdf, QtPrintSupport and the writers load when printing: a
 
 MAX_PRINT_DPI = 300
 POINTS_PER_INCH = 72.0
-_PAGE_SIZE_IDS = {"letter": QPageSize.PageSizeId.Letter, "a4": QPageSize.PageSizeId.A4}
+_PAGE_SIZES = {"letter": "Letter", "a4": "A4"}  # QPageSize.PageSizeId names
 
 
 def write_memo_pdf(fb, briefing, folder: Path, *,
@@ -44,6 +44,7 @@ def write_memo_pdf(fb, briefing, folder: Path, *,
 def paint_pdf(pdf_path: Path, printer: QPrinter) -> int:
     """Paint the PDF's pages (those of the printer's page range) onto ``printer``, each
     filling the paper as in the PDF; returns how many pages were printed."""
+    from PySide6.QtGui import QPainter
     from PySide6.QtPdf import QPdfDocument
     from PySide6.QtPrintSupport import QPrinter
 
@@ -100,12 +101,13 @@ class MemoPrinter(QObject):
 
     def printer_for_memo(self) -> QPrinter:
         """A printer set to the memo's paper and title, as the print dialog starts."""
+        from PySide6.QtGui import QPageLayout, QPageSize
         from PySide6.QtPrintSupport import QPrinter
 
         printer = QPrinter(QPrinter.PrinterMode.HighResolution)
         briefing = self.session.briefing
         if briefing is not None:
-            size = _PAGE_SIZE_IDS.get(briefing.page_size, QPageSize.PageSizeId.Letter)
+            size = getattr(QPageSize.PageSizeId, _PAGE_SIZES.get(briefing.page_size, "Letter"))
             printer.setPageSize(QPageSize(size))
             printer.setPageOrientation(QPageLayout.Orientation.Portrait)
             printer.setDocName(briefing.title or self.tr("Briefing"))
