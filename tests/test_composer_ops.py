@@ -1,4 +1,4 @@
-"""Composer logic without Qt: lengths, file names, where moved blocks land."""
+"""Composer logic without Qt: the memo's length, file names, where moved blocks land."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import pytest
 
 from briefing_app.core.model import Block, Briefing, Item, Meeting, Section
 from briefing_app.document import composer_ops as ops
+from briefing_app.document import memo_length as length
 from briefing_app.document import model as memo
 from briefing_app.document.model import (
     Document,
@@ -26,18 +27,18 @@ def document(*paragraphs: str, font_size: float = 12.0) -> Document:
 
 
 def test_words_are_counted_as_people_count_them():
-    assert ops.count_words("U.S. sanctions — again, in 2025; Petro’s visa") == 7
-    assert ops.word_count(document("One two three.", "Four")) == 5  # with the heading
+    assert length.count_words("U.S. sanctions — again, in 2025; Petro’s visa") == 7
+    assert length.word_count(document("One two three.", "Four")) == 5  # with the heading
 
 
 def test_page_estimate_grows_with_text_and_font_size():
     short = document("A short purpose.")
     long = document(*["A paragraph of some length that fills most of a line. " * 3] * 60)
-    assert ops.estimate_pages(short) == 1
-    assert ops.estimate_pages(long) >= 3
+    assert length.estimate_pages(short) == 1
+    assert length.estimate_pages(long) >= 3
     bigger = document(*["A paragraph of some length that fills most of a line. " * 3] * 60,
                       font_size=14)
-    assert ops.estimate_pages(bigger) > ops.estimate_pages(long)
+    assert length.estimate_pages(bigger) > length.estimate_pages(long)
 
 
 ONE_OF_EACH_NODE = [
@@ -57,14 +58,14 @@ def test_every_node_type_of_the_memo_is_counted_and_measured():
     assert {type(node) for node in ONE_OF_EACH_NODE} == set(typing.get_args(memo.Block))
 
     def words(node):
-        return ops.word_count(Document(Metadata(), PageFurniture(), [node]))
+        return length.word_count(Document(Metadata(), PageFurniture(), [node]))
 
     assert {type(node).__name__: words(node) for node in ONE_OF_EACH_NODE} == {
         "MemoHeader": 6, "Heading": 1, "Paragraph": 5, "BulletList": 2, "BlockQuote": 10,
         "Table": 5, "PageBreak": 0, "NoteList": 4,
     }
     document = Document(Metadata(), PageFurniture(), ONE_OF_EACH_NODE)
-    assert ops.estimate_pages(document) == 2  # the page break starts a second page
+    assert length.estimate_pages(document) == 2  # the page break starts a second page
 
 
 def test_an_unknown_node_raises_instead_of_being_skipped():
@@ -73,16 +74,16 @@ def test_an_unknown_node_raises_instead_of_being_skipped():
 
     document = Document(Metadata(), PageFurniture(), [Heading("PURPOSE"), Sidebar()])
     with pytest.raises(UnknownNodeError, match="Sidebar"):
-        ops.word_count(document)
+        length.word_count(document)
     with pytest.raises(UnknownNodeError, match="Sidebar"):
-        ops.estimate_pages(document)
+        length.estimate_pages(document)
 
 
 def test_length_report_flags_a_memo_over_its_page_target():
     long = document(*["Words words words words words words words words. " * 4] * 40)
-    assert ops.length_report(long, 1).over_target
-    assert not ops.length_report(long, None).over_target
-    assert not ops.length_report(document("Short."), 1).over_target
+    assert length.length_report(long, 1).over_target
+    assert not length.length_report(long, None).over_target
+    assert not length.length_report(document("Short."), 1).over_target
 
 
 def test_export_name_leads_with_the_meeting_date_and_drops_unsafe_characters():

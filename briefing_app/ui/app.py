@@ -8,7 +8,7 @@ import sys
 import time
 from pathlib import Path
 
-from PySide6.QtCore import QEventLoop, QTimer
+from PySide6.QtCore import QEventLoop, QSize, QTimer
 from PySide6.QtGui import QIcon
 from PySide6.QtWidgets import QApplication
 
@@ -47,7 +47,8 @@ def app_icon() -> QIcon:
     """The briefing-folder icon at every rendered size (resources/icons/)."""
     icon = QIcon()
     for size in ICON_SIZES:
-        icon.addFile(str(resource_path("icons", f"briefing-app-{size}.png")))
+        # With its size given, a file is read when that size is first drawn, not now.
+        icon.addFile(str(resource_path("icons", f"briefing-app-{size}.png")), QSize(size, size))
     return icon
 
 

@@ -8,6 +8,8 @@ against the template's target) is shown above, from the preview's last render.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
@@ -28,7 +30,6 @@ from PySide6.QtWidgets import (
 )
 
 from briefing_app.core.vocab import BLOCK_STYLES
-from briefing_app.document import composer_ops
 from briefing_app.ui.labels import ADD_BLOCK_ACTIONS, ADD_BLOCK_BUTTONS, ADD_BLOCK_TIPS, translated
 from briefing_app.ui.user_text import user_text_label
 
@@ -40,6 +41,9 @@ from .session import ComposerSession
 from .tree_model import BLOCK_ID_ROLE, SECTION_ID_ROLE, BriefingTreeModel
 from .warnings_panel import WarningsPanel
 from .wrap_delegate import WrappingDelegate
+
+if TYPE_CHECKING:  # the memo's length is measured by the preview's worker
+    from briefing_app.document.memo_length import LengthReport
 
 _SELECT = QItemSelectionModel.SelectionFlag.ClearAndSelect \
     | QItemSelectionModel.SelectionFlag.Rows
@@ -299,7 +303,7 @@ class ComposerPanel(QWidget):
         for action in self.actions.values():
             action.setEnabled(briefing is not None)
 
-    def show_length(self, length: composer_ops.LengthReport) -> None:
+    def show_length(self, length: LengthReport) -> None:
         """Words and pages; over the template's page target the line turns red."""
         if length.exact:
             pages = self.tr("1 page") if length.pages == 1 else \

@@ -20,7 +20,6 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 
 from briefing_app.core.files import WriteError
 from briefing_app.document import composer_ops
-from briefing_app.document.writers import extension_of
 from briefing_app.ui.labels import OUTPUT_FORMAT_LABELS, translated
 from briefing_app.ui.user_text import Button, Icon, message_box, tell
 from briefing_app.ui.workers import JobCancelled, run_with_progress
@@ -31,6 +30,8 @@ if TYPE_CHECKING:  # the renderer loads with the first export: a quicker start
 
 def file_filter(fmt: str) -> str:
     """The save dialog's file type for an output format: ``Word document (*.docx)``."""
+    from briefing_app.document.writers import extension_of  # with the first export
+
     return f"{translated(OUTPUT_FORMAT_LABELS, fmt)} (*{extension_of(fmt)})"
 
 
@@ -63,6 +64,8 @@ class Exporter(QObject):
         briefing = self.session.briefing
         if briefing is None:
             return
+        from briefing_app.document.writers import extension_of
+
         extension = extension_of(fmt)
         suggested = self.folder / composer_ops.default_export_name(briefing, extension)
         path, _filter = QFileDialog.getSaveFileName(

@@ -17,6 +17,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, QPointF, QTimer, Signal
 from PySide6.QtWidgets import (
@@ -32,8 +33,10 @@ from PySide6.QtWidgets import (
 
 from briefing_app.core.model import Briefing
 from briefing_app.core.templates import TemplateError, load_template
-from briefing_app.document import composer_ops
 from briefing_app.ui.workers import Worker
+
+if TYPE_CHECKING:  # measured on the worker (see build_preview)
+    from briefing_app.document.memo_length import LengthReport
 
 PREVIEW_DELAY_MS = 300
 ZOOM_STEPS = (0.6, 0.7, 0.8, 0.9, 1.0, 1.15, 1.3)
@@ -44,7 +47,7 @@ DEFAULT_ZOOM = 0.8
 class PreviewResult:
     briefing_id: str
     html: str
-    length: composer_ops.LengthReport
+    length: LengthReport
     pdf_path: Path | None = None
     pdf_pages: int | None = None  # counted once the PDF is loaded
 
@@ -63,12 +66,13 @@ def build_preview(fb, briefing: Briefing, pdf_path: Path | None,
     ``zoom`` scales the HTML's type (a narrow pane shows more of the memo at 80 %); the
     PDF, the word count and the page estimate use the memo's real size."""
     # Loaded here, on the worker, with the first render: a quicker start.
+    from briefing_app.document import memo_length
     from briefing_app.document.render import render_document
     from briefing_app.document.writers import html_writer, write_document
 
     document = render_document(fb, briefing)
     html = html_writer.to_html(replace(document, font_size=round(document.font_size * zoom, 1)))
-    length = composer_ops.length_report(document, page_target(briefing))
+    length = memo_length.length_report(document, page_target(briefing))
     if pdf_path is not None:
         write_document(document, pdf_path, "pdf")
     return PreviewResult(briefing.id, html, length, pdf_path)
@@ -272,8 +276,7 @@ class PreviewPane(QWidget):
             self._show_pdf(result.pdf_path)
             pages = self.pdf_document.pageCount()
             result.pdf_pages = pages
-            result.length = composer_ops.LengthReport(result.length.words, pages,
-                                                      result.length.target, exact=True)
+            result.length = replace(result.length, pages=pages, exact=True)
             self.status.setText(self.tr("1 page") if pages == 1
                                 else self.tr("%1 pages").replace("%1", str(pages)))
         else:
