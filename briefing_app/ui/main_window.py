@@ -61,7 +61,7 @@ from briefing_app.ui.item_table import make_item_table
 from briefing_app.ui.library_ops import LibraryOps
 from briefing_app.ui.maintenance import install_maintenance
 from briefing_app.ui.none_guard import guard_none_refcount
-from briefing_app.ui.preferences import install_preferences
+from briefing_app.ui.preferences_menu import install_preferences
 from briefing_app.ui.qt_messages import quiet_platform_notes
 from briefing_app.ui.query_text import combine
 from briefing_app.ui.saved_searches import SavedSearches

@@ -9,12 +9,15 @@ them. A warning the app has no sentence for falls back to the core's English one
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from briefing_app.document.preflight import PreflightWarning
 from briefing_app.ui.labels import KIND_NOUNS, translated
 from briefing_app.ui.local_dates import format_partial_date
+
+if TYPE_CHECKING:
+    from briefing_app.document.preflight import PreflightWarning
 
 CONTEXT = "Preflight"
 _PLACEHOLDER = re.compile(r"%(\d+)")

@@ -7,15 +7,19 @@ of the preferences are reported; a new limit applies at once.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from briefing_app.core.markings import MarkingError, scheme_for
-from briefing_app.document.preflight import PreflightWarning, preflight
 from briefing_app.store import FactBaseError
 from briefing_app.ui.preflight_text import describe
 
 from .session import ComposerSession
+
+if TYPE_CHECKING:
+    from briefing_app.document.preflight import PreflightWarning
 
 WARNING_ROLE = Qt.ItemDataRole.UserRole + 21
 CODE_LABELS = {  # shown through self.tr: the WarningsPanel context
@@ -63,6 +67,8 @@ class WarningsPanel(QWidget):
         if briefing is not None:
             try:
                 scheme = scheme_for(self.session.fact_base)
+                from briefing_app.document.preflight import preflight  # with a briefing
+
                 self.warnings = preflight(briefing, self.session, scheme=scheme,
                                           stale_days=self.session.preferences.stale_days)
             except (FactBaseError, MarkingError) as error:
