@@ -490,3 +490,25 @@ def test_python_m_briefing_app_uses_the_environment_variable(tmp_path):
     assert result.returncode == 0, result.stderr
     assert json.loads(result.stdout)[0]["id"] == SAMPLE_BRIEFING_ID
     assert default.exists()
+
+
+def test_the_desktop_app_leaves_garbage_collection_on_whatever_happens(
+        sample_db, monkeypatch):
+    """``briefing-app`` starts the window without garbage collection (a quicker start);
+    the collector is on again afterwards, even when no window came up."""
+    import gc
+
+    from briefing_app.ui import app
+
+    seen = []
+    monkeypatch.setattr(app, "run_gui", lambda path: seen.append(gc.isenabled()) or 0)
+    assert main(["--db", str(sample_db)]) == 0
+    assert seen == [False] and gc.isenabled()
+
+    def failing(path):
+        raise RuntimeError("the window could not be built")
+
+    monkeypatch.setattr(app, "run_gui", failing)
+    with pytest.raises(RuntimeError):
+        main(["--db", str(sample_db)])
+    assert gc.isenabled()

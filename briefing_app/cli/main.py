@@ -316,10 +316,13 @@ def cmd_gui(args: argparse.Namespace) -> int:
     # collections among them cost 17 ms of a 320 ms start.
     gc.disable()
     try:
-        from briefing_app.ui.app import run_gui
-    except ImportError as error:
-        raise CliError(f"cannot start the desktop app: {error}") from None
-    return run_gui(path, smoke=True) if args.smoke else run_gui(path)
+        try:
+            from briefing_app.ui.app import run_gui
+        except ImportError as error:
+            raise CliError(f"cannot start the desktop app: {error}") from None
+        return run_gui(path, smoke=True) if args.smoke else run_gui(path)
+    finally:
+        gc.enable()  # also when no window came up
 
 
 # ---------------------------------------------------------------- parsing
