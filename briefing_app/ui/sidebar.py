@@ -297,7 +297,8 @@ class Sidebar(QTreeView):
             self.setCurrentIndex(restored if restored.isValid() else model.all_index())
         finally:
             self.selectionModel().blockSignals(False)
-        self.viewport().update()
+        if self.isVisible():  # else it is painted whole when shown (see first_paint)
+            self.viewport().update()
         if not restored.isValid() and self._filter != ("", ""):
             # The chosen tag, person or saved search is gone: show everything again.
             self._filter = ("", "")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QAbstractItemView, QDockWidget, QMenu, QSplitter, 
 
 from briefing_app.store import FactBaseError
 
+from ..first_paint import after_first_paint
 from ..window_layout import composer_dock_width, is_compact
 from .briefings_list import BriefingsList
 from .composer_panel import ADD_BLOCK_KEYS, ComposerPanel
@@ -272,7 +273,9 @@ class ComposerController(QObject):
         item_menu = self.window.menus.get("item")
         if item_menu is not None:
             self._context_filter = _ItemContextMenu(view, item_menu)
-            view.viewport().installEventFilter(self._context_filter)
+            # After the first frame: see first_paint (a right-click comes later anyway).
+            after_first_paint(self.window, lambda: view.viewport().installEventFilter(
+                self._context_filter))
 
     def _wire(self) -> None:
         window, session = self.window, self.session
