@@ -24,6 +24,7 @@ from briefing_app.store.replica import LocalReplica
 from briefing_app.team.conflicts import open_conflicts
 from briefing_app.team.join import join
 from briefing_app.team.resolve import ResolveConflict
+from briefing_app.team.sync import Sync
 
 
 @pytest.fixture
@@ -226,6 +227,33 @@ def test_a_person_deleted_there_but_named_here_comes_back(pair, url):
 
     sync(a, b, a)
 
+    assert a.get_person("p-bob").name == "Bob Ruiz"
+    assert ("person", "p-bob") in server_state(url)
+    assert_converged(url, a, b)
+
+
+def test_an_item_brought_back_brings_back_the_person_it_names_deleted_here(
+        pair, url, monkeypatch):
+    """A's push of a new person and the item naming it reached the library, but the sync
+    was cut off before it pulled them back. A then deleted the item and, unused now, the
+    person; B edited the item meanwhile. The edit brings the item back to A, naming the
+    person: the person comes back too (found by the randomized convergence test as a
+    failed sync: FOREIGN KEY constraint failed)."""
+    a, b = pair
+    a.save_person(person("p-bob", "Bob Ruiz"))
+    edit_item(a, "i-1", people=["p-ann", "p-bob"])
+    with monkeypatch.context() as cut_off:  # pushed, never pulled back
+        cut_off.setattr(Sync, "_pull", lambda self, server: None)
+        sync(a)
+    sync(b)
+    a.delete_items(["i-1"])
+    a.delete_person("p-bob")
+    edit_item(b, "i-1", text="Edited while A deleted it.")
+
+    sync(b, a, b, a)
+
+    assert a.get_item("i-1").text == "Edited while A deleted it."
+    assert a.get_item("i-1").people == ["p-ann", "p-bob"]
     assert a.get_person("p-bob").name == "Bob Ruiz"
     assert ("person", "p-bob") in server_state(url)
     assert_converged(url, a, b)

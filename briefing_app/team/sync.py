@@ -285,11 +285,42 @@ class Sync:
                     work.deletes.setdefault(kind, {})[object_id] = kept_mine
                 else:
                     work.writes.setdefault(kind, {})[object_id] = target
+        self._bring_back_what_writes_name(theirs, work)
         for row in fetched:
             work.writes.setdefault(row.kind, {})[row.object_id] = row.data
             if row.deleted:
                 work.brought_back.setdefault(row.kind, {})[row.object_id] = None
         return work
+
+    def _bring_back_what_writes_name(self, theirs: dict[str, dict[str, dict | None]],
+                                     work: _PageWork) -> None:
+        """A person or source deleted here and unchanged in the library stays deleted (see
+        merge.py), unless an item or briefing this page writes names it (an item brought
+        back here by an edit there, say): then it comes back as the library holds it and
+        the deletion here is forgotten, as a deletion there of what is named here is
+        (:meth:`_settle_deferred`). Else the item's write fails: what it names is not here.
+        """
+        named: dict[str, set[str]] = {"person": set(), "source": set()}
+        for kind in ("item", "briefing"):
+            for data in work.writes.get(kind, {}).values():
+                for ref_kind, ids in replica_apply.references(kind, data).items():
+                    named[ref_kind].update(ids)
+        for kind, ids in named.items():
+            in_page = theirs.get(kind, {})
+            written = work.writes.setdefault(kind, {})
+            deletes = work.deletes.get(kind, {})
+            alive_there = sorted(k for k in ids if k not in written and in_page.get(k))
+            gone_here = set(replica_apply.missing(self.fb, kind, alive_there))
+            for key in alive_there:
+                if key in deletes:
+                    if deletes[key] is not None:
+                        continue  # a conflict, settled with the deletion (_settle_deferred)
+                elif key not in gone_here:
+                    continue  # here, and it stays
+                deletes.pop(key, None)
+                written[key] = in_page[key]
+                work.journal.get(kind, {}).pop(key, None)
+                work.forget.setdefault(kind, []).append(key)
 
     def _write(self, work: _PageWork, theirs: dict[str, dict[str, dict | None]]) -> None:
         for kind in KINDS:
