@@ -25,7 +25,13 @@ from PySide6.QtGui import QAction, QIcon, QKeySequence
 from PySide6.QtWidgets import QDialog, QMenu, QToolButton
 
 from briefing_app.core.ids import new_id
-from briefing_app.core.markings import DEFAULT_SCHEME, MarkingError, MarkingScheme, load_scheme
+from briefing_app.core.markings import (
+    DEFAULT_SCHEME,
+    MarkingError,
+    MarkingScheme,
+    load_scheme,
+    scheme_for,
+)
 from briefing_app.core.model import ITEM_KINDS, STATUSES, Item
 from briefing_app.core.operations.composer import BriefingOperation
 from briefing_app.core.undo import Operation
@@ -56,7 +62,7 @@ NEW_ITEM_ICONS = {"fact": "document-new"}
 def load_marking_scheme(fb) -> MarkingScheme:
     """The fact base's marking scheme; the default one if the setting names a missing one."""
     try:
-        return load_scheme(fb.get_setting("marking_scheme") or DEFAULT_SCHEME)
+        return scheme_for(fb)
     except MarkingError:
         return load_scheme(DEFAULT_SCHEME)
 
