@@ -182,3 +182,38 @@ def test_after_a_bulk_write_the_planner_reads_the_sort_index(low_threshold, tmp_
         plan = " | ".join(r[3] for r in fb.connection.execute(f"EXPLAIN QUERY PLAN {sql}",
                                                                 params))
     assert "item_labels_by_people" in plan
+
+
+def fts_hashsize(fb):
+    rows = fb.connection.execute(
+        f"SELECT v FROM {search_index.FTS_TABLE}_config WHERE k = 'hashsize'").fetchall()
+    return rows[0][0] if rows else None
+
+
+def test_the_bulk_fill_holds_more_words_in_memory_and_gives_fts5_its_default_back(
+        low_threshold, tmp_path):
+    with FactBase.open(tmp_path / "f.sqlite") as fb:
+        people_and_sources(fb)
+        statements = []
+        fb.connection.set_trace_callback(statements.append)
+        write_in_batches(fb, [items(0, 40)], many=True)
+        fb.connection.set_trace_callback(None)
+        assert any("'hashsize'" in s for s in statements)
+        assert fts_hashsize(fb) == search_index.PENDING_BYTES
+        assert fb.count("coffee") == 40
+
+
+def test_a_bulk_fill_that_fails_leaves_fts5_as_it_was(low_threshold, two_fact_bases,
+                                                      monkeypatch):
+    _plain, fb = two_fact_bases
+
+    def failing_fill(conn, nums_sql):
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(search_index, "fill", failing_fill)
+    with pytest.raises(RuntimeError), fb.writing_many():
+        fb.save_items(items(3, 20))
+    monkeypatch.undo()
+    assert fts_hashsize(fb) is None
+    fb.save_items(items(3, 20))
+    assert fb.count("coffee") == 23

@@ -21,7 +21,7 @@ from collections.abc import Sequence
 
 from . import search_index
 
-BULK_MIN_ITEMS = 20_000
+BULK_MIN_ITEMS = 2_000
 ANALYSIS_ROWS = 1000  # rows of each index the planner's statistics are sampled from
 _TABLES = ("items", "item_tags", "item_people", "item_labels")
 _DEFERRED_TABLE = "bulk_deferred"
@@ -66,7 +66,8 @@ class BulkWrite:
             return
         search_index.pause(conn)
         deferred = f"SELECT num FROM items WHERE id IN (SELECT id FROM {_DEFERRED})"
-        search_index.reindex(conn, deferred)
+        with search_index.holding_more_terms(conn):
+            search_index.reindex(conn, deferred)
         search_index.resume(conn)
         for _name, sql in self.dropped:
             conn.execute(sql)

@@ -147,20 +147,35 @@ def tag_ids(conn: sqlite3.Connection, names: Iterable[str]) -> dict[str, int]:
 def _replace_tags(conn: sqlite3.Connection, items: Sequence[Item],
                   items_before: Sequence[Item]) -> None:
     conn.executemany("DELETE FROM item_tags WHERE item_id = ?", ((i.id,) for i in items_before))
-    ids = tag_ids(conn, (t for i in items for t in i.tags))
-    conn.executemany(
-        "INSERT INTO item_tags(item_id, tag_id, position) VALUES (?, ?, ?)",
-        ((i.id, ids[fold_tag(t)], n) for i in items for n, t in enumerate(i.tags)),
-    )
+    insert_tags(conn, [(i.id, i.tags) for i in items])
 
 
 def _replace_people(conn: sqlite3.Connection, items: Sequence[Item],
                     items_before: Sequence[Item]) -> None:
     conn.executemany("DELETE FROM item_people WHERE item_id = ?",
                      ((i.id,) for i in items_before))
+    insert_people(conn, [(i.id, i.people) for i in items])
+
+
+def insert_tags(conn: sqlite3.Connection,
+                tags_of: Sequence[tuple[str, Sequence[str]]]) -> None:
+    """Link each ``(item id, tag names)`` item to its tags in order, creating the tags
+    met for the first time (the item has no tag links yet)."""
+    names = {t for _item, tags in tags_of for t in tags}
+    ids = tag_ids(conn, names)
+    id_of = {name: ids[fold_tag(name)] for name in names}  # a batch uses few distinct names
+    conn.executemany(
+        "INSERT INTO item_tags(item_id, tag_id, position) VALUES (?, ?, ?)",
+        ((item, id_of[t], n) for item, tags in tags_of for n, t in enumerate(tags)),
+    )
+
+
+def insert_people(conn: sqlite3.Connection,
+                  people_of: Sequence[tuple[str, Sequence[str]]]) -> None:
+    """Link each ``(item id, person ids)`` item to its people in order."""
     conn.executemany(
         "INSERT INTO item_people(item_id, person_id, position) VALUES (?, ?, ?)",
-        ((i.id, p, n) for i in items for n, p in enumerate(i.people)),
+        ((item, p, n) for item, people in people_of for n, p in enumerate(people)),
     )
 
 

@@ -18,7 +18,6 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from briefing_app.core.model import Block, Briefing, Meeting, Person, Section, Source
-from briefing_app.core.tags import fold_tag
 
 from . import items, search_index
 from .replica import ids_json
@@ -143,14 +142,8 @@ def _write_items(conn: sqlite3.Connection, objects: Mapping[str, dict]) -> None:
         (key, *(data[c] for c in items.COLUMNS[1:])) for key, data in objects.items()))
     conn.executemany("DELETE FROM item_tags WHERE item_id = ?", ((key,) for key in existing))
     conn.executemany("DELETE FROM item_people WHERE item_id = ?", ((key,) for key in existing))
-    tag_ids = items.tag_ids(conn, (t for data in objects.values() for t in data["tags"]))
-    conn.executemany(
-        "INSERT INTO item_tags(item_id, tag_id, position) VALUES (?, ?, ?)",
-        ((key, tag_ids[fold_tag(t)], n) for key, data in objects.items()
-         for n, t in enumerate(data["tags"])))
-    conn.executemany(
-        "INSERT INTO item_people(item_id, person_id, position) VALUES (?, ?, ?)",
-        ((key, p, n) for key, data in objects.items() for n, p in enumerate(data["people"])))
+    items.insert_tags(conn, [(key, data["tags"]) for key, data in objects.items()])
+    items.insert_people(conn, [(key, data["people"]) for key, data in objects.items()])
     search_index.refresh(conn, ids)
     search_index.resume(conn)
 
