@@ -397,3 +397,24 @@ def test_a_model_closed_before_its_answer_comes_is_left_alone(qtbot, big_fb):
     qtbot.wait(50)
     QThreadPool.globalInstance().waitForDone(5000)
     qtbot.wait(100)  # the answer is delivered to no one, and nothing raises
+
+
+def test_a_word_no_item_holds_is_answered_at_once_without_a_worker(qtbot, big_fb,
+                                                                     monkeypatch):
+    model = ItemTableModel(big_fb)
+    model.background_from = 100
+    monkeypatch.setattr(FactBase, "search_rows", lambda *a, **kw: pytest.fail("searched"))
+    model.set_query("kind:quote zzyzxq")  # no item holds a word starting so
+    assert not model.searching and not model.counting
+    assert model.rowCount() == 0 and model.total == 0
+
+
+def test_a_word_some_item_holds_still_goes_to_the_worker(qtbot, big_fb):
+    model = ItemTableModel(big_fb)
+    model.background_from = 100
+    word = next(w for w in big_fb.search_rows("", limit=1)[0].text.split() if w.isascii())
+    word = word[:4].lower()  # the start of a word the first item holds
+    model.set_query(word)
+    assert model.searching
+    qtbot.waitUntil(lambda: not model.searching, timeout=5000)
+    assert model.rowCount() > 0

@@ -18,11 +18,12 @@ which connection serves which call is decided in :mod:`.readers`.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sqlite3
 from pathlib import Path
 
-from . import schema
+from . import schema, search_index
 from .errors import (
     DAMAGED,
     SQLITE_CANTOPEN,
@@ -167,6 +168,8 @@ def connect_reader(path: str | os.PathLike) -> sqlite3.Connection:
         conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
     except sqlite3.Error as error:
         raise explain(error, f"open {path}") from error
+    with contextlib.suppress(sqlite3.Error):  # a file without the index: made when needed
+        search_index.attach_vocabularies(conn)
     return conn
 
 

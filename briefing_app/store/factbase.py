@@ -26,7 +26,7 @@ from briefing_app.core.store_protocol import Cancelled, Progress
 from briefing_app.core.vocab import ITEM_KINDS, STATUSES
 
 from . import backup as online_backup
-from . import clock, integrity, items, search, search_index, similar
+from . import clock, integrity, items, search, search_index, search_probe, similar
 from .errors import FactBaseError
 from .factbase_briefings import BriefingMethods
 from .factbase_catalog import CatalogMethods
@@ -112,6 +112,11 @@ class FactBase(CatalogMethods, BriefingMethods, SnapshotMethods):
 
     def count(self, query: str | Query) -> int:
         return self._read(search.count, _parsed(query))
+
+    def surely_no_match(self, query: str | Query) -> bool:
+        """True when a word ``query`` requires is in no item, told from the index's list
+        of words in well under a millisecond; False may still mean no match."""
+        return self._read(search_probe.surely_no_match, _parsed(query))
 
     def ranks_by_relevance(self, query: str | Query) -> bool:
         """Whether :meth:`search` puts ``query``'s best matches first: it has words, in

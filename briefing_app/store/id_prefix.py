@@ -6,8 +6,9 @@ import sqlite3
 
 from briefing_app.core.id_prefix import MIN_ID_PREFIX
 
+from .text_range import starting_with
+
 _TABLES = {"item": "items", "briefing": "briefings"}
-_LAST_CHARACTER = "\U0010ffff"  # sorts after every character that can follow the start
 
 
 def resolve(conn: sqlite3.Connection, kind: str, prefix: str, limit: int) -> list[str]:
@@ -25,6 +26,6 @@ def resolve(conn: sqlite3.Connection, kind: str, prefix: str, limit: int) -> lis
     rows = conn.execute(
         f"""SELECT id FROM {table} WHERE id >= ? AND id < ? AND substr(id, 1, ?) = ?
         ORDER BY id LIMIT ?""",
-        (prefix, prefix + _LAST_CHARACTER, len(prefix), prefix, max(limit, 0)),
+        (*starting_with(prefix), len(prefix), prefix, max(limit, 0)),
     )
     return [row[0] for row in rows]

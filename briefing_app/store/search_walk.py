@@ -22,14 +22,13 @@ import sqlite3
 
 from briefing_app.core.query import Query, TextTerm
 
-from .search_index import FTS_TABLE, fold_for_search
+from .search_index import FTS_TABLE, TERMS, attach_vocabularies, fold_for_search
+from .text_range import starting_with
 
-VOCABULARY = "temp.items_search_terms"
 INDEXED_PREFIX_CHARS = 3  # the longest prefix with an index of its own (prefix = '2 3')
 MAX_EXPANSIONS = 64  # more words for one prefix make every membership test too slow
 SAMPLE_ROWS = 2000  # newest rows tested to estimate how common a query is
 WALK_FROM_ITEMS = 20_000  # below this, gathering is always fast enough
-_LAST_CHARACTER = "\U0010ffff"
 _KEPT_VERSIONS = 4
 
 # Reading a prefix's words from fts5vocab reads their lists of rows too (47 ms for
@@ -57,13 +56,10 @@ def _words(conn: sqlite3.Connection, prefix: str,
     """The indexed words starting with ``prefix``; None when there are too many."""
     if cache is not None and prefix in cache:
         return cache[prefix]
-    conn.execute(
-        f"CREATE VIRTUAL TABLE IF NOT EXISTS {VOCABULARY}"
-        f" USING fts5vocab(main, '{FTS_TABLE}', 'row')"
-    )
+    attach_vocabularies(conn)
     words: list[str] | None = [row[0] for row in conn.execute(
-        f"SELECT term FROM {VOCABULARY} WHERE term >= ? AND term < ? LIMIT ?",
-        (prefix, prefix + _LAST_CHARACTER, MAX_EXPANSIONS + 1),
+        f"SELECT term FROM {TERMS} WHERE term >= ? AND term < ? LIMIT ?",
+        (*starting_with(prefix), MAX_EXPANSIONS + 1),
     )]
     if len(words) > MAX_EXPANSIONS:
         words = None
