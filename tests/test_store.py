@@ -471,6 +471,55 @@ def test_failed_nested_block_is_undone_alone(fb):
     assert [i.text for i in fb.search("")] == ["kept"]
 
 
+def savepoints_taken(fb, block) -> list[str]:
+    statements = []
+    fb.connection.set_trace_callback(statements.append)
+    try:
+        block()
+    finally:
+        fb.connection.set_trace_callback(None)
+    return [s for s in statements if s.startswith("SAVEPOINT")]
+
+
+def test_an_all_or_nothing_transaction_takes_no_savepoints(fb):
+    def block():
+        with fb.transaction(all_or_nothing=True):
+            fb.save_item(Item("", "fact", "first"))
+            with fb.transaction():
+                fb.save_item(Item("", "fact", "second"))
+
+    assert savepoints_taken(fb, block) == []
+    assert fb.item_count() == 2
+    assert savepoints_taken(fb, lambda: fb.save_item(Item("", "fact", "third"))) == []
+    with fb.transaction():  # an ordinary one afterwards: its blocks have savepoints again
+        assert savepoints_taken(fb, lambda: fb.save_item(Item("", "fact", "fourth")))
+
+
+def test_a_failure_inside_an_all_or_nothing_transaction_undoes_all_of_it(fb):
+    fb.save_item(Item("", "fact", "before"))
+    with pytest.raises(ValueError), fb.transaction(all_or_nothing=True):
+        fb.save_item(Item("", "fact", "dropped"))
+        with fb.transaction():
+            fb.save_item(Item("", "fact", "dropped too"))
+            raise ValueError("inner problem")
+    assert [i.text for i in fb.search("")] == ["before"]
+    assert not fb.connection.in_transaction
+
+
+def test_an_all_or_nothing_block_inside_a_transaction_is_undone_alone(fb):
+    with fb.transaction():
+        fb.save_item(Item("", "fact", "kept"))
+
+        def failing_block():
+            with pytest.raises(ValueError), fb.transaction(all_or_nothing=True):
+                fb.save_item(Item("", "fact", "dropped"))
+                raise ValueError("inner problem")
+
+        assert len(savepoints_taken(fb, failing_block)) == 1  # its own, none inside it
+        fb.save_item(Item("", "fact", "kept too"))
+    assert sorted(i.text for i in fb.search("")) == ["kept", "kept too"]
+
+
 def test_transaction_takes_the_write_lock_at_once(disk_fb, db_path, monkeypatch):
     other = FactBase.open(db_path)
     monkeypatch.setattr(readers, "WRITE_WAIT_LIMIT_SECONDS", 0.05)  # give up after a slice

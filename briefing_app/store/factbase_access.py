@@ -70,14 +70,17 @@ class FactBaseAccess:
         return self._connections.writer
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[Self]:
+    def transaction(self, *, all_or_nothing: bool = False) -> Iterator[Self]:
         """``BEGIN IMMEDIATE`` ... ``COMMIT``; rolls back on any exception.
 
         Nested calls join the outer transaction; a nested block that fails is undone on its
-        own (a savepoint) and its exception goes on to the caller. Reads on this thread
-        inside the block see its uncommitted writes; other threads do not.
+        own (a savepoint) and its exception goes on to the caller, unless the block is
+        inside one opened ``all_or_nothing`` (then only the whole block is undone, and
+        the writes inside cost half as much: see :meth:`.readers.Connections.transaction`).
+        Reads on this thread inside the block see its uncommitted writes; other threads
+        do not.
         """
-        with self._connections.transaction():
+        with self._connections.transaction(all_or_nothing=all_or_nothing):
             yield self
 
     @contextlib.contextmanager
@@ -91,8 +94,9 @@ class FactBaseAccess:
     @contextlib.contextmanager
     def writing_many(self) -> Iterator[Self]:
         """One transaction for a write of very many items (an import): past a threshold
-        the indexes are built once at the end instead of row by row (see :mod:`.bulk`)."""
-        with self._connections.transaction() as conn:
+        the indexes are built once at the end instead of row by row (see :mod:`.bulk`).
+        All or nothing: its parts take no savepoints of their own."""
+        with self._connections.transaction(all_or_nothing=True) as conn:
             if self._bulk is not None:  # already inside one
                 yield self
                 return

@@ -122,6 +122,7 @@ class Connections:
         self._write_lock = threading.RLock()
         self._holding = threading.local()  # .depth: how often this thread holds the writer
         self._depth = 0  # transaction nesting on the writer
+        self._joined_from = 0  # nesting at and below which blocks take no savepoint
         self._cancel_checks: list[Callable[[], bool]] = []
         self._waiting = threading.local()  # .hook: the thread's waiting hook
         self._use_readers = readers
@@ -222,30 +223,22 @@ class Connections:
         wait.over()
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[sqlite3.Connection]:
+    def transaction(self, *, all_or_nothing: bool = False) -> Iterator[sqlite3.Connection]:
         """``BEGIN IMMEDIATE`` ... ``COMMIT`` on the writer; rolls back on any exception.
 
         Nested calls join the outer transaction; a nested block that fails is undone on its
-        own (a savepoint) and its exception goes on to the caller. Taking the writer waits
-        for another writer (see :meth:`waiting_for_writer`).
+        own (a savepoint) and its exception goes on to the caller. Inside a block opened
+        ``all_or_nothing``, nested blocks take no savepoint: a failure in one is undone
+        only with the whole block, for a long write whose parts never fail alone. (A
+        savepoint copies each page its block changes, to be able to undo it: that doubled
+        the time of writing a page of pulled items.) Taking the writer waits for another
+        writer (see :meth:`waiting_for_writer`).
         """
         wait = self._wait()
         with self.holding_writer(wait) as conn:
             if self._depth:
-                name = f"nested_{self._depth}"
-                conn.execute(f"SAVEPOINT {name}")
-                self._depth += 1
-                try:
+                with self._nested(conn, all_or_nothing=all_or_nothing):
                     yield conn
-                except BaseException:
-                    if conn.in_transaction:
-                        conn.execute(f"ROLLBACK TO {name}")
-                        conn.execute(f"RELEASE {name}")
-                    raise
-                else:
-                    conn.execute(f"RELEASE {name}")
-                finally:
-                    self._depth -= 1
                 return
             if self.read_only:
                 raise ReadOnlyFactBaseError(
@@ -255,6 +248,7 @@ class Connections:
             try:
                 self._begin(conn, wait)  # its failures are worded FactBaseErrors
                 self._depth = 1
+                self._joined_from = 1 if all_or_nothing else 0
                 self._verify(conn)
                 yield conn
                 conn.execute("COMMIT")
@@ -273,7 +267,32 @@ class Connections:
                 _rollback(conn)
                 raise
             finally:
-                self._depth = 0
+                self._depth = self._joined_from = 0
+
+    @contextlib.contextmanager
+    def _nested(self, conn: sqlite3.Connection, *, all_or_nothing: bool) -> Iterator[None]:
+        """A block inside the transaction: a savepoint, unless an enclosing block (or this
+        one, for the blocks inside it) is all or nothing."""
+        depth, joined_from = self._depth, self._joined_from
+        self._depth += 1
+        if all_or_nothing and not joined_from:
+            self._joined_from = self._depth
+        try:
+            if joined_from:
+                yield
+                return
+            name = f"nested_{depth}"
+            conn.execute(f"SAVEPOINT {name}")
+            try:
+                yield
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute(f"ROLLBACK TO {name}")
+                    conn.execute(f"RELEASE {name}")
+                raise
+            conn.execute(f"RELEASE {name}")
+        finally:
+            self._depth, self._joined_from = depth, joined_from
 
     @property
     def verified(self) -> bool:

@@ -245,7 +245,7 @@ class LocalReplica:
     def paused(self) -> Iterator[None]:
         """One transaction whose writes are not journaled (what a pull writes: the
         server's own state)."""
-        with self.fb.transaction():
+        with self.fb.transaction(all_or_nothing=True):
             was_on = self.fb._write(
                 lambda c: c.execute("DELETE FROM sync_recording").rowcount)
             yield
