@@ -361,3 +361,24 @@ def test_a_sync_checks_the_file_before_it_takes_the_write_lock(pair, tmp_path, m
         report = sync(reopened)[0]
         assert report.pulled >= 1 and reopened.get_item("i-1").notes == "checked by the desk"
         assert checked_with and all(conn is not reopened.connection for conn in checked_with)
+
+
+def test_a_pull_writes_its_pages_whole_and_gives_the_writer_its_settings_back(url, tmp_path):
+    """A pulled page is written all or nothing (no savepoint copies the pages each part
+    changes), with statement journals in memory; after the pull the writer is as before."""
+    replica(tmp_path, "a", url, items=[fact(f"i-{n:04}", f"Fact number {n}", tags=["bulk"])
+                                       for n in range(300)])
+    b = FactBase.open(tmp_path / "b.sqlite")
+    conn = b.connection
+    settings = ("cache_size", "wal_autocheckpoint", "temp_store")
+    before = {name: conn.execute(f"PRAGMA {name}").fetchone()[0] for name in settings}
+    statements = []
+    conn.set_trace_callback(statements.append)
+
+    join(b, url)
+
+    conn.set_trace_callback(None)
+    assert b.item_count() == 300
+    assert not [s for s in statements if s.startswith("SAVEPOINT")]
+    assert "PRAGMA temp_store = MEMORY" in statements
+    assert {name: conn.execute(f"PRAGMA {name}").fetchone()[0] for name in settings} == before

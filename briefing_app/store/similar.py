@@ -17,14 +17,13 @@ import unicodedata
 
 from briefing_app.core.records import SimilarItem
 
-from .search_index import FTS_TABLE
+from .search_index import FTS_TABLE, TERMS, attach_vocabularies
 
 THRESHOLD = 0.8
 CANDIDATES = 50
 RARE_WORDS = 4  # any of these may match when few items have them
 ALL_WORDS = 8  # all of these must match when the text has only common words
 RANKED_MAX = 5_000  # ranking more matches than this by relevance is too slow
-_VOCAB = "similar_terms"
 _WORD = re.compile(r"\w+")
 
 
@@ -112,12 +111,9 @@ def _expression(words: list[tuple[int, str]], joiner: str) -> str:
 
 
 def _document_counts(conn: sqlite3.Connection, terms: set[str]) -> dict[str, int]:
-    conn.execute(
-        f"CREATE VIRTUAL TABLE IF NOT EXISTS temp.{_VOCAB} "
-        f"USING fts5vocab(main, {FTS_TABLE}, 'row')"
-    )
+    attach_vocabularies(conn)
     counts = {}
     for word in sorted(terms):
-        row = conn.execute(f"SELECT doc FROM temp.{_VOCAB} WHERE term = ?", (word,)).fetchone()
+        row = conn.execute(f"SELECT doc FROM {TERMS} WHERE term = ?", (word,)).fetchone()
         counts[word] = row[0] if row else 0
     return counts
