@@ -72,6 +72,7 @@ class MemoryStore:
         self.path = path
         self._t = Tables()
         self._lock = threading.RLock()
+        self._whole = False  # inside an all-or-nothing transaction (held under the lock)
         self._cancelled: Cancelled | None = None
         self._closed = False
 
@@ -105,17 +106,26 @@ class MemoryStore:
         self._closed = True
 
     @contextlib.contextmanager
-    def transaction(self) -> Iterator[MemoryStore]:
+    def transaction(self, *, all_or_nothing: bool = False) -> Iterator[MemoryStore]:
+        """A copy of the tables to go back to on failure (the savepoint); none for the
+        blocks inside an all-or-nothing one, which are only undone with it."""
         with self._lock:
             if self._closed:
                 raise FactBaseError("The fact base is closed.")
+            if self._whole:
+                self._check_cancelled()
+                yield self
+                return
             saved = copy.deepcopy(self._t)
+            self._whole = all_or_nothing
             try:
                 self._check_cancelled()
                 yield self
             except BaseException:
                 self._t = saved
                 raise
+            finally:
+                self._whole = False
 
     def writing_many(self) -> contextlib.AbstractContextManager[MemoryStore]:
         return self.transaction()  # dictionaries have no indexes to set aside

@@ -400,6 +400,27 @@ def test_a_failing_commit_hook_rolls_the_change_back(library):
     assert library.store.get_item("coffee") is None and library.undo_stack.can_undo()
 
 
+def test_an_operation_runs_whole_without_savepoints(tmp_path, ticking_clock):
+    """An operation is all or nothing: its writes take no savepoints of their own (each
+    would copy every page it changes), and a failure late in it undoes all of it."""
+    with Library(seed(open_store("sqlite-file", tmp_path))) as library:
+        conn = library.store.connection
+        statements = []
+        conn.set_trace_callback(statements.append)
+        library.perform(EditItems(["coffee", "quote", "summit"],
+                                  lambda i: replace(i, tags=[*i.tags, "trade"])))
+        conn.set_trace_callback(None)
+        assert not [s for s in statements if s.startswith("SAVEPOINT")]
+
+        def late_failure(store, operation, changes, direction):
+            raise FactBaseError("The disk is full.")
+
+        library.add_commit_hook(late_failure)
+        with pytest.raises(FactBaseError, match="disk is full"):
+            library.perform(DeleteItems(["coffee", "quote"]))
+        assert {i.id for i in library.store.search("")} == {"coffee", "quote", "summit"}
+
+
 # ---------------------------------------------------------------- the command line
 
 

@@ -116,7 +116,7 @@ class Library:
              cancelled: Cancelled | None) -> Changes:
         stopping = (self.store.stopping_when(cancelled) if cancelled is not None
                     else contextlib.nullcontext())
-        with stopping, self.store.transaction():
+        with stopping, self.store.transaction(all_or_nothing=True):  # an operation is whole
             changes = step(self.store)
             self._commit(operation, changes, direction)
         return changes

@@ -66,8 +66,11 @@ class Store(Protocol):
         False when the fact base is damaged."""
 
     def close(self) -> None: ...
-    def transaction(self) -> AbstractContextManager[Any]:
-        """One transaction; nested calls join the outer one."""
+    def transaction(self, *, all_or_nothing: bool = False) -> AbstractContextManager[Any]:
+        """One transaction; nested calls join the outer one, and a nested block that
+        fails is undone alone, unless it is inside one opened ``all_or_nothing``: then a
+        failure anywhere in that one undoes all of it, and the store need not keep what
+        undoing each block alone would take."""
 
     def writing_many(self) -> AbstractContextManager[Any]:
         """One transaction for a write of very many items (an import): the same result as
