@@ -156,3 +156,28 @@ def test_the_sidebar_is_usable_from_the_keyboard(qtbot, window, sample_fb):
     assert window.item_model.rowCount() == sample_fb.count("kind:quote")
     assert window.sidebar.accessibleName() == "Filters"
 
+
+
+def test_until_the_counts_are_read_the_sidebar_shows_no_numbers(qtbot, disk_fb, monkeypatch,
+                                                                 tmp_path):
+    """A million items take a moment to count: the first frame shows blanks, not zeros
+    that read as "no facts"."""
+    import threading
+
+    from briefing_app.ui import sidebar as sidebar_module
+
+    disk_fb.save_items([Item("a", "fact", "Coffee talks")])
+    release = threading.Event()
+    real_read = sidebar_module.read_counts
+    monkeypatch.setattr(sidebar_module, "read_counts",
+                        lambda fb: (release.wait(5), real_read(fb))[1])
+    window = show_main_window(qtbot, disk_fb, AppSettings(tmp_path / "s.ini"))
+    try:
+        assert window.sidebar.loading
+        model = window.sidebar.sidebar_model
+        assert model.index(0, 1).data() == ""  # All items
+        assert set(counts(window, "kind").values()) == {""}
+    finally:
+        release.set()
+    qtbot.waitUntil(lambda: not window.sidebar.loading, timeout=5000)
+    assert counts(window, "kind")["Facts"] == "1" and counts(window, "kind")["Quotes"] == "0"

@@ -46,7 +46,7 @@ class Entry:
 class Counts:
     """Everything the sidebar shows, read in one go."""
 
-    total: int = 0
+    total: int | None = None  # None: not counted yet (the first frame shows no numbers)
     kinds: dict[str, int] = field(default_factory=dict)
     statuses: dict[str, int] = field(default_factory=dict)
     tags: list[tuple[str, int]] = field(default_factory=list)
@@ -305,12 +305,13 @@ class Sidebar(QTreeView):
             self.filter_changed.emit("", "")
 
     def _entries(self, counts: Counts) -> dict[str, list[Entry]]:
+        counted = 0 if counts.total is not None else None  # a kind no item has: 0
         return {
             ALL: [Entry(ALL, self.tr("All items"), "", counts.total)],
-            "kind": [Entry("kind", self._kind_title(k), f"kind:{k}", counts.kinds.get(k, 0))
-                     for k in ITEM_KINDS],
+            "kind": [Entry("kind", self._kind_title(k), f"kind:{k}",
+                           counts.kinds.get(k, counted)) for k in ITEM_KINDS],
             "status": [Entry("status", status_label(s), f"status:{s}",
-                             counts.statuses.get(s, 0)) for s in STATUSES],
+                             counts.statuses.get(s, counted)) for s in STATUSES],
             "tag": [Entry("tag", name, field_term("tag", name), count)
                     for name, count in counts.tags if name.strip() and count > 0],
             "person": [Entry("person", p.name, field_term("person", p.name), p.items)
