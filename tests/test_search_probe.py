@@ -53,3 +53,29 @@ def test_it_never_says_no_match_for_a_query_that_matches(fb, words, quoted):
     query = f'"{" ".join(words)}"' if quoted else " ".join(words)
     if fb.surely_no_match(query):
         assert fb.count(query) == 0
+
+
+def test_it_never_waits_for_another_threads_change(tmp_path):
+    """In memory (as in a file not in WAL mode) reads share the writer: while another
+    thread writes, the window's question gets "cannot tell" at once."""
+    import threading
+    import time
+
+    with FactBase.open(":memory:") as fb:
+        fb.save_items([Item("a", "fact", "Coffee tariffs")])
+        writing, done = threading.Event(), threading.Event()
+
+        def long_change():
+            with fb.transaction():
+                writing.set()
+                done.wait(5)
+
+        thread = threading.Thread(target=long_change)
+        thread.start()
+        writing.wait(5)
+        started = time.monotonic()
+        assert not fb.surely_no_match("zzyzxq")
+        assert time.monotonic() - started < 1
+        done.set()
+        thread.join()
+        assert fb.surely_no_match("zzyzxq")

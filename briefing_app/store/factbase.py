@@ -115,8 +115,10 @@ class FactBase(CatalogMethods, BriefingMethods, SnapshotMethods):
 
     def surely_no_match(self, query: str | Query) -> bool:
         """True when a word ``query`` requires is in no item, told from the index's list
-        of words in well under a millisecond; False may still mean no match."""
-        return self._read(search_probe.surely_no_match, _parsed(query))
+        of words in well under a millisecond; False may still mean no match. Never waits
+        for another thread's change (then it cannot tell: False)."""
+        return self._connections.read_at_once(search_probe.surely_no_match, _parsed(query),
+                                              default=False)
 
     def ranks_by_relevance(self, query: str | Query) -> bool:
         """Whether :meth:`search` puts ``query``'s best matches first: it has words, in

@@ -359,6 +359,19 @@ class Connections:
             raise FactBaseError(f"Could not look this up: {describe_unencodable(error)}.") \
                 from error
 
+    def read_at_once(self, function: Callable[..., Any], *args: Any, default: Any) -> Any:
+        """:meth:`read`, for the window's own thread: where reads share the writer (a
+        file not in WAL mode, or in memory) and another thread holds it, ``default`` at
+        once instead of waiting for that change to end."""
+        if self._use_readers or self._held():
+            return self.read(function, *args)
+        if not self._write_lock.acquire(blocking=False):
+            return default
+        try:
+            return self.read(function, *args)  # the lock is reentrant
+        finally:
+            self._write_lock.release()
+
     def _reading(self) -> contextlib.AbstractContextManager[sqlite3.Connection]:
         if self._use_readers and not self._held():
             return self._reader_of_this_thread()
