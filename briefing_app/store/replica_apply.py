@@ -107,6 +107,18 @@ def references(kind: str, data: dict) -> dict[str, list[str]]:
     return {"person": [], "source": []}
 
 
+def named_by(objects: Mapping[str, Mapping[str, dict | None]]) -> dict[str, set[str]]:
+    """The people and sources the items and briefings among ``objects`` (kind -> id ->
+    data, ``None`` for a deletion) name, by kind."""
+    named: dict[str, set[str]] = {"person": set(), "source": set()}
+    for kind in ("item", "briefing"):
+        for data in objects.get(kind, {}).values():
+            if data is not None:
+                for ref_kind, ids in references(kind, data).items():
+                    named[ref_kind].update(ids)
+    return named
+
+
 def briefing_from(key: str, data: dict) -> Briefing:
     sections = [
         Section(

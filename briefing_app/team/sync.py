@@ -229,14 +229,8 @@ class Sync:
                             theirs: dict[str, dict[str, dict | None]]) -> list[ServerRow]:
         """People and sources the page's items and briefings name that are neither here
         nor in the page, as the server holds them (a tombstone too: it is brought back)."""
-        needed: dict[str, set[str]] = {"person": set(), "source": set()}
-        for kind in ("item", "briefing"):
-            for data in theirs.get(kind, {}).values():
-                if data is not None:
-                    for ref_kind, ids in replica_apply.references(kind, data).items():
-                        needed[ref_kind].update(ids)
         fetched: list[ServerRow] = []
-        for kind, ids in needed.items():
+        for kind, ids in replica_apply.named_by(theirs).items():
             in_page = {k for k, d in theirs.get(kind, {}).items() if d is not None}
             missing = replica_apply.missing(self.fb, kind, sorted(ids - in_page))
             if not missing:
@@ -300,12 +294,7 @@ class Sync:
         the deletion here is forgotten, as a deletion there of what is named here is
         (:meth:`_settle_deferred`). Else the item's write fails: what it names is not here.
         """
-        named: dict[str, set[str]] = {"person": set(), "source": set()}
-        for kind in ("item", "briefing"):
-            for data in work.writes.get(kind, {}).values():
-                for ref_kind, ids in replica_apply.references(kind, data).items():
-                    named[ref_kind].update(ids)
-        for kind, ids in named.items():
+        for kind, ids in replica_apply.named_by(work.writes).items():
             in_page = theirs.get(kind, {})
             written = work.writes.setdefault(kind, {})
             deletes = work.deletes.get(kind, {})
