@@ -122,7 +122,7 @@ class Connections:
         self._write_lock = threading.RLock()
         self._holding = threading.local()  # .depth: how often this thread holds the writer
         self._depth = 0  # transaction nesting on the writer
-        self._joined_from = 0  # nesting at and below which blocks take no savepoint
+        self._whole = False  # inside an all-or-nothing block: nested blocks take no savepoint
         self._cancel_checks: list[Callable[[], bool]] = []
         self._waiting = threading.local()  # .hook: the thread's waiting hook
         self._use_readers = readers
@@ -248,7 +248,7 @@ class Connections:
             try:
                 self._begin(conn, wait)  # its failures are worded FactBaseErrors
                 self._depth = 1
-                self._joined_from = 1 if all_or_nothing else 0
+                self._whole = all_or_nothing
                 self._verify(conn)
                 yield conn
                 conn.execute("COMMIT")
@@ -267,18 +267,17 @@ class Connections:
                 _rollback(conn)
                 raise
             finally:
-                self._depth = self._joined_from = 0
+                self._depth, self._whole = 0, False
 
     @contextlib.contextmanager
     def _nested(self, conn: sqlite3.Connection, *, all_or_nothing: bool) -> Iterator[None]:
         """A block inside the transaction: a savepoint, unless an enclosing block (or this
         one, for the blocks inside it) is all or nothing."""
-        depth, joined_from = self._depth, self._joined_from
+        depth, whole = self._depth, self._whole
         self._depth += 1
-        if all_or_nothing and not joined_from:
-            self._joined_from = self._depth
+        self._whole = whole or all_or_nothing
         try:
-            if joined_from:
+            if whole:
                 yield
                 return
             name = f"nested_{depth}"
@@ -292,7 +291,7 @@ class Connections:
                 raise
             conn.execute(f"RELEASE {name}")
         finally:
-            self._depth, self._joined_from = depth, joined_from
+            self._depth, self._whole = depth, whole
 
     @property
     def verified(self) -> bool:
