@@ -47,8 +47,10 @@ def write_in_batches(fb, batches, *, many):
 
 
 def indexes(fb):
+    """The indexes and triggers of the file (a bulk write sets some aside for a while)."""
     return sorted(tuple(r) for r in fb.connection.execute(
-        "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL"))
+        "SELECT type, name, sql FROM sqlite_master WHERE type IN ('index', 'trigger') "
+        "AND sql IS NOT NULL"))
 
 
 def derived_tables(fb):
@@ -91,6 +93,7 @@ def test_a_bulk_write_ends_with_the_same_indexes_labels_and_search(low_threshold
     many.connection.set_trace_callback(None)
 
     assert any(s.startswith("DROP INDEX") for s in statements)  # the bulk path was taken
+    assert any(s.startswith('DROP TRIGGER "items_search') for s in statements)
     assert indexes(many) == indexes_before
     assert derived_tables(many) == derived_tables(plain)
     assert searches(many) == searches(plain)
@@ -111,6 +114,22 @@ def test_the_labels_written_at_once_read_as_the_per_item_triggers_write_them(low
         stored = conn.execute("SELECT * FROM item_labels ORDER BY item_num").fetchall()
     assert [tuple(r) for r in stored] == [tuple(r) for r in per_item]
     assert ("Gustavo Petro, Ana Díaz, Marco Rubio") in {r[1] for r in per_item}
+
+
+def test_a_replica_keeps_its_journal_triggers_and_records_every_item_of_a_bulk_write(
+        low_threshold, tmp_path):
+    with FactBase.open(tmp_path / "f.sqlite") as fb:
+        people_and_sources(fb)
+        fb.connection.execute("INSERT INTO sync_recording(active) VALUES (1)")  # a replica
+        statements = []
+        fb.connection.set_trace_callback(statements.append)
+        write_in_batches(fb, [items(0, 20), items(20, 20)], many=True)
+        fb.connection.set_trace_callback(None)
+        pending = {r[0] for r in fb.connection.execute(
+            "SELECT object_id FROM sync_pending WHERE kind = 'item'")}
+    assert any(s.startswith('DROP TRIGGER "items_search') for s in statements)
+    assert not any(s.startswith('DROP TRIGGER "sync_') for s in statements)
+    assert pending == {f"item-{n:03d}" for n in range(40)}
 
 
 def test_a_bulk_write_that_fails_leaves_the_file_as_it_was(low_threshold, two_fact_bases):
