@@ -11,6 +11,9 @@ is read and checked whatever it holds, and a pack with any problem raises
 lists for it (in the same order for a pack whose sections come in the usual order:
 sources, people, items, briefings), so the Library rolls back what was written.
 
+A pack of :data:`~.pack_read_ahead.READ_AHEAD_FROM_BYTES` or more is read and checked by a
+child process while this one writes (:mod:`.pack_read_ahead`).
+
 A record that refers to one the file has not reached yet (a hand-made pack may list its
 people last) waits in memory until the end; an exported pack has none.
 """
@@ -23,7 +26,7 @@ from pathlib import Path
 from typing import Any
 
 from briefing_app.core.operations.imports import BATCH
-from briefing_app.exchange import factpack
+from briefing_app.exchange import factpack, pack_read_ahead
 from briefing_app.exchange.json_stream import JsonObjectStream
 from briefing_app.exchange.pack_validate import (
     PERSON_FIELDS,
@@ -96,20 +99,36 @@ class StreamedPack:
     def batches(self, store: Any) -> Iterator[tuple[str, list]]:
         stream, size = self._open()
         with stream:
-            reading = _Reading(self.path, store)
-            json = JsonObjectStream(self.path, stream)
-            marked = 0
-            for member in json.members(SECTIONS):
-                if len(member) == 2:
-                    reading.fields[member[0]] = member[1]
-                    continue
-                repeats_a_key, marked = json.marked_objects > marked, json.marked_objects
-                yield from reading.record(*member, repeats_a_key=repeats_a_key)
-                if reading.read % BATCH == 0:
-                    self._estimate = max(reading.read, reading.read * size
-                                         // max(json.bytes_read, 1))
-            yield from reading.finish(json.top_level_repeats)
-            self._estimate = reading.read
+            if size < pack_read_ahead.READ_AHEAD_FROM_BYTES or not pack_read_ahead.possible():
+                yield from self._read(stream, size, store)
+                return
+        yield from pack_read_ahead.read_ahead(self.path, self._max_bytes, store,
+                                              self._counted)
+
+    def read(self, store: Any) -> Iterator[tuple[str, list]]:
+        """The batches, read and checked in this process (the read-ahead child's part)."""
+        stream, size = self._open()
+        with stream:
+            yield from self._read(stream, size, store)
+
+    def _counted(self, records: int) -> None:
+        self._estimate = records
+
+    def _read(self, stream: Any, size: int, store: Any) -> Iterator[tuple[str, list]]:
+        reading = _Reading(self.path, store)
+        json = JsonObjectStream(self.path, stream)
+        marked = 0
+        for member in json.members(SECTIONS):
+            if len(member) == 2:
+                reading.fields[member[0]] = member[1]
+                continue
+            repeats_a_key, marked = json.marked_objects > marked, json.marked_objects
+            yield from reading.record(*member, repeats_a_key=repeats_a_key)
+            if reading.read % BATCH == 0:
+                self._estimate = max(reading.read, reading.read * size
+                                     // max(json.bytes_read, 1))
+        yield from reading.finish(json.top_level_repeats)
+        self._estimate = reading.read
 
 
 class _Reading:
