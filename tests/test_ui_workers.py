@@ -132,6 +132,29 @@ def test_progress_dialog_cancel_button_cancels_the_job(qtbot):
     assert not isValid(dialog) or not dialog.isVisible()  # closed (and soon deleted)
 
 
+def test_a_job_with_no_count_of_what_is_left_shows_a_busy_bar(qtbot):
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    counted, finishing, release = threading.Event(), threading.Event(), threading.Event()
+
+    def job(progress, cancelled):
+        progress(40, 50)
+        counted.wait(5)
+        progress(50, 0)  # read everything; now the part it cannot count
+        finishing.set()
+        release.wait(5)
+        return "ok"
+
+    worker = run_with_progress(parent, job, label="Importing…")
+    dialog = worker.dialog
+    qtbot.waitUntil(lambda: dialog.maximum() == 50 and dialog.value() == 40, timeout=2000)
+    counted.set()
+    assert finishing.wait(5)
+    qtbot.waitUntil(lambda: dialog.maximum() == 0, timeout=2000)  # Qt's busy indicator
+    with qtbot.waitSignal(worker.signals.finished, timeout=5000):
+        release.set()
+
+
 def test_progress_dialog_closes_before_the_result_handler_runs(qtbot):
     parent = QWidget()
     qtbot.addWidget(parent)

@@ -143,6 +143,8 @@ def run_with_progress(
         if total > 0:
             dialog.setMaximum(total)
             dialog.setValue(min(done, total))
+        elif done > 0:  # started, with no count of what is left: a busy bar, not a
+            dialog.setMaximum(0)  # bar that stops short of the end for seconds
 
     def on_cancel_pressed() -> None:
         worker.cancel()

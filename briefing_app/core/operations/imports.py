@@ -204,6 +204,8 @@ class ImportRecords(Operation):
         with store.writing_many():
             for kind, records in self.content.batches(store):
                 upserts[kind](records)
+            if self._progress is not None:  # what is left, the indexes a big import
+                self._progress(self._done, 0)  # builds at the end, has no count
         self._check_cancelled()
         if self._progress is not None:
             self._progress(self._done, self._done)
