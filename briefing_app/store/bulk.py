@@ -55,13 +55,15 @@ class BulkWrite:
             self._start_deferring(conn)
 
     def _start_deferring(self, conn: sqlite3.Connection) -> None:
+        from .items import marks  # items imports this module
+
         recording = conn.execute(f"SELECT {journal.RECORDING}").fetchone()[0]
         kept = set(journal.trigger_names()) if recording else set()
         self.dropped = [
             (kind, name, sql) for kind, name, sql in conn.execute(
                 f"""SELECT type, name, sql FROM sqlite_master WHERE sql IS NOT NULL
-                AND ((type = 'index' AND tbl_name IN ({marks(_TABLES)}))
-                  OR (type = 'trigger' AND tbl_name IN ({marks(_TRIGGER_TABLES)})))
+                AND ((type = 'index' AND tbl_name IN ({marks(len(_TABLES))}))
+                  OR (type = 'trigger' AND tbl_name IN ({marks(len(_TRIGGER_TABLES))})))
                 ORDER BY type, name""", (*_TABLES, *_TRIGGER_TABLES))
             if name not in kept
         ]
@@ -85,10 +87,6 @@ class BulkWrite:
         conn.execute(f"DELETE FROM {_DEFERRED}")
         self.deferring, self.dropped = False, []
         _refresh_statistics(conn)
-
-
-def marks(values: Sequence[str]) -> str:
-    return ", ".join("?" * len(values))
 
 
 def _refresh_statistics(conn: sqlite3.Connection) -> None:
