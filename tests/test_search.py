@@ -489,7 +489,8 @@ def test_walking_the_sort_index_finds_the_same_page(facts, query, sort):
 
 
 def test_sort_index_is_walked_only_when_most_rows_match():
-    from briefing_app.store.search import may_walk_sort_index, walk_sort_index
+    from briefing_app.store.search import may_walk_sort_index
+    from briefing_app.store.search_walk import walk_sort_index
 
     assert walk_sort_index(200, 0, matching=24_000, total=100_000)
     assert not walk_sort_index(200, 0, matching=500, total=100_000)

@@ -9,7 +9,9 @@ Speed rules, so search stays fast at a million items:
 - The plan is chosen by the query (:func:`walk`): a rare word gathers its matches and
   sorts them; a common one (or a broad filter) walks the index of the sort column and
   tests each row, which finds the first page without touching every match
-  (:mod:`.search_walk` makes the test cheap and estimates how common a query is).
+  (:mod:`.search_walk` makes the test cheap and estimates how common a query is); a
+  word in some items (a few percent) is gathered once as a set of row numbers while an
+  index of the items walks the order, so no match is joined to its row unless shown.
 - The next page starts after the last row shown (``after``, keyset paging), so page 25
   costs what page 2 does; only relevance ranking counts rows in (``OFFSET``).
 - Tags are matched with accents and case folded as the index folds words
@@ -28,6 +30,7 @@ from __future__ import annotations
 
 import sqlite3
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from briefing_app.core.query import RANKED_MAX, RANKED_SAMPLE, Query, TextTerm
 from briefing_app.core.records import ItemRow
@@ -124,12 +127,15 @@ class Plan:
     conditions: list[str] = field(default_factory=list)
     params: list[object] = field(default_factory=list)
     walk: bool = False  # test each row of items for the match (see search_walk.py)
+    gathered: bool = False
+    """The items table leads (its indexes find the rows in order) and each row is looked
+    up in the set of the words' matches, gathered once (see :func:`walk`)."""
 
     def select(self, columns: str, *, items: bool = False, labels: bool = False) -> str:
         """``SELECT columns FROM ... WHERE ...``; ``items``/``labels`` when the columns or
         the order need those tables. ``rownum`` in ``columns`` is the item's row number."""
         join = "JOIN"
-        if self.match is not None and not self.walk:
+        if self.match is not None and not (self.walk or self.gathered):
             # CROSS JOIN keeps the full-text index as the outer loop: the other way round,
             # SQLite would run the full-text query once per item.
             join = "CROSS JOIN"
@@ -140,7 +146,10 @@ class Plan:
             where = [f"{FTS_TABLE} MATCH ?", *self.conditions]
         else:
             tables, rownum, where = "items", "items.num", list(self.conditions)
-            if self.match is not None:
+            if self.gathered:  # the unary + keeps SQLite from looking the set's rows up
+                where.insert(0, f"+items.num IN (SELECT rowid FROM {FTS_TABLE}"
+                             f" WHERE {FTS_TABLE} MATCH ?)")
+            elif self.match is not None:
                 where.insert(0, f"EXISTS (SELECT 1 FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?"
                              f" AND {FTS_TABLE}.rowid = items.num)")
         if labels:
@@ -154,7 +163,7 @@ class Plan:
 
 
 def plan(query: Query, *, filter_by_index: bool = True, spellings: Spellings | None = None,
-         match: str | None = None) -> Plan:
+         match: str | None = None, gathered: bool = False) -> Plan:
     """The FTS match and the conditions of ``query``.
 
     ``spellings`` (from :func:`tag_spellings`) gives the stored names of each tag of the
@@ -164,7 +173,8 @@ def plan(query: Query, *, filter_by_index: bool = True, spellings: Spellings | N
     ``filter_by_index=False`` writes every condition as a test of the current row (a
     unary ``+``, ``EXISTS`` with the row's number or id) so that SQLite cannot use an
     index to find the matching rows: it then walks the index of the sort column and tests
-    each row, the fast way when many rows match (see :func:`walk`).
+    each row, the fast way when many rows match (see :func:`walk`). ``gathered``: see
+    :attr:`Plan.gathered` (for a query with words, with ``filter_by_index``).
     """
     result = Plan()
     col = "items." if filter_by_index else "+items."
@@ -172,6 +182,7 @@ def plan(query: Query, *, filter_by_index: bool = True, spellings: Spellings | N
     if query.has_words:
         result.match = match or match_expression(query.positive_terms, query.negative_terms)
         result.walk = not filter_by_index
+        result.gathered = gathered and filter_by_index
     elif query.negative_terms:
         if filter_by_index:
             result.conditions.append(
@@ -237,70 +248,67 @@ def _filters_sorted_column(query: Query, sort: str) -> bool:
     return sort == "tags" and bool(query.tags)
 
 
-# What testing one row costs while walking, in matches gathered (measured). A full-text
-# membership test takes 6-11 µs a row when the walk's order follows the order rows were
-# written in (a million generated items, walked by date or title), up to 30-170 µs when
-# it does not (100k items imported from a pack in another order); a gathered match costs
-# 0.5-2.4 µs. 8 keeps both sides of every measured case under 100 ms: a person in 4% of
-# 100k imported items gathers (19 ms, walking took 545), "bogota" in 13% of a million
-# walks (9 ms, gathering took 143). A test of the row's own columns or tags costs about
-# two gathered matches.
-WORD_TEST_COST = 8
-ROW_TEST_COST = 2
+class Way(NamedTuple):
+    """How to find a page: see :func:`walk`."""
 
-
-def walk_sort_index(limit: int, offset: int, matching: int, total: int, *,
-                    word_test: bool = False, only_excluded: bool = False) -> bool:
-    """Whether walking the sort index beats filtering first, given the row counts.
-
-    Filtering first costs about the number of matching rows (all are sorted), or, for a
-    query of excluded words alone (``only_excluded``), about every row: the excluded
-    rows are gathered into a list and every row is looked up in it. Walking the sort
-    index tests about ``(offset + limit) * total / matching`` rows, each at the cost of
-    :data:`WORD_TEST_COST` gathered matches when the test looks words up
-    (``word_test``), else :data:`ROW_TEST_COST`. SQLite cannot weigh this itself (it keeps
-    no statistics on value ranges or words), so :func:`walk` estimates ``matching``.
-    """
-    cost = WORD_TEST_COST if word_test else ROW_TEST_COST
-    filtering = total if only_excluded else matching
-    return matching > 0 and (offset + limit) * total * cost < matching * filtering
+    walk: bool = False
+    """Walk the sort index, testing each row (``filter_by_index=False`` for :func:`plan`)."""
+    match: str | None = None
+    """The match expression each row is tested with while walking."""
+    gathered: bool = False
+    """The words' matches gathered once as a set (:attr:`Plan.gathered`)."""
 
 
 def walk(conn: sqlite3.Connection, query: Query, sort: str, limit: int | None, offset: int,
-         spellings: Spellings) -> tuple[bool, str | None]:
-    """Whether to walk the sort index for this page, and the match expression to test
-    each row with (None without words). The share of matching rows is estimated by
-    testing the newest :data:`~.search_walk.SAMPLE_ROWS` rows, a few milliseconds at any
-    size; counting every match would cost as much as gathering them."""
+         spellings: Spellings) -> Way:
+    """How to find this page: filter first (the plain plan), walk the sort index testing
+    each row, or walk the items' own indexes looking each row up in the gathered matches
+    of the words. The share of matching rows is estimated by testing the newest
+    :data:`~.search_walk.SAMPLE_ROWS` rows, a few milliseconds at any size; counting
+    every match would cost as much as gathering them."""
     if not may_walk_sort_index(query, sort, limit):
-        return False, None
+        return Way()
     # The newest row number stands for the number of rows: counting them costs as much
     # as a gathered page, and numbers of deleted rows are not reused (an upper bound).
     total = conn.execute("SELECT max(num) FROM items").fetchone()[0] or 0
     if total < search_walk.WALK_FROM_ITEMS:
-        return False, None
+        return Way()
     match = None
     if query.terms:
         match = search_walk.walk_expression(conn, query)
         if match is None:
-            return False, None
+            return Way()
     sampled = min(search_walk.SAMPLE_ROWS, total)
+    newest = total - sampled
     only_excluded = bool(query.terms) and not query.has_words
     if only_excluded:  # count the excluded words
-        excluded = conn.execute(
-            f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? AND rowid > ?",
-            (match, total - sampled)).fetchone()[0]
-        found = sampled - excluded  # (other filters ignored: the estimate is an upper bound)
+        found = sampled - _sample_matches(conn, match, newest)
+        # (other filters ignored: the estimate is an upper bound)
     else:
         sample = plan(query, filter_by_index=False, spellings=spellings, match=match)
         sample.walk = False  # words: the index finds the sampled matches, no test per row
-        newest = f"{FTS_TABLE}.rowid > ?" if sample.match is not None else "items.num > ?"
-        sample.conditions.append(newest)
-        sample.params.append(total - sampled)
+        row = f"{FTS_TABLE}.rowid > ?" if sample.match is not None else "items.num > ?"
+        sample.conditions.append(row)
+        sample.params.append(newest)
         found = conn.execute(sample.select("count(*)"), sample.all_params).fetchone()[0]
     estimate = found * total // sampled
-    return walk_sort_index(limit, offset, estimate, total, word_test=match is not None,
-                           only_excluded=only_excluded), match
+    walking = search_walk.walk_sort_index(limit, offset, estimate, total,
+                                          word_test=match is not None,
+                                          only_excluded=only_excluded)
+    if search_walk.may_gather(query, sort):
+        filtered = query != Query(terms=query.terms)
+        words = _sample_matches(conn, match, newest) if filtered else found
+        if search_walk.gathering_pays(limit, offset, estimate, words * total // sampled,
+                                      total, walking=walking):
+            return Way(gathered=True)
+    return Way(walking, match)
+
+
+def _sample_matches(conn: sqlite3.Connection, match: str, newest: int) -> int:
+    """How many rows above ``newest`` the match expression finds (a seek per term)."""
+    return conn.execute(
+        f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? AND rowid > ?",
+        (match, newest)).fetchone()[0]
 
 
 def _page(limit: int | None, offset: int) -> tuple[str, list[object]]:
@@ -317,16 +325,16 @@ def _order(terms: tuple[str, ...], descending: bool) -> str:
 def _page_sql(
     query: Query, terms: tuple[str, ...] | None, descending: bool, limit, offset,
     filter_by_index: bool = True, spellings: Spellings | None = None,
-    match: str | None = None, after: str | None = None,
+    match: str | None = None, after: str | None = None, gathered: bool = False,
 ) -> tuple[str, list[object], str]:
     """Inner query of one page: ``num`` (and ``score`` when ranking) of the rows in order.
 
-    ``terms`` None means relevance; ``match``: see :func:`plan`; ``after``: see
-    :func:`rows_sql`. Returns the SQL, its parameters and the ORDER BY that puts the page
-    in order again once joined to the display tables.
+    ``terms`` None means relevance; ``match`` and ``gathered``: see :func:`plan`;
+    ``after``: see :func:`rows_sql`. Returns the SQL, its parameters and the ORDER BY that
+    puts the page in order again once joined to the display tables.
     """
     p = plan(query, filter_by_index=filter_by_index, spellings=spellings,
-             match=match)
+             match=match, gathered=gathered and terms is not None)
     if after is not None and terms is not None:
         p.conditions.append(_after_condition(terms, descending))
         p.params.append(after)
@@ -355,12 +363,13 @@ def _after_condition(terms: tuple[str, ...], descending: bool) -> str:
 def ids_sql(
     query: Query, order: str = "relevance", limit: int | None = 50, offset: int = 0,
     spellings: Spellings | None = None, filter_by_index: bool = True,
-    match: str | None = None,
+    match: str | None = None, gathered: bool = False,
 ) -> tuple[str, list[object]]:
     """SQL selecting the ids of one page of matching items.
 
     ``relevance`` is best first, or newest first for a query without words.
-    ``filter_by_index`` and ``match``: see :func:`plan` (a date order may be walked).
+    ``filter_by_index``, ``match`` and ``gathered``: see :func:`plan` (a date order may
+    be walked).
     """
     if order not in ORDERS:
         raise ValueError(f"{order!r} is not a search order (use {', '.join(ORDERS)})")
@@ -371,7 +380,8 @@ def ids_sql(
     else:
         descending = order != "date"
         inner, params, outer_order = _page_sql(query, by_date, descending, limit, offset,
-                                               filter_by_index, spellings, match)
+                                               filter_by_index, spellings, match,
+                                               gathered=gathered)
     sql = f"SELECT items.id FROM ({inner}) AS page JOIN items ON items.num = page.num"
     return sql + outer_order, params
 
@@ -391,6 +401,7 @@ def rows_sql(
     spellings: Spellings | None = None,
     match: str | None = None,
     after: str | None = None,
+    gathered: bool = False,
 ) -> tuple[str, list[object]]:
     """SQL for one page of flat display rows (see :class:`~briefing_app.core.records.ItemRow`).
 
@@ -399,7 +410,7 @@ def rows_sql(
     still exists.
 
     ``relevance`` is best first whatever ``descending`` says; without words it is the
-    date, newest first. ``filter_by_index``: see :func:`plan`.
+    date, newest first. ``filter_by_index``, ``match``, ``gathered``: see :func:`plan`.
     """
     if sort not in ROW_SORT_KEYS:
         raise ValueError(f"{sort!r} is not a column to sort by (use {', '.join(ROW_SORT_KEYS)})")
@@ -409,7 +420,8 @@ def rows_sql(
     else:
         terms = ROW_SORTS[sort]
     inner, params, outer_order = _page_sql(
-        query, terms, descending, limit, offset, filter_by_index, spellings, match, after
+        query, terms, descending, limit, offset, filter_by_index, spellings, match, after,
+        gathered,
     )
     sql = (
         f"SELECT {_ROW_COLUMNS} FROM ({inner}) AS page"
@@ -428,8 +440,9 @@ def ids(conn: sqlite3.Connection, query: Query, order: str, limit: int | None,
     if order == "relevance" and too_many_to_rank(conn, query):
         order = "date-desc"
     sort = "relevance" if order == "relevance" else "date"  # without words: newest first
-    walking, match = walk(conn, query, sort, limit, offset, spellings)
-    sql, params = ids_sql(query, order, limit, offset, spellings, not walking, match)
+    way = walk(conn, query, sort, limit, offset, spellings)
+    sql, params = ids_sql(query, order, limit, offset, spellings, not way.walk, way.match,
+                          way.gathered)
     return [r[0] for r in conn.execute(sql, params)]
 
 
@@ -475,7 +488,7 @@ def rows(conn: sqlite3.Connection, query: Query, sort: str, descending: bool,
         else:
             offset = 0
     spellings = tag_spellings(conn, query)
-    walking, match = walk(conn, query, sort, limit, offset, spellings)
-    sql, params = rows_sql(query, sort, descending, limit, offset, not walking, spellings,
-                           match, after)
+    way = walk(conn, query, sort, limit, offset, spellings)
+    sql, params = rows_sql(query, sort, descending, limit, offset, not way.walk, spellings,
+                           way.match, after, way.gathered)
     return [ItemRow(*r) for r in conn.execute(sql, params)]

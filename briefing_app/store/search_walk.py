@@ -1,5 +1,10 @@
 """Which way to find the first page of a query with words: gather the matches or walk.
 
+There are three ways (:func:`.search.walk` chooses, by the costs below): filter first
+(every match joined to its row and sorted), walk the sort index testing each row, or
+gather the matches once as a set of row numbers and walk an index of the items, looking
+each row up in the set (:func:`gathering_pays`).
+
 Gathering (the FTS index as the outer loop, every match joined and sorted) costs about the
 number of matches: for a rare word that is nothing, for "colombia" in a million items it
 is a million rows and a third of a second. Walking the index of the sort column and
@@ -110,3 +115,67 @@ def walk_expression(conn: sqlite3.Connection, query: Query) -> str | None:
         return " OR ".join(exclude)
     match = " AND ".join(include)
     return f"({match}) NOT ({' OR '.join(exclude)})" if exclude else match
+
+
+# What testing one row costs while walking, in matches gathered (measured). A full-text
+# membership test takes 6-11 µs a row when the walk's order follows the order rows were
+# written in (a million generated items, walked by date or title), up to 30-170 µs when
+# it does not (100k items imported from a pack in another order); a gathered match costs
+# 0.5-2.4 µs. 8 keeps both sides of every measured case under 100 ms: a person in 4% of
+# 100k imported items gathers (19 ms, walking took 545), "bogota" in 13% of a million
+# walks (9 ms, gathering took 143). A test of the row's own columns or tags costs about
+# two gathered matches.
+WORD_TEST_COST = 8
+ROW_TEST_COST = 2
+
+
+def walk_sort_index(limit: int, offset: int, matching: int, total: int, *,
+                    word_test: bool = False, only_excluded: bool = False) -> bool:
+    """Whether walking the sort index beats filtering first, given the row counts.
+
+    Filtering first costs about the number of matching rows (all are sorted), or, for a
+    query of excluded words alone (``only_excluded``), about every row: the excluded
+    rows are gathered into a list and every row is looked up in it. Walking the sort
+    index tests about ``(offset + limit) * total / matching`` rows, each at the cost of
+    :data:`WORD_TEST_COST` gathered matches when the test looks words up
+    (``word_test``), else :data:`ROW_TEST_COST`. SQLite cannot weigh this itself (it keeps
+    no statistics on value ranges or words), so :func:`walk` estimates ``matching``.
+    """
+    cost = WORD_TEST_COST if word_test else ROW_TEST_COST
+    filtering = total if only_excluded else matching
+    return matching > 0 and (offset + limit) * total * cost < matching * filtering
+
+
+# Gathering the words' matches as a set (FTS5 reading its lists of rows, the set kept by
+# SQLite) costs a tenth of a match gathered and joined to its row; walking an index of
+# the items and looking each row up in that set, a twentieth. Measured at a million
+# items: person:marquez (47,000 matches) 8 ms gathered as a set, 87 ms filtered first,
+# 27 ms walked with a test per row; filtered by kind and date as well, 8 ms against 75.
+GATHER_COST = 0.1
+SET_TEST_COST = 0.05
+
+
+def gathering_pays(limit: int, offset: int, matching: int, word_matches: int, total: int,
+                   *, walking: bool) -> bool:
+    """Whether gathering the ``word_matches`` rows the words find, then walking an index
+    of the items (``(offset + limit) * total / matching`` rows) and looking each row up
+    among them, beats the other plan: walking with a test per row (``walking``), else
+    filtering first, which joins every match of the words to its row."""
+    if matching <= 0:
+        return False
+    walked = (offset + limit) * total / matching
+    cost = word_matches * GATHER_COST + walked * SET_TEST_COST
+    return cost < (walked * WORD_TEST_COST if walking else word_matches)
+
+
+# Sorts kept by an index of the items table, which the gathered plan walks.
+GATHERED_SORTS = ("date", "kind", "status", "marking", "title", "text")
+
+
+def may_gather(query: Query, sort: str) -> bool:
+    """Whether the gathered plan may serve ``query``: words, an order an index of the
+    items keeps, no tags (their own subquery may lead instead) and no excluded words
+    (gathered, ``marquez -petro`` reads every row "petro" is in: 57 ms against 34
+    walking, which tests each row for it)."""
+    return (query.has_words and sort in GATHERED_SORTS and not query.negative_terms
+            and not (query.tags or query.not_tags))
