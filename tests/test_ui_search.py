@@ -35,6 +35,24 @@ def test_typing_a_search_shows_the_matching_rows(qtbot, window, sample_fb):
     assert window.filter_label.text() == "Showing only: search “visa”"
 
 
+def test_a_long_search_is_cut_short_in_the_filter_bar_and_the_panes_keep_their_width(
+        qtbot, window):
+    """The filter bar once asked for the width of the whole query: the splitter gave the
+    sidebar and details new widths, and the whole window was painted again."""
+    widths = window.splitter.sizes()
+    typed = " ".join(["petro sanciones"] * 15)
+    window.search_box.setText(typed)
+    qtbot.keyClick(window.search_box, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.filter_bar.isVisible(), timeout=2000)
+    label = window.filter_label
+    assert label.full_text() == f"Showing only: search “{typed}”"
+    assert label.text().endswith("…") and len(label.text()) < len(label.full_text())
+    assert label.toolTip() == label.full_text()
+    assert window.splitter.sizes() == widths
+    window.resize(window.width() + 4000, window.height())  # room for all of it
+    qtbot.waitUntil(lambda: label.text() == label.full_text(), timeout=2000)
+
+
 def test_on_a_big_fact_base_typing_is_answered_by_a_worker(qtbot, sample_fb, tmp_path,
                                                            monkeypatch):
     from briefing_app.ui.item_model import ItemTableModel

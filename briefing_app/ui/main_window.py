@@ -50,6 +50,7 @@ from briefing_app.ui.composer.controller import ComposerController
 from briefing_app.ui.current_item import CurrentItem
 from briefing_app.ui.debounce import Debouncer
 from briefing_app.ui.editing.controller import EditingController
+from briefing_app.ui.elided_label import ElidedLabel
 from briefing_app.ui.fact_base_handle import FactBaseHandle
 from briefing_app.ui.file_drop import FileDrop
 from briefing_app.ui.file_ops import FileOps
@@ -186,10 +187,9 @@ class MainWindow(QMainWindow):
         box.escape_pressed.connect(self.clear_filters)
         self.debouncer.settled.connect(self._apply_query)
 
-        self.filter_label = QLabel(self)
+        self.filter_label = ElidedLabel(self)  # a long query must not widen the column
         self.filter_label.setObjectName("activeFilters")
         self.filter_label.setAccessibleName(self.tr("Active filters"))
-        self.filter_label.setTextFormat(Qt.TextFormat.PlainText)
         self.clear_button = QToolButton(self)
         self.clear_button.setObjectName("clearFilters")
         self.clear_button.setText(self.tr("Clear"))
