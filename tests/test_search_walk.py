@@ -131,6 +131,22 @@ def test_excluded_words_and_tags_are_never_gathered(conn):
         assert not search.walk(conn, parse(text), "date", 200, 0, {}).gathered
 
 
+def test_typing_on_picks_a_longer_prefix_out_of_the_words_of_a_shorter_one(conn):
+    search_walk._words_by_version.clear()
+    statements: list[str] = []
+    conn.set_trace_callback(statements.append)
+    try:
+        search_walk.walk_expression(conn, parse("colo"))
+        typed_on = search_walk.walk_expression(conn, parse("colomb"))
+    finally:
+        conn.set_trace_callback(None)
+    reads = [s for s in statements if s.startswith(f"SELECT term FROM {search_walk.TERMS}")]
+    assert len(reads) == 1 and "'colo'" in reads[0]  # "colomb" read none
+    assert "colombia" in typed_on
+    search_walk._words_by_version.clear()
+    assert search_walk.walk_expression(conn, parse("colomb")) == typed_on  # as read
+
+
 def test_a_long_prefix_is_spelled_out_as_its_words(conn):
     expression = search_walk.walk_expression(conn, parse("colombia -trump"))
     assert expression.startswith('(("colombia"') and "NOT" in expression

@@ -58,9 +58,18 @@ def _index_version(conn: sqlite3.Connection) -> tuple[str, bytes] | None:
 
 def _words(conn: sqlite3.Connection, prefix: str,
            cache: dict[str, list[str] | None] | None) -> list[str] | None:
-    """The indexed words starting with ``prefix``; None when there are too many."""
-    if cache is not None and prefix in cache:
-        return cache[prefix]
+    """The indexed words starting with ``prefix``; None when there are too many. Typed
+    one letter at a time, a word's longer prefixes are picked out of a shorter one's
+    words: each read of the vocabulary reads the lists of rows of the words it finds
+    (~50 ms for "colo", "colom", "colomb"... at a million items)."""
+    if cache is not None:
+        if prefix in cache:
+            return cache[prefix]
+        for length in range(len(prefix) - 1, INDEXED_PREFIX_CHARS, -1):
+            known = cache.get(prefix[:length])
+            if known is not None:
+                cache[prefix] = [word for word in known if word.startswith(prefix)]
+                return cache[prefix]
     attach_vocabularies(conn)
     words: list[str] | None = [row[0] for row in conn.execute(
         f"SELECT term FROM {TERMS} WHERE term >= ? AND term < ? LIMIT ?",
