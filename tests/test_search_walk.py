@@ -9,6 +9,8 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from briefing_app.core.query import parse
 from briefing_app.store import search, search_walk
@@ -152,3 +154,24 @@ def test_a_long_prefix_is_spelled_out_as_its_words(conn):
     assert expression.startswith('(("colombia"') and "NOT" in expression
     assert '"*' not in expression.split("NOT")[0]  # no prefix left to merge per row
     assert search_walk.walk_expression(conn, parse("pe")) == '"pe"*'  # has its own index
+
+
+PIECES = st.sampled_from([
+    "colombia", "col", "colombi", "petro", "pe", "sanc", "marquez", "bogota", "trump",
+    '"estados unidos"', "-trump", "-petro", "kind:quote", "kind:fact", "-kind:event",
+    "status:disputed", "status:v", "tag:coca", "-tag:coca", "person:marquez",
+    "source:efe", "after:2025", "before:2026-02", "zzyzxq", '"', "-", "é", "🙂",
+])
+
+
+@settings(max_examples=150, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(pieces=st.lists(PIECES, min_size=1, max_size=5),
+       sort=st.sampled_from(["date", "title", "kind", "people"]),
+       descending=st.booleans())
+def test_whichever_plan_is_chosen_a_random_query_finds_the_rows_gathering_finds(
+        conn, pieces, sort, descending):
+    query = parse(" ".join(pieces))
+    rows = search.rows(conn, query, sort, descending, 50, 0)
+    assert [r.id for r in rows] == gathered(conn, query, sort, descending, 0)
+
