@@ -488,6 +488,19 @@ def test_walking_the_sort_index_finds_the_same_page(facts, query, sort):
     assert "+items." in walking_sql or "NOT EXISTS (SELECT 1 FROM item_tags" in walking_sql
 
 
+@pytest.mark.parametrize("sort", ["date", "title", "text", "kind", "status", "people", "tags"])
+@pytest.mark.parametrize("descending", [False, True])
+def test_a_page_after_a_row_enters_the_sort_index_at_that_row(facts, sort, descending):
+    """Keyset paging seeks into the index instead of reading it from its start on every
+    page (the title index was read from its start: page 26 cost 155 ms at 1M items)."""
+    from briefing_app.store import search
+
+    sql, params = search.rows_sql(parse(""), sort, descending, 2, 0, after="A")
+    plan = [r[3] for r in facts.connection.execute("EXPLAIN QUERY PLAN " + sql, params)]
+    loops = [step for step in plan if step.startswith(("SCAN", "SEARCH"))]
+    assert loops[0].startswith("SEARCH") and ("<" in loops[0] or ">" in loops[0]), plan
+
+
 def test_sort_index_is_walked_only_when_most_rows_match():
     from briefing_app.store.search import may_walk_sort_index
     from briefing_app.store.search_walk import walk_sort_index
