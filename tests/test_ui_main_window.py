@@ -219,6 +219,56 @@ def test_scrolling_to_the_end_fetches_the_next_page(qtbot, big_db):
         win.close()
 
 
+def open_scrolled_to_row_400(qtbot, big_db, fb):
+    win = MainWindow(fb, big_db)
+    qtbot.addWidget(win)
+    win.show()
+    qtbot.waitExposed(win)
+    win.item_view.scrollToBottom()
+    qtbot.waitUntil(lambda: win.item_model.rowCount() == 400, timeout=3000)
+    win.item_view.scrollToBottom()  # the end of the rows fetched, as a staffer leaves it
+    return win
+
+
+def test_a_new_search_or_order_starts_at_its_first_rows(qtbot, big_db):
+    with FactBase.open(big_db) as fb:
+        win = open_scrolled_to_row_400(qtbot, big_db, fb)
+        bar = win.item_view.verticalScrollBar()
+        assert bar.value() > 0
+        qtbot.keyClicks(win.search_box, "colombia")
+        qtbot.keyClick(win.search_box, Qt.Key.Key_Return)
+        qtbot.waitUntil(lambda: win.item_model.query == "colombia", timeout=3000)
+        qtbot.waitUntil(lambda: bar.value() == 0, timeout=3000)
+        assert win.item_view.rowAt(0) == 0  # the best rows are the ones on screen
+        win.item_view.scrollToBottom()
+        click_header(qtbot, win.item_view, "title")
+        qtbot.waitUntil(lambda: win.item_model.sort_key == "title", timeout=3000)
+        qtbot.waitUntil(lambda: bar.value() == 0, timeout=3000)
+        win.close()
+
+
+def test_rows_that_arrive_while_the_view_is_at_their_end_go_on_fetching(
+        qtbot, big_db, monkeypatch):
+    """Scrolled to the end while a worker re-read the rows, the fetch was refused (the
+    rows were about to be replaced); the new rows came with the scroll bar already at its
+    end, where no scrolling could move it, and the table stopped at 200 rows."""
+    from briefing_app.ui.item_model import ItemTableModel
+
+    monkeypatch.setattr(ItemTableModel, "background_from", 100)  # re-read on a worker
+    with FactBase.open(big_db) as fb:
+        win = MainWindow(fb, big_db)
+        qtbot.addWidget(win)
+        win.show()
+        qtbot.waitExposed(win)
+        qtbot.waitUntil(lambda: not win.item_model.counting, timeout=3000)
+        win.item_model.refresh()  # as after a change: a worker reads the first page again
+        assert win.item_model.searching
+        win.item_view.scrollToBottom()
+        assert win.item_model.rowCount() == 200  # not fetched: the rows are being replaced
+        qtbot.waitUntil(lambda: win.item_model.rowCount() == 400, timeout=3000)
+        win.close()
+
+
 # ---------------------------------------------------------------- menus, status, a11y
 
 

@@ -115,6 +115,7 @@ class ItemTableModel(QAbstractTableModel):
 
     failed = Signal(str)  # a message for people when the fact base could not be read
     rowsLoaded = Signal()  # after a reset or a fetched page: the shown/total counts changed
+    startedOver = Signal()  # the first rows of a new query or order are shown (not a refresh)
 
     def __init__(self, source: RowSource, parent=None):
         super().__init__(parent)
@@ -137,6 +138,7 @@ class ItemTableModel(QAbstractTableModel):
         self._pending: int | None = None  # generation a worker is answering
         self._counting: int | None = None  # generation whose matches a worker counts
         self._used: frozenset[str] = frozenset()
+        self._starting_over = False  # the next rows shown are a new query's or order's
         self.refresh()
 
     # ------------------------------------------------------------ state
@@ -200,6 +202,7 @@ class ItemTableModel(QAbstractTableModel):
         if query != self._query:
             self._query = query
             self._parsed = parse(query)
+            self._starting_over = True
             self._requery()
 
     def _requery(self) -> None:
@@ -265,6 +268,9 @@ class ItemTableModel(QAbstractTableModel):
         if error:
             self.failed.emit(error)
         self.rowsLoaded.emit()
+        if self._starting_over:
+            self._starting_over = False
+            self.startedOver.emit()
 
     def _search_in_background(self) -> None:
         """Fetch the first page of the query on a worker, then count its matches on another
@@ -478,4 +484,5 @@ class ItemTableModel(QAbstractTableModel):
         if (key, descending) == (self._sort, self._descending):
             return
         self._sort, self._descending = key, descending
+        self._starting_over = True
         self._requery()

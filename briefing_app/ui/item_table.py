@@ -3,7 +3,7 @@ selected whole, sorting in SQL through the model."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 
 from briefing_app.ui.columns import ColumnChooser
@@ -45,7 +45,32 @@ def make_item_table(window) -> QTableView:
     # Enabling sorting sorts by the indicator set above, which the model already has.
     table.setSortingEnabled(True)
     window.column_chooser = ColumnChooser(table)
+    model = window.item_model
+    model.startedOver.connect(lambda: _show_the_first_rows(table))
+    # after the reset or page has been laid out (the scroll bar's range follows it)
+    model.rowsLoaded.connect(lambda: QTimer.singleShot(0, lambda: _fetch_at_the_end(table)))
     return table
+
+
+def _show_the_first_rows(table: QTableView) -> None:
+    """A new search or order starts at its first rows, unless the item under the cursor
+    is among them (the table then keeps it in view). Left where the old rows were, the
+    view showed rows 170-200 of the new ones, scrolled to the end of the page."""
+    if not table.selectionModel().currentIndex().isValid():
+        table.scrollToTop()
+
+
+def _fetch_at_the_end(table: QTableView) -> None:
+    """Fetch the next page when the view already shows the end of the rows. Qt fetches
+    when the scroll bar *reaches* its end; after a refresh that put the first page back
+    while the view was at the end, the bar stayed there and no scrolling could move it
+    further: the table stopped at 200 rows."""
+    model = table.model()
+    if model is None or not table.isVisible() or not model.canFetchMore(table.rootIndex()):
+        return
+    bottom = table.rowAt(table.viewport().height() - 1)  # -1: below the last row
+    if bottom == -1 or bottom >= model.rowCount(table.rootIndex()) - 1:
+        model.fetchMore(table.rootIndex())
 
 def sort_order(model) -> Qt.SortOrder:
     """The model's order as Qt names it."""
