@@ -148,9 +148,17 @@ def main() -> int:
         model, view = window.item_model, window.item_view
         pages = []
         while model.rowCount() < target and model.canFetchMore():
-            tick = time.perf_counter()
+            tick, before = time.perf_counter(), model.rowCount()
             view.scrollToBottom()
             settle()
+            if model.rowCount() == before:  # a page from a worker: wait for it, not forever
+                try:
+                    wait_for(lambda: model.rowCount() != before, 10.0)  # noqa: B023
+                except TimeoutError:
+                    print(f"scroll {query or 'all items'!r}: STUCK at {before:,} rows, "
+                          "scrolling to the end fetched nothing for 10 s")
+                    return
+                settle()
             pages.append((time.perf_counter() - tick) * 1000)
         if pages:
             print(f"scroll {query or 'all items'!r} (by {model.sort_key}) to row "
