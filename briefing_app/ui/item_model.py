@@ -115,7 +115,7 @@ class ItemTableModel(QAbstractTableModel):
 
     failed = Signal(str)  # a message for people when the fact base could not be read
     rowsLoaded = Signal()  # after a reset or a fetched page: the shown/total counts changed
-    startedOver = Signal()  # the first rows of a new query or order are shown (not a refresh)
+    startingOver = Signal()  # the first rows of a new query or order come (not a refresh)
 
     def __init__(self, source: RowSource, parent=None):
         super().__init__(parent)
@@ -257,6 +257,9 @@ class ItemTableModel(QAbstractTableModel):
         return self._counting is not None
 
     def _show(self, total: int, rows: list[ItemRow], error: str = "") -> None:
+        if self._starting_over:  # before the reset: a view moved after it fetches more
+            self._starting_over = False
+            self.startingOver.emit()
         self.beginResetModel()
         self._row_numbers, self._rows_indexed = {}, 0
         self._rows, self._total = rows, total
@@ -268,9 +271,6 @@ class ItemTableModel(QAbstractTableModel):
         if error:
             self.failed.emit(error)
         self.rowsLoaded.emit()
-        if self._starting_over:
-            self._starting_over = False
-            self.startedOver.emit()
 
     def _search_in_background(self) -> None:
         """Fetch the first page of the query on a worker, then count its matches on another

@@ -46,18 +46,13 @@ def make_item_table(window) -> QTableView:
     table.setSortingEnabled(True)
     window.column_chooser = ColumnChooser(table)
     model = window.item_model
-    model.startedOver.connect(lambda: _show_the_first_rows(table))
+    # A new search or order starts at its first rows (the item under the cursor, when
+    # it is among them, is then brought into view by CurrentItem). Left where the old
+    # rows were, the view showed rows 170-200 of the new ones.
+    model.startingOver.connect(table.scrollToTop)
     # after the reset or page has been laid out (the scroll bar's range follows it)
     model.rowsLoaded.connect(lambda: QTimer.singleShot(0, lambda: _fetch_at_the_end(table)))
     return table
-
-
-def _show_the_first_rows(table: QTableView) -> None:
-    """A new search or order starts at its first rows, unless the item under the cursor
-    is among them (the table then keeps it in view). Left where the old rows were, the
-    view showed rows 170-200 of the new ones, scrolled to the end of the page."""
-    if not table.selectionModel().currentIndex().isValid():
-        table.scrollToTop()
 
 
 def _fetch_at_the_end(table: QTableView) -> None:
