@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
+from shiboken6 import isValid
 
 from briefing_app.ui.columns import ColumnChooser
 from briefing_app.ui.item_model import COLUMN_KEYS
@@ -50,9 +51,15 @@ def make_item_table(window) -> QTableView:
     # it is among them, is then brought into view by CurrentItem). Left where the old
     # rows were, the view showed rows 170-200 of the new ones.
     model.startingOver.connect(table.scrollToTop)
-    # after the reset or page has been laid out (the scroll bar's range follows it)
-    model.rowsLoaded.connect(lambda: QTimer.singleShot(0, lambda: _fetch_at_the_end(table)))
+    model.rowsLoaded.connect(lambda: _after_the_layout(table))
     return table
+
+
+def _after_the_layout(table: QTableView) -> None:
+    """Check the end of the rows once the reset or page has been laid out (the scroll
+    bar's range follows the layout); nothing when the table has gone meanwhile."""
+    if isValid(table):
+        QTimer.singleShot(0, table, lambda: _fetch_at_the_end(table))
 
 
 def _fetch_at_the_end(table: QTableView) -> None:
