@@ -269,6 +269,33 @@ def test_rows_that_arrive_while_the_view_is_at_their_end_go_on_fetching(
         win.close()
 
 
+@pytest.mark.parametrize("on_a_worker", [False, True])
+def test_saving_an_item_far_down_keeps_it_under_the_cursor(qtbot, big_db, monkeypatch,
+                                                           on_a_worker):
+    """A refresh after a change read the first page alone: the item at row 300 was no
+    longer among the rows, so the cursor left it and the details pane went blank."""
+    from briefing_app.ui.item_model import ItemTableModel
+
+    if on_a_worker:
+        monkeypatch.setattr(ItemTableModel, "background_from", 100)
+    with FactBase.open(big_db) as fb:
+        win = open_scrolled_to_row_400(qtbot, big_db, fb)
+        qtbot.waitUntil(lambda: not win.item_model.counting, timeout=3000)
+        click_row(qtbot, win.item_view, 300)
+        chosen = win.item_model.item_id(300)
+        assert win.current_item.item_id == chosen
+        item = fb.get_item(chosen)
+        item.notes = "Checked against the transcript"
+        fb.save_item(item)
+        shown = win.item_model.rowCount()
+        win.item_model.refresh()  # what every saved change does
+        qtbot.waitUntil(lambda: not win.item_model.searching, timeout=3000)
+        assert win.item_model.rowCount() == shown > 300
+        assert win.item_view.currentIndex().row() == 300
+        assert win.current_item.item_id == chosen
+        win.close()
+
+
 # ---------------------------------------------------------------- menus, status, a11y
 
 

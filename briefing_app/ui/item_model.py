@@ -111,6 +111,7 @@ class ItemTableModel(QAbstractTableModel):
     """Rows of the items matching :attr:`query`, fetched in pages of :attr:`batch_size`."""
 
     batch_size = 200
+    kept_pages = 25  # a refresh after a change reads again at most this many pages
     background_from = 20_000  # items in the fact base: typed queries go to a worker
 
     failed = Signal(str)  # a message for people when the fact base could not be read
@@ -139,6 +140,7 @@ class ItemTableModel(QAbstractTableModel):
         self._counting: int | None = None  # generation whose matches a worker counts
         self._used: frozenset[str] = frozenset()
         self._starting_over = False  # the next rows shown are a new query's or order's
+        self._asked = self.batch_size  # rows the worker was asked for
         self.refresh()
 
     # ------------------------------------------------------------ state
@@ -225,9 +227,10 @@ class ItemTableModel(QAbstractTableModel):
             return
         self._generation += 1
         self._pending = self._counting = None
+        limit = self._reading_limit()
         try:
-            rows = self._fetch(0)
-            full = len(rows) == self.batch_size
+            rows = self._fetch(0, limit)
+            full = len(rows) == limit
             count_later = full and not self._size and self._holds_more_than(self.background_from)
             total = self._source.count(self._parsed) if full and not count_later else 0
         except FactBaseError as failure:
@@ -235,16 +238,28 @@ class ItemTableModel(QAbstractTableModel):
             return
         if count_later:
             self._counting = self._generation
-            self._show(len(rows) + self.batch_size, rows)
+            self._show(len(rows) + self.batch_size, rows, asked=limit)
             self._count_in_background(self._generation)
         else:
-            self._show(total, rows)
+            self._show(total, rows, asked=limit)
+
+    def _reading_limit(self) -> int:
+        """How many rows to read: a new query or order its first page; a refresh after a
+        change as many whole pages as are shown (at most :attr:`kept_pages`), so the rows
+        the staffer scrolled to, and the item under the cursor, are still there. Reading
+        the first page alone, saving item 300 emptied the details pane and took the
+        cursor away."""
+        if self._starting_over or not self._rows:
+            return self.batch_size
+        pages = -(-len(self._rows) // self.batch_size)
+        return self.batch_size * min(pages, self.kept_pages)
 
     def forget_fact_base(self) -> None:
         """Another fact base is open: its size is unknown until counted, so the next
         refresh reads its first rows at once instead of leaving the old file's rows on
         screen while a worker reads."""
         self._size = 0
+        self._starting_over = True  # the new file's first rows, from the top
 
     def _holds_more_than(self, items: int) -> bool:
         """Whether the fact base holds more than ``items`` items: one row looked up at that
@@ -256,14 +271,16 @@ class ItemTableModel(QAbstractTableModel):
         """Whether the exact number of matches is still being counted (the rows are in)."""
         return self._counting is not None
 
-    def _show(self, total: int, rows: list[ItemRow], error: str = "") -> None:
+    def _show(self, total: int, rows: list[ItemRow], error: str = "",
+              asked: int | None = None) -> None:
+        """Replace the rows; fewer than ``asked`` (a page) means they are all of them."""
         if self._starting_over:  # before the reset: a view moved after it fetches more
             self._starting_over = False
             self.startingOver.emit()
         self.beginResetModel()
         self._row_numbers, self._rows_indexed = {}, 0
         self._rows, self._total = rows, total
-        if len(rows) < self.batch_size:
+        if len(rows) < (asked or self.batch_size):
             self._total = len(rows)  # the whole result is here
         if not self._query and not error and not self.counting:
             self._size = self._total
@@ -286,7 +303,8 @@ class ItemTableModel(QAbstractTableModel):
         self._generation += 1
         generation = self._pending = self._generation
         self._counting = None
-        query, sort, descending, limit = self._parsed, self._sort, self._descending, self.batch_size
+        query, sort, descending = self._parsed, self._sort, self._descending
+        limit = self._asked = self._reading_limit()
         store = self._source  # the store reads on a connection of the worker's thread
 
         def job(_progress, _cancelled):
@@ -321,9 +339,10 @@ class ItemTableModel(QAbstractTableModel):
         if generation != self._generation:
             return  # a newer query or a refresh came first
         self._pending = None
-        full = len(rows) == self.batch_size and not error
+        full = len(rows) == self._asked and not error
         self._counting = generation if full else None
-        self._show(len(rows) + self.batch_size if full else len(rows), rows, error)
+        self._show(len(rows) + self.batch_size if full else len(rows), rows, error,
+                   asked=self._asked)
         if full:
             self._count_in_background(generation)
 
@@ -359,14 +378,14 @@ class ItemTableModel(QAbstractTableModel):
 
     # ------------------------------------------------------------ paging
 
-    def _fetch(self, offset: int) -> list[ItemRow]:
-        """The page at ``offset``; the next page starts after the last row shown (keyset
-        paging: page 25 costs what page 2 does, where counting 5,000 rows in cost more
-        with every page)."""
+    def _fetch(self, offset: int, limit: int | None = None) -> list[ItemRow]:
+        """The page at ``offset`` (``limit`` rows, a page by default); the next page
+        starts after the last row shown (keyset paging: page 25 costs what page 2 does,
+        where counting 5,000 rows in cost more with every page)."""
         after = self._rows[offset - 1].id if 0 < offset <= len(self._rows) else None
         return self._source.search_rows(
             self._parsed, sort=self._sort, descending=self._descending,
-            limit=self.batch_size, offset=offset, after=after,
+            limit=limit or self.batch_size, offset=offset, after=after,
         )
 
     def request_page(self, offset: int) -> None:
