@@ -99,7 +99,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from briefing_app.store import FactBase
-    from briefing_app.ui.item_model import COLUMN_KEYS
+    from briefing_app.ui.item_columns import COLUMN_KEYS
     from briefing_app.ui.main_window import MainWindow
 
     def quiet(_kind, _context, message: str) -> None:

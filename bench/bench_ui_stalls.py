@@ -46,7 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from briefing_app.store import FactBase
-    from briefing_app.ui.item_model import COLUMN_KEYS
+    from briefing_app.ui.item_columns import COLUMN_KEYS
     from briefing_app.ui.main_window import MainWindow
 
     app = QApplication(sys.argv[:1])

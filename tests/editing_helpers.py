@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtWidgets import QApplication, QDialog, QTableView
 
 from briefing_app.ui.editing.controller import EditingController
-from briefing_app.ui.item_model import COLUMN_KEYS
+from briefing_app.ui.item_columns import COLUMN_KEYS
 from briefing_app.ui.main_window import MainWindow
 from briefing_app.ui.settings import AppSettings
 

@@ -10,7 +10,8 @@ import pytest
 from PySide6.QtCore import QModelIndex, Qt
 
 from briefing_app.store import FactBase, FactBaseError
-from briefing_app.ui.item_model import COLUMN_KEYS, COLUMNS, ITEM_ID_ROLE, ItemTableModel
+from briefing_app.ui.item_columns import COLUMN_KEYS, COLUMNS
+from briefing_app.ui.item_model import ITEM_ID_ROLE, ItemTableModel
 
 BENCH = Path(__file__).resolve().parent.parent / "bench" / "generate_factbase.py"
 BIG = 450  # more than two pages of 200

@@ -8,7 +8,8 @@ from PySide6.QtCore import QLocale, Qt
 
 from briefing_app.core.dates import sort_key
 from briefing_app.ui.i18n import install_translator, remove_translators
-from briefing_app.ui.item_model import COLUMN_KEYS, ItemTableModel
+from briefing_app.ui.item_columns import COLUMN_KEYS
+from briefing_app.ui.item_model import ItemTableModel
 from briefing_app.ui.local_dates import format_partial_date, format_timestamp
 
 SPANISH, AMERICAN, BRITISH = QLocale("es_ES"), QLocale("en_US"), QLocale("en_GB")

@@ -14,7 +14,7 @@ from window_helpers import show_main_window
 from briefing_app.exchange.factpack import pack_json
 from briefing_app.store import FactBase
 from briefing_app.store.schema import SCHEMA_VERSION
-from briefing_app.ui.item_model import COLUMN_KEYS
+from briefing_app.ui.item_columns import COLUMN_KEYS
 from briefing_app.ui.settings import AppSettings
 
 

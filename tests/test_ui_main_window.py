@@ -18,8 +18,8 @@ from briefing_app.core.model import Item
 from briefing_app.exchange.sample import create_fact_base
 from briefing_app.store import FactBase
 from briefing_app.ui import app as ui_app
+from briefing_app.ui.item_columns import COLUMN_KEYS
 from briefing_app.ui.item_details import EMPTY, detail_fields
-from briefing_app.ui.item_model import COLUMN_KEYS
 from briefing_app.ui.main_window import MainWindow
 from briefing_app.ui.status import count_text, display_path
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import QByteArray, Qt
 
 from briefing_app.exchange.sample import create_fact_base
 from briefing_app.ui import app as ui_app
-from briefing_app.ui.item_model import COLUMN_KEYS
+from briefing_app.ui.item_columns import COLUMN_KEYS
 from briefing_app.ui.main_window import MainWindow
 from briefing_app.ui.settings import MAX_RECENT, AppSettings, settings_file
 

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt
 from window_helpers import show_main_window
 
 from briefing_app.core.model import Item
-from briefing_app.ui.item_model import COLUMN_KEYS
+from briefing_app.ui.item_columns import COLUMN_KEYS
 from briefing_app.ui.settings import AppSettings
 
 

@@ -43,7 +43,7 @@ from briefing_app.ui.fields.person_fields import PersonDialog
 from briefing_app.ui.fields.source_fields import SourceDialog
 from briefing_app.ui.help import guide_markdown
 from briefing_app.ui.i18n import install_translator, remove_translators
-from briefing_app.ui.item_model import COLUMN_KEYS
+from briefing_app.ui.item_columns import COLUMN_KEYS
 from briefing_app.ui.main_window import MainWindow
 from briefing_app.ui.manage.base import MergeDialog
 from briefing_app.ui.problems_dialog import ProblemsDialog

@@ -10,7 +10,7 @@ from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QTableView
 
-from briefing_app.ui.item_model import COLUMNS
+from briefing_app.ui.item_columns import COLUMNS
 
 HIDDEN_AT_START = ("tags", "marking")
 

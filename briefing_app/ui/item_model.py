@@ -21,11 +21,9 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import Protocol
 
 from PySide6.QtCore import (
-    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QCoreApplication,
     QMimeData,
@@ -40,8 +38,7 @@ from briefing_app.core.query import Query, parse
 from briefing_app.core.records import ItemRow
 from briefing_app.store import FactBaseError
 from briefing_app.ui.icons import kind_icon
-from briefing_app.ui.labels import kind_label, status_label
-from briefing_app.ui.local_dates import format_partial_date
+from briefing_app.ui.item_columns import COLUMN_KEYS, COLUMNS, display_value
 from briefing_app.ui.workers import Worker
 
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -66,45 +63,6 @@ class RowSource(Protocol):
         self, query: Query, *, sort: str = ..., descending: bool = ..., limit: int = ...,
         offset: int = ..., after: str | None = ...,
     ) -> list[ItemRow]: ...
-
-
-@dataclass(frozen=True)
-class Column:
-    key: str  # ItemRow attribute and the store's sort key
-    header: str  # English, marked for translation: show ``title``
-    tooltip: bool = False  # the cell may be cut short in the view: show it whole on hover
-
-    @property
-    def title(self) -> str:
-        """The header in the user's language."""
-        return QCoreApplication.translate("ItemTableModel", self.header)
-
-
-COLUMNS = (
-    Column("kind", QT_TRANSLATE_NOOP("ItemTableModel", "Kind")),
-    Column("date", QT_TRANSLATE_NOOP("ItemTableModel", "Date")),
-    Column("title", QT_TRANSLATE_NOOP("ItemTableModel", "Title"), tooltip=True),
-    Column("text", QT_TRANSLATE_NOOP("ItemTableModel", "Text"), tooltip=True),
-    Column("people", QT_TRANSLATE_NOOP("ItemTableModel", "People"), tooltip=True),
-    Column("source", QT_TRANSLATE_NOOP("ItemTableModel", "Source")),
-    Column("tags", QT_TRANSLATE_NOOP("ItemTableModel", "Tags"), tooltip=True),
-    Column("status", QT_TRANSLATE_NOOP("ItemTableModel", "Status")),
-    Column("marking", QT_TRANSLATE_NOOP("ItemTableModel", "Marking")),
-)
-COLUMN_KEYS = tuple(column.key for column in COLUMNS)
-
-
-def display_value(row: ItemRow, key: str) -> str:
-    value = getattr(row, key)
-    if key == "date":  # shown in the user's locale; sorting stays by the ISO value (SQL)
-        return format_partial_date(value)
-    if key == "kind":
-        return kind_label(value)
-    if key == "status":
-        return status_label(value)
-    if key == "text":
-        return " ".join(value.split())
-    return value
 
 
 class ItemTableModel(QAbstractTableModel):

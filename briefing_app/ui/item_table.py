@@ -8,7 +8,7 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 from shiboken6 import isValid
 
 from briefing_app.ui.columns import ColumnChooser
-from briefing_app.ui.item_model import COLUMN_KEYS
+from briefing_app.ui.item_columns import COLUMN_KEYS
 from briefing_app.ui.local_dates import format_partial_date
 
 COLUMN_WIDTHS = {
@@ -73,6 +73,7 @@ def _fetch_at_the_end(table: QTableView) -> None:
     bottom = table.rowAt(table.viewport().height() - 1)  # -1: below the last row
     if bottom == -1 or bottom >= model.rowCount(table.rootIndex()) - 1:
         model.fetchMore(table.rootIndex())
+
 
 def sort_order(model) -> Qt.SortOrder:
     """The model's order as Qt names it."""

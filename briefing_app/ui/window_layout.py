@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, QSize
 
-from briefing_app.ui.item_model import COLUMN_KEYS
+from briefing_app.ui.item_columns import COLUMN_KEYS
 
 
 class ShowWhenFilled(QObject):

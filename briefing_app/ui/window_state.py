@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from briefing_app.ui.item_model import COLUMN_KEYS
+from briefing_app.ui.item_columns import COLUMN_KEYS
 
 
 def restore_window_state(window) -> None:
