@@ -98,7 +98,7 @@ class ItemTableModel(QAbstractTableModel):
         self._counting: int | None = None  # generation whose matches a worker counts
         self._used: frozenset[str] = frozenset()
         self._starting_over = False  # the next rows shown are a new query's or order's
-        self._asked = self.batch_size  # rows the worker was asked for
+        self._asked = self.batch_size  # rows the last first read asked for
         self.refresh()
 
     # ------------------------------------------------------------ state
@@ -185,7 +185,7 @@ class ItemTableModel(QAbstractTableModel):
             return
         self._generation += 1
         self._pending = self._counting = None
-        limit = self._reading_limit()
+        limit = self._asked = self._reading_limit()
         try:
             rows = self._fetch(0, limit)
             full = len(rows) == limit
@@ -196,10 +196,10 @@ class ItemTableModel(QAbstractTableModel):
             return
         if count_later:
             self._counting = self._generation
-            self._show(len(rows) + self.batch_size, rows, asked=limit)
+            self._show(len(rows) + self.batch_size, rows)
             self._count_in_background(self._generation)
         else:
-            self._show(total, rows, asked=limit)
+            self._show(total, rows)
 
     def _reading_limit(self) -> int:
         """How many rows to read: a new query or order its first page; a refresh after a
@@ -229,16 +229,15 @@ class ItemTableModel(QAbstractTableModel):
         """Whether the exact number of matches is still being counted (the rows are in)."""
         return self._counting is not None
 
-    def _show(self, total: int, rows: list[ItemRow], error: str = "",
-              asked: int | None = None) -> None:
-        """Replace the rows; fewer than ``asked`` (a page) means they are all of them."""
+    def _show(self, total: int, rows: list[ItemRow], error: str = "") -> None:
+        """Replace the rows; fewer than were asked for means they are all of them."""
         if self._starting_over:  # before the reset: a view moved after it fetches more
             self._starting_over = False
             self.startingOver.emit()
         self.beginResetModel()
         self._row_numbers, self._rows_indexed = {}, 0
         self._rows, self._total = rows, total
-        if len(rows) < (asked or self.batch_size):
+        if len(rows) < self._asked:
             self._total = len(rows)  # the whole result is here
         if not self._query and not error and not self.counting:
             self._size = self._total
@@ -299,8 +298,7 @@ class ItemTableModel(QAbstractTableModel):
         self._pending = None
         full = len(rows) == self._asked and not error
         self._counting = generation if full else None
-        self._show(len(rows) + self.batch_size if full else len(rows), rows, error,
-                   asked=self._asked)
+        self._show(len(rows) + self.batch_size if full else len(rows), rows, error)
         if full:
             self._count_in_background(generation)
 
