@@ -465,9 +465,7 @@ def too_many_to_rank(conn: sqlite3.Connection, query: Query) -> bool:
     # long prefixes spelled out as their words: FTS5 then seeks to the newest rows
     words = search_walk.walk_expression(conn, query) or match_expression(
         query.positive_terms, query.negative_terms)
-    found = conn.execute(
-        f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? AND rowid > ?",
-        (words, total - sampled)).fetchone()[0]
+    found = _sample_matches(conn, words, total - sampled)
     return found * total // sampled > RANKED_MAX
 
 
