@@ -21,6 +21,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+from collections.abc import Callable
 from pathlib import Path
 
 from . import schema, search_index
@@ -41,6 +42,7 @@ MEMORY = ":memory:"
 BUSY_TIMEOUT_SECONDS = 5.0
 _SQLITE_MAGIC = b"SQLite format 3\x00"
 _SIDE_FILES = ("-wal", "-shm", "-journal")
+_OPEN_TRIES = 3
 
 
 def connect(path: str | os.PathLike) -> tuple[sqlite3.Connection, str]:
@@ -66,23 +68,48 @@ def connect(path: str | os.PathLike) -> tuple[sqlite3.Connection, str]:
         except OSError as error:
             raise FactBaseError(f"Cannot create {file}: {error.strerror or error}.") from error
     try:
-        conn = _raw_connect(str(file))
+        return _as_named(file, _open_writer), ""
     except sqlite3.Error as error:
-        raise explain(error, f"open {file}") from error
-    try:
-        _configure(conn, wal=True)
-        _migrate(conn, str(file))
-    except sqlite3.Error as error:
-        conn.close()
         if existing and primary_code(error) in (SQLITE_READONLY, SQLITE_CANTOPEN):
             # The OS said no where os.access said yes (a network drive, an ACL).
             why = "the file or its folder does not allow changes"
             return connect_read_only(file, why), why
         raise explain(error, f"open {file}") from error
+
+
+def _open_writer(file: Path) -> sqlite3.Connection:
+    conn = _raw_connect(str(file))
+    try:
+        _configure(conn, wal=True)
+        _migrate(conn, str(file))
     except BaseException:
         conn.close()
         raise
-    return conn, ""
+    return conn
+
+
+def _as_named(file: Path, open_and_read: Callable[[Path], sqlite3.Connection]
+              ) -> sqlite3.Connection:
+    """Open ``file`` (``open_and_read`` reads from it) and check that its name still
+    points to the file opened: a join renames a newly built fact base over a blank one
+    (:mod:`.file_swap`) while holding every other connection out, so a connection that
+    opened the old file just then reads it only once the new one has its name. Such a
+    connection is closed and the file opened again."""
+    for _attempt in range(_OPEN_TRIES):
+        named = _file_id(file)
+        conn = open_and_read(file)
+        if named is None or _file_id(file) == named:
+            return conn
+        conn.close()
+    raise FactBaseError(f"Cannot open {file}: it keeps being replaced by another program.")
+
+
+def _file_id(file: Path) -> tuple[int, int] | None:
+    try:
+        found = os.stat(file)
+    except OSError:
+        return None
+    return found.st_dev, found.st_ino
 
 
 def read_only_reason(file: Path) -> str:
@@ -164,12 +191,22 @@ def connect_reader(path: str | os.PathLike) -> sqlite3.Connection:
     """A read-only connection to the (already opened and migrated) fact base file at
     ``path``, configured like the writer's, for one thread's reads."""
     try:
-        conn = _raw_connect(_uri(Path(path).expanduser(), "mode=ro"), uri=True)
-        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        conn = _as_named(Path(path).expanduser(), _open_reader)
     except sqlite3.Error as error:
         raise explain(error, f"open {path}") from error
     with contextlib.suppress(sqlite3.Error):  # a file without the index: made when needed
         search_index.attach_vocabularies(conn)
+    return conn
+
+
+def _open_reader(file: Path) -> sqlite3.Connection:
+    conn = _raw_connect(_uri(file, "mode=ro"), uri=True)
+    try:
+        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
+        conn.execute("SELECT 1 FROM sqlite_master LIMIT 1").fetchall()  # the first read
+    except BaseException:
+        conn.close()
+        raise
     return conn
 
 

@@ -119,6 +119,9 @@ class LocalReplica:
 
         self.fb._write(run)
 
+    def holds_nothing_to_sync(self) -> bool:
+        return self.fb._read(holds_nothing_to_sync)
+
     def journal_installed(self) -> bool:
         """True when every trigger of the journal is in the file (a later migration that
         rebuilt a table would have dropped its triggers, and changes would go unseen)."""
@@ -376,6 +379,14 @@ _MARKED_TABLES = (
     ("item", "items", "id"), ("saved_search", "saved_searches", "lower(name)"),
     ("briefing", "briefings", "id"),
 )  # in the order of journal.KINDS: what others refer to is pushed first
+
+
+def holds_nothing_to_sync(conn: sqlite3.Connection) -> bool:
+    """True for a fact base with no object that syncs and that has not joined a library
+    (a new one: a join may build its replica in a file of its own, see :mod:`.file_swap`)."""
+    tables = [table for _kind, table, _key in _MARKED_TABLES] + ["sync_replica"]
+    found = " OR ".join(f"EXISTS (SELECT 1 FROM {table})" for table in tables)
+    return not conn.execute(f"SELECT {found}").fetchone()[0]
 
 
 def _mark_chunk(conn: sqlite3.Connection, kind: str, table: str, key: str,

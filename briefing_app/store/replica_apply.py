@@ -20,6 +20,7 @@ from typing import Any
 from briefing_app.core.model import Block, Briefing, Meeting, Person, Section, Source
 
 from . import items, search_index
+from .bulk import BulkWrite
 from .replica import ids_json
 
 
@@ -28,7 +29,7 @@ def write(fb: Any, kind: str, objects: Mapping[str, dict]) -> None:
     if not objects:
         return
     if kind == "item":
-        fb._write(_write_items, objects)
+        fb._write(_write_items, objects, fb._bulk)
     elif kind == "person":
         fb.save_people([Person(id=key, **data) for key, data in objects.items()])
     elif kind == "source":
@@ -145,7 +146,8 @@ def briefing_from(key: str, data: dict) -> Briefing:
 # ---------------------------------------------------------------- SQL
 
 
-def _write_items(conn: sqlite3.Connection, objects: Mapping[str, dict]) -> None:
+def _write_items(conn: sqlite3.Connection, objects: Mapping[str, dict],
+                 bulk: BulkWrite | None) -> None:
     ids = list(objects)
     existing = [r[0] for r in conn.execute(
         "SELECT id FROM items WHERE id IN (SELECT value FROM json_each(?))", (ids_json(ids),))]
@@ -156,7 +158,10 @@ def _write_items(conn: sqlite3.Connection, objects: Mapping[str, dict]) -> None:
     conn.executemany("DELETE FROM item_people WHERE item_id = ?", ((key,) for key in existing))
     items.insert_tags(conn, [(key, data["tags"]) for key, data in objects.items()])
     items.insert_people(conn, [(key, data["people"]) for key, data in objects.items()])
-    search_index.refresh(conn, ids)
+    if bulk is None or not bulk.deferring:
+        search_index.refresh(conn, ids)
+    if bulk is not None:  # a join building its replica in a new file (see .file_swap)
+        bulk.written_items(conn, ids)
     search_index.resume(conn)
 
 

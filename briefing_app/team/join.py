@@ -16,7 +16,8 @@ from dataclasses import dataclass
 from briefing_app.store import FactBaseError
 from briefing_app.store.replica import LocalReplica
 
-from .errors import OtherLibrary
+from . import first_pull
+from .errors import OtherLibrary, TeamError
 from .server import TeamServer, describe, stored_url
 from .sync import Progress, Sync, SyncReport
 
@@ -31,9 +32,15 @@ class JoinReport:
     sync: SyncReport | None = None
 
 
-def join(fb, url: str, *, sync: bool = True, progress: Progress | None = None) -> JoinReport:
+def join(fb, url: str, *, sync: bool = True, progress: Progress | None = None,
+         new_file: bool = True) -> JoinReport:
     """Make ``fb`` a replica of the team library at ``url`` and (with ``sync``) run its
-    first sync. A sync that fails leaves the replica joined: the next one goes on."""
+    first sync. A sync that fails leaves the replica joined: the next one goes on.
+
+    With ``new_file``, a fact base that holds nothing yet and that no one else has open
+    joins a big library by building its replica in a new file (:mod:`.first_pull`); its
+    connections are closed and opened again meanwhile, so no other thread may use it.
+    """
     replica = LocalReplica(fb)
     fb.verify_before_writing()  # from a reader, not inside the first write (see Sync.run)
     if not replica.journal_installed():
@@ -49,9 +56,25 @@ def join(fb, url: str, *, sync: bool = True, progress: Progress | None = None) -
         if state is not None:
             replica.set_server(stored_url(url))
             report = JoinReport(library.library_id, rejoined=True, marked=0)
+        elif sync and new_file and first_pull.worth_it(fb, server):
+            report = None
         else:
-            replica.start(stored_url(url), library.library_id, str(uuid.uuid4()))
-            report = JoinReport(library.library_id, rejoined=False, marked=replica.mark_all())
+            report = _start(replica, url, library.library_id)
+    if report is None:
+        try:
+            pulled = first_pull.pull_into_new_file(fb, url, library.library_id,
+                                                   progress=progress)
+        except TeamError:
+            _start(LocalReplica(fb), url, library.library_id)  # the next sync goes on
+            raise
+        if pulled is not None:
+            return JoinReport(library.library_id, rejoined=False, marked=0, sync=pulled)
+        report = _start(LocalReplica(fb), url, library.library_id)
     if sync:
         report.sync = Sync(fb, url=url, progress=progress).run()
     return report
+
+
+def _start(replica: LocalReplica, url: str, library_id: str) -> JoinReport:
+    replica.start(stored_url(url), library_id, str(uuid.uuid4()))
+    return JoinReport(library_id, rejoined=False, marked=replica.mark_all())

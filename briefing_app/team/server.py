@@ -148,6 +148,11 @@ class TeamServer:
         with self.talking():
             return read_library(self.conn)
 
+    def object_count(self) -> int:
+        """How many objects (tombstones too) a first pull of the library reads."""
+        with self.talking():
+            return self.conn.execute(f"SELECT count(*) FROM {SCHEMA}.objects").fetchone()[0]
+
     def role(self) -> str:
         with contextlib.suppress(psycopg.Error):
             return str(self.conn.info.user)

@@ -103,15 +103,19 @@ class Sync:
 
     def __init__(self, fb, *, url: str | None = None, push_batch: int = PUSH_BATCH,
                  progress: Progress | None = None,
-                 cancelled: Callable[[], bool] | None = None) -> None:
+                 cancelled: Callable[[], bool] | None = None, alone: bool = False) -> None:
+        """``alone``: ``fb`` is a new file no one else uses, inside one transaction (a
+        join's replica built on its own, :mod:`.first_pull`): pages are as large as they
+        go, and nothing is done to keep the app from waiting."""
         self.fb = fb
+        self.alone = alone
         self.cancelled = cancelled
         self.replica = LocalReplica(fb)
         self.url = url
         self.push_batch = push_batch
         self.progress = progress
         self.report = SyncReport()
-        self._page = FIRST_PAGE
+        self._page = LARGEST_PAGE if alone else FIRST_PAGE
 
     # ------------------------------------------------------------ the whole sync
 
@@ -182,7 +186,8 @@ class Sync:
         upto = server.library().version
         after = state.cursor or (state.seen_version, len(KINDS), "")  # past all of it
         if state.cursor is not None or after[0] < upto:
-            with self.replica.bulk_writing(), ThreadPoolExecutor(1) as ahead:
+            writing = contextlib.nullcontext() if self.alone else self.replica.bulk_writing()
+            with writing, ThreadPoolExecutor(1) as ahead:
                 self._pull_pages(server, ahead, after, upto, state.replica_id)
         self._settle_deferred()
         self.replica.finish_pull(upto)
@@ -202,9 +207,10 @@ class Sync:
                 coming = ahead.submit(server.pull_page, rows[-1].key, upto, size, replica_id)
             if rows:
                 elapsed = self._apply_page(server, rows)
-                self.replica.checkpoint()
                 self._tell("pull", self.report.pulled)
-                self._page = _next_page(len(rows), elapsed)
+                if not self.alone:
+                    self.replica.checkpoint()
+                    self._page = _next_page(len(rows), elapsed)
             if coming is None:
                 return
 
