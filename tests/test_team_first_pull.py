@@ -195,3 +195,19 @@ def test_a_connection_that_opened_the_old_file_opens_the_new_one(tmp_path):
     assert len(opened) == 2
     assert conn.execute("SELECT v FROM t").fetchone()[0] == 2
     conn.close()
+
+
+def test_a_fact_base_reached_through_a_link_is_replaced_where_it_lives(url, tmp_path):
+    real = tmp_path / "files" / "real.sqlite"
+    real.parent.mkdir()
+    FactBase.open(real).close()
+    link = tmp_path / "link.sqlite"
+    link.symlink_to(real)
+    fb = FactBase.open(link)
+    join(fb, url)
+    assert link.is_symlink() and fb.item_count() == 29
+    check = sqlite3.connect(real)
+    assert check.execute("SELECT count(*) FROM items").fetchone()[0] == 29
+    check.close()
+    assert leftovers(tmp_path) == leftovers(real.parent) == []
+    fb.close()

@@ -39,8 +39,9 @@ _SETTINGS = "settings"  # the fact base's own settings: not synced, carried into
 
 
 def building_path(path: str | os.PathLike) -> Path:
-    """Where the fact base at ``path`` is built anew: next to it, so the rename is atomic."""
-    file = Path(path)
+    """Where the fact base at ``path`` is built anew: next to the file itself (a link
+    followed), so the rename is atomic and replaces the file, not the link."""
+    file = Path(path).resolve()
     return file.with_name(file.name + BUILDING_SUFFIX)
 
 
@@ -86,6 +87,7 @@ def swap_in(built: Path, target: Path) -> float | None:
     """Rename the closed fact base ``built`` over ``target`` when no other connection has
     ``target`` open and it still holds nothing that syncs; returns how long ``target``
     was locked (seconds), or ``None`` when it was left as it was."""
+    target = target.resolve()
     conn = sqlite3.connect(target, timeout=0, isolation_level=None)
     try:
         conn.execute("PRAGMA locking_mode = EXCLUSIVE")
