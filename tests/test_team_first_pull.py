@@ -13,7 +13,7 @@ import pytest
 from team_helpers import edit_item, fact, local_state, new_library, person, replica, sync
 
 from briefing_app.core.model import Briefing, Meeting, Section, Source
-from briefing_app.store import FactBase, connection
+from briefing_app.store import FactBase, FactBaseError, connection
 from briefing_app.store.file_swap import building_path
 from briefing_app.store.replica import LocalReplica
 from briefing_app.team import first_pull
@@ -210,4 +210,17 @@ def test_a_fact_base_reached_through_a_link_is_replaced_where_it_lives(url, tmp_
     assert check.execute("SELECT count(*) FROM items").fetchone()[0] == 29
     check.close()
     assert leftovers(tmp_path) == leftovers(real.parent) == []
+    fb.close()
+
+
+def test_a_built_replica_that_is_gone_or_damaged_never_takes_the_name(tmp_path):
+    target = tmp_path / "blank.sqlite"
+    fb = FactBase.open(target)
+    built = building_path(target)
+    with pytest.raises(FactBaseError, match="damaged or gone"):
+        fb.swap_in(built)
+    built.write_bytes(b"SQLite format 3\x00" + b"\xff" * 4000)
+    with pytest.raises(FactBaseError, match="damaged or gone"):
+        fb.swap_in(built)
+    assert fb.item_count() == 0 and not fb.read_only
     fb.close()

@@ -72,15 +72,22 @@ def building(fb: Any) -> Iterator[None]:
 
 
 def check_built(built: Path) -> None:
-    """SQLite's quick check of the closed, built file; :class:`FactBaseError` if it fails
-    (the fact base it was to replace is then left as it was)."""
-    conn = sqlite3.connect(built, isolation_level=None)
+    """SQLite's quick check of the closed, built replica; :class:`FactBaseError` when it
+    fails or the file is gone (the fact base it was to replace is then left as it was)."""
+    sound = False
     try:
-        if not integrity.quick_check(conn):
-            raise FactBaseError(f"The replica built in {built.name} is damaged; "
-                                "nothing was changed.")
-    finally:
-        conn.close()
+        conn = sqlite3.connect(built.resolve().as_uri() + "?mode=ro", uri=True,
+                               isolation_level=None)
+        try:
+            sound = integrity.quick_check(conn) and bool(conn.execute(
+                "SELECT count(*) FROM sync_replica").fetchone()[0])
+        finally:
+            conn.close()
+    except sqlite3.Error:
+        pass
+    if not sound:
+        raise FactBaseError(f"The replica built in {built.name} is damaged or gone; "
+                            "nothing was changed.")
 
 
 def swap_in(built: Path, target: Path) -> float | None:
@@ -97,16 +104,20 @@ def swap_in(built: Path, target: Path) -> float | None:
             conn.execute("BEGIN EXCLUSIVE")
         except sqlite3.OperationalError:
             return None  # another connection has it open
-        if str(mode).lower() != "memory" or not replica.holds_nothing_to_sync(conn):
-            conn.execute("ROLLBACK")
-            conn.execute("PRAGMA journal_mode = WAL")
-            return None
-        _carry_settings(conn, built)
-        shutil.copymode(target, built)
-        _flush(built)
-        os.replace(built, target)
-        _flush(target.parent)
-        return time.perf_counter() - started
+        if str(mode).lower() == "memory" and replica.holds_nothing_to_sync(conn):
+            try:
+                _carry_settings(conn, built)
+                shutil.copymode(target, built)
+                _flush(built)
+                os.replace(built, target)
+            except (OSError, sqlite3.Error):
+                pass  # not renamed: the target stays
+            else:
+                _flush(target.parent)
+                return time.perf_counter() - started
+        conn.execute("ROLLBACK")
+        conn.execute("PRAGMA journal_mode = WAL")
+        return None
     finally:
         conn.close()
 
