@@ -7,8 +7,9 @@ and tags they refer to) is written straight into the server's tables; then, time
    in a file of its own and renamed over the fact base (``team/first_pull.py``). Target:
    at least 10,000 items/s, and the fact base never locked for more than about 100 ms
    (so the app never waits). Then, unless ``--no-paged``, the same join page by page, as
-   the app's Join Team Library… does (every page a short transaction that writes its
-   indexes and search index as it goes): its rate, and its longest local write.
+   a fact base that holds objects already (or is open in another program) joins, every
+   page a short transaction that writes its indexes and search index as it goes: its
+   rate, and its longest local write.
 2. **baseline**: the same items copied the plainest way there is: ``COPY ... TO STDOUT``
    with psycopg into sqlite-utils' ``insert_all`` on a plain table (no search index, no
    tags or people tables). The ratio join/baseline says what the sync's own work costs.
@@ -135,14 +136,13 @@ def push_as_another_replica(url: str, ids: list[str], seen: int) -> None:
 
 
 def paged_join(url: str, path: Path, items: int) -> None:
-    """The join as the app's Join Team Library… runs it: page by page (the window goes on
-    using the fact base meanwhile)."""
+    """The join page by page, as a fact base that holds objects already joins."""
     with FactBase.open(path) as fb:
         started = time.perf_counter()
         report = join(fb, url, new_file=False).sync
         seconds = time.perf_counter() - started
         assert fb.item_count() == items
-    print(f"join, page by page (the app's): {seconds:7.1f} s  {items / seconds:9,.0f} items/s"
+    print(f"join, page by page:  {seconds:7.1f} s  {items / seconds:9,.0f} items/s"
           f"  longest local write {report.longest_lock * 1000:.0f} ms")
     path.unlink()
 
@@ -152,7 +152,7 @@ def main() -> int:
     parser.add_argument("--items", type=int, default=1_000_000)
     parser.add_argument("--url", help="an empty PostgreSQL database (default: a throwaway)")
     parser.add_argument("--no-paged", action="store_true",
-                        help="skip the join page by page (the app's way)")
+                        help="skip the join page by page")
     args, _ = parser.parse_known_args()
     signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))  # stop the cluster on a kill
     folder = Path(tempfile.mkdtemp(prefix="bench-sync-"))

@@ -8,6 +8,8 @@ import os
 import sqlite3
 import subprocess
 import sys
+import threading
+import time
 
 import pytest
 from team_helpers import edit_item, fact, local_state, new_library, person, replica, sync
@@ -223,4 +225,29 @@ def test_a_built_replica_that_is_gone_or_damaged_never_takes_the_name(tmp_path):
     with pytest.raises(FactBaseError, match="damaged or gone"):
         fb.swap_in(built)
     assert fb.item_count() == 0 and not fb.read_only
+    fb.close()
+
+
+def test_other_threads_read_on_while_the_built_replica_takes_the_name(url, tmp_path):
+    fb = FactBase.open(tmp_path / "busy.sqlite")
+    counts, failures, done = [], [], threading.Event()
+
+    def keep_reading():
+        while not done.is_set():
+            try:
+                counts.append(fb.item_count())
+            except Exception as error:  # noqa: BLE001 - any failure is the test's finding
+                failures.append(error)
+
+    reader = threading.Thread(target=keep_reading)
+    reader.start()
+    try:
+        join(fb, url)
+        deadline = time.monotonic() + 10
+        while counts[-1] != 29 and time.monotonic() < deadline:
+            time.sleep(0.01)
+    finally:
+        done.set()
+        reader.join()
+    assert failures == [] and counts[0] == 0 and counts[-1] == 29
     fb.close()

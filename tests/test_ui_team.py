@@ -3,13 +3,15 @@ worker, and the Conflicts view (keep mine, keep theirs, edit, undo), on a real s
 
 from __future__ import annotations
 
+import os
 import re
 
 import pytest
-from team_helpers import edit_item, new_library, replica, sync
+from team_helpers import edit_item, fact, new_library, person, replica, sync
 
 from briefing_app.store import FactBase
 from briefing_app.store.replica import LocalReplica
+from briefing_app.team import first_pull
 from briefing_app.team.status import TeamStatus
 from briefing_app.ui.i18n import install_translator, remove_translators
 from briefing_app.ui.main_window import MainWindow
@@ -150,3 +152,31 @@ def test_the_team_menu_and_dialogs_speak_spanish(qtbot, in_spanish, sample_fb, t
     assert dialog.windowTitle() == "Unirse a la biblioteca del equipo"
     assert status_text(TeamStatus(joined=True, pending=2)) == (
         "Equipo: aún sin sincronizar · 2 cambios pendientes")
+
+
+def test_a_new_fact_base_joins_a_big_library_through_a_new_file_and_shows_it(
+        qtbot, tmp_path, pg_cluster, monkeypatch):
+    monkeypatch.setattr(first_pull, "MIN_OBJECTS", 1)  # every library counts as big
+    url = new_library(pg_cluster)
+    writer = replica(tmp_path, "writer", url, people=[person("p-1", "Gustavo Petro")],
+                     items=[fact(f"i-{n}", f"Coffee note {n}.", people=["p-1"])
+                            for n in range(12)])
+    writer.close()
+    path = tmp_path / "new.sqlite"
+    fb = FactBase.open(path)
+    window = MainWindow(fb, fb.path, settings=AppSettings(tmp_path / "s.ini"))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+    before = os.stat(path).st_ino
+    assert window.item_model.rowCount() == 0
+
+    window.team.join(url)
+    wait_for_sync(qtbot, window.team)
+
+    assert os.stat(path).st_ino != before  # the replica was built apart and took the name
+    qtbot.waitUntil(lambda: window.item_model.rowCount() == 12, timeout=WAIT_MS)
+    assert window.team.label.text().startswith("Team: synced ")
+    edit_item(fb, "i-3", title="Edited in the window")  # the journal runs in the new file
+    assert LocalReplica(fb).pending_count() == 1
+    window.team.stop_syncing()

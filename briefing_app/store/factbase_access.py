@@ -62,20 +62,16 @@ class FactBaseAccess:
     def swap_in(self, built: Path) -> float | None:
         """Put the closed fact base file ``built`` in the place of this one, which must hold
         nothing that syncs and be open nowhere else (see :mod:`.file_swap`), and go on with
-        it. Closes this fact base's connections meanwhile: call it while no other thread
-        uses it. Returns how long the file was locked (seconds), or ``None`` when the swap
-        was refused and this fact base is as it was."""
+        it; other threads' calls wait for the few milliseconds that takes. Returns how
+        long the file was locked (seconds), or ``None`` when the swap was refused and
+        this fact base is as it was."""
         from . import file_swap  # only a join uses it: kept out of every start-up
 
         file_swap.check_built(built)  # before it takes the name: the next change need not
-        self._connections.close()
-        locked = None
-        try:
-            locked = file_swap.swap_in(built, Path(self.path))
-        finally:
-            self._connections = Connections.open(self.path)
-            if locked is not None:
-                self._connections.verified_elsewhere()
+        locked = self._connections.reopening(
+            lambda: file_swap.swap_in(built, Path(self.path)))
+        if locked is not None:
+            self._connections.verified_elsewhere()
         return locked
 
     def __enter__(self) -> Self:

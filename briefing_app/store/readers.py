@@ -384,16 +384,19 @@ class Connections:
     @contextlib.contextmanager
     def _reader_of_this_thread(self) -> Iterator[sqlite3.Connection]:
         ident = threading.get_ident()
-        with self._readers_lock:
-            if self._closed:
-                raise FactBaseError(_CLOSED)
-            reader = self._readers.get(ident)
-        if reader is None:
-            reader = self._add_reader(ident)
-        with reader.lock:
+        while True:
+            with self._readers_lock:
+                if self._closed:
+                    raise FactBaseError(_CLOSED)
+                reader = self._readers.get(ident)
+            if reader is None:
+                reader = self._add_reader(ident)
+            reader.lock.acquire()
+            if reader.conn is not None:
+                break
+            reader.lock.release()  # closed by reopening (another file at the path)
+        try:
             conn = reader.conn
-            if conn is None:
-                raise FactBaseError(_CLOSED)
             # One read transaction: the statements of one call see one snapshot, even when
             # another thread commits between them.
             conn.execute("BEGIN")
@@ -401,6 +404,8 @@ class Connections:
                 yield conn
             finally:
                 _rollback(conn)
+        finally:
+            reader.lock.release()
 
     def _add_reader(self, ident: int) -> _Reader:
         reader = _Reader(connection.connect_reader(self.path))
@@ -410,6 +415,29 @@ class Connections:
                 return reader
         reader.conn.close()
         raise FactBaseError(_CLOSED)
+
+    # ------------------------------------------------------------ another file
+
+    def reopening(self, replace: Callable[[], Any]) -> Any:
+        """Close every connection, call ``replace`` (which may put another file at the
+        path, see :mod:`.file_swap`), then open the file at the path; returns what
+        ``replace`` returned. Other threads' reads and changes wait meanwhile (a read in
+        progress ends first) instead of failing."""
+        with self.holding_writer(), self._readers_lock:
+            if self._closed:
+                raise FactBaseError(_CLOSED)
+            readers, self._readers = list(self._readers.values()), {}
+            for reader in readers:
+                with reader.lock:
+                    if reader.conn is not None:
+                        reader.conn.close()
+                        reader.conn = None
+            self.writer.close()
+            self._writer = None
+            try:
+                return replace()
+            finally:
+                self._writer, self.read_only = connection.connect(self.path)
 
     # ------------------------------------------------------------ closing
 

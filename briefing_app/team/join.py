@@ -37,9 +37,9 @@ def join(fb, url: str, *, sync: bool = True, progress: Progress | None = None,
     """Make ``fb`` a replica of the team library at ``url`` and (with ``sync``) run its
     first sync. A sync that fails leaves the replica joined: the next one goes on.
 
-    With ``new_file``, a fact base that holds nothing yet and that no one else has open
-    joins a big library by building its replica in a new file (:mod:`.first_pull`); its
-    connections are closed and opened again meanwhile, so no other thread may use it.
+    With ``new_file``, a fact base that holds nothing yet and that no other program has
+    open joins a big library by building its replica in a new file (:mod:`.first_pull`)
+    that takes its place; meanwhile it may be used as usual.
     """
     replica = LocalReplica(fb)
     fb.verify_before_writing()  # from a reader, not inside the first write (see Sync.run)

@@ -200,7 +200,7 @@ class TeamController(QObject):
         def job(_progress, _cancelled):
             from briefing_app.team.join import join
 
-            return join(store, url, new_file=False)  # the window goes on using it
+            return join(store, url)
 
         def finished(report) -> None:
             self.window.fact_base_changed.emit()
