@@ -72,8 +72,9 @@ def building(fb: Any) -> Iterator[None]:
 
 
 def check_built(built: Path) -> None:
-    """SQLite's quick check of the closed, built replica; :class:`FactBaseError` when it
-    fails or the file is gone (the fact base it was to replace is then left as it was)."""
+    """SQLite's quick check of the closed, built replica, then its bytes flushed to disk;
+    :class:`FactBaseError` when the check fails or the file is gone (the fact base it was
+    to replace is then left as it was)."""
     sound = False
     try:
         conn = sqlite3.connect(built.resolve().as_uri() + "?mode=ro", uri=True,
@@ -88,6 +89,7 @@ def check_built(built: Path) -> None:
     if not sound:
         raise FactBaseError(f"The replica built in {built.name} is damaged or gone; "
                             "nothing was changed.")
+    _flush(built)  # now, not while the fact base is held for the swap
 
 
 def swap_in(built: Path, target: Path) -> float | None:
@@ -95,6 +97,10 @@ def swap_in(built: Path, target: Path) -> float | None:
     ``target`` open and it still holds nothing that syncs; returns how long ``target``
     was locked (seconds), or ``None`` when it was left as it was."""
     target = target.resolve()
+    try:
+        shutil.copymode(target, built)
+    except OSError:
+        return None
     conn = sqlite3.connect(target, timeout=0, isolation_level=None)
     try:
         conn.execute("PRAGMA locking_mode = EXCLUSIVE")
@@ -107,8 +113,6 @@ def swap_in(built: Path, target: Path) -> float | None:
         if str(mode).lower() == "memory" and replica.holds_nothing_to_sync(conn):
             try:
                 _carry_settings(conn, built)
-                shutil.copymode(target, built)
-                _flush(built)
                 os.replace(built, target)
             except (OSError, sqlite3.Error):
                 pass  # not renamed: the target stays
