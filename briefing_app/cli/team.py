@@ -14,6 +14,7 @@ from dataclasses import asdict
 
 from briefing_app.cli import output as cli_output
 from briefing_app.cli.fact_base import CliError, open_fact_base
+from briefing_app.cli.sync_progress import SyncProgress
 
 STATUS_KEYS = ("joined", "server", "library_id", "replica_id", "library_version", "pending",
                "conflicts", "last_sync", "last_error")
@@ -105,11 +106,14 @@ def cmd_join(args: argparse.Namespace) -> int:
     from briefing_app.team.join import join
     from briefing_app.team.server import describe
 
+    progress = SyncProgress()
     with open_fact_base(args) as library:
         try:
-            report = join(library.store, args.url)
+            report = join(library.store, args.url, progress=progress)
         except TeamError as error:
             raise _fail(error) from None
+        finally:
+            progress.clear()
     how = "Rejoined" if report.rejoined else "Joined"
     print(f"{how} the team library {report.library_id} at {describe(args.url)}")
     if report.sync is not None:
@@ -121,11 +125,14 @@ def cmd_sync(args: argparse.Namespace) -> int:
     from briefing_app.team.errors import TeamError
     from briefing_app.team.sync import Sync
 
+    progress = SyncProgress()
     with open_fact_base(args) as library:
         try:
-            report = Sync(library.store).run()
+            report = Sync(library.store, progress=progress).run()
         except TeamError as error:
             raise _fail(error) from None
+        finally:
+            progress.clear()
     _print_sync(report)
     return 0
 

@@ -48,6 +48,8 @@ def pull_into_new_file(fb, url: str, library_id: str, *, progress: Progress | No
             with building(built):
                 report = Sync(built, url=url, progress=progress, cancelled=cancelled,
                               alone=True).run()
+                if progress is not None:
+                    progress("index", report.pulled)  # the longest part, ahead
         locked = fb.swap_in(built_path)
     finally:
         remove_built(built_path)

@@ -53,7 +53,8 @@ ROUNDS = 3
 _REFERENCED = ("person", "source", "tag")  # kinds whose deletion waits while they are used
 
 Progress = Callable[[str, int], None]
-"""``progress(phase, objects)``: ``"pull"`` or ``"push"`` and how many so far."""
+"""``progress(phase, objects)``: ``"pull"`` or ``"push"`` and how many so far; ``"index"``
+once a join's replica built apart has all its objects and its indexes are being built."""
 
 
 @dataclass
