@@ -382,3 +382,21 @@ def test_a_pull_writes_its_pages_whole_and_gives_the_writer_its_settings_back(ur
     assert not [s for s in statements if s.startswith("SAVEPOINT")]
     assert "PRAGMA temp_store = MEMORY" in statements
     assert {name: conn.execute(f"PRAGMA {name}").fetchone()[0] for name in settings} == before
+
+
+def test_a_pull_of_many_objects_gives_the_planner_statistics_of_the_fact_base_it_made(
+        url, tmp_path):
+    writer = replica(tmp_path, "writer", url)
+    writer.save_items([fact(f"i-{n}", f"Note {n}.") for n in range(1200)])
+    sync(writer)
+    small = FactBase.open(tmp_path / "small.sqlite")
+    small.save_items([fact("i-mine", "Mine.")])
+    small.connection.execute("ANALYZE")  # as closing a small, new fact base does
+
+    join(small, url, new_file=False)
+
+    rows = small.connection.execute(
+        "SELECT stat FROM sqlite_stat1 WHERE idx = 'sqlite_autoindex_items_1'").fetchone()
+    assert int(rows[0].split()[0]) > 1000  # sampled: about 1,201, not 1
+    writer.close()
+    small.close()

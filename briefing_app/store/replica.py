@@ -21,7 +21,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from . import clock, journal
+from . import bulk, clock, journal
 from .checkpointer import Checkpointer
 
 JOIN_CHUNK = 20_000  # objects marked for the first push per transaction (~20 ms)
@@ -285,6 +285,10 @@ class LocalReplica:
             if self._checkpointer is not None:
                 self._checkpointer.close()  # catch up before the app's own checkpoints resume
                 self._checkpointer = None
+
+    def refresh_statistics(self) -> None:
+        """Sample the tables anew for the planner (after a pull that wrote many objects)."""
+        self.fb._write(bulk.refresh_statistics)
 
     def checkpoint(self) -> None:
         """Between two pulled pages, when this replica's own writer is idle: copy the WAL

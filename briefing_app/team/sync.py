@@ -50,6 +50,10 @@ PAGE_TARGET_SECONDS = 0.06
 FIRST_PAGE, SMALLEST_PAGE, LARGEST_PAGE = 500, 50, 5000
 PUSH_BATCH = 1000
 ROUNDS = 3
+STATISTICS_AFTER = 1000
+"""A pull that wrote this many objects refreshes the planner's statistics (sampled, tens of
+milliseconds): taken when the fact base was small, they would choose plans for a small one
+(a built replica gets its own at the end of the build)."""
 _REFERENCED = ("person", "source", "tag")  # kinds whose deletion waits while they are used
 
 Progress = Callable[[str, int], None]
@@ -183,6 +187,7 @@ class Sync:
     # ------------------------------------------------------------ pull
 
     def _pull(self, server: TeamServer) -> None:
+        pulled_before = self.report.pulled
         state = self.replica.state()
         upto = server.library().version
         after = state.cursor or (state.seen_version, len(KINDS), "")  # past all of it
@@ -193,6 +198,9 @@ class Sync:
         self._settle_deferred()
         self.replica.finish_pull(upto)
         self.report.library_version = upto
+        if self.report.pulled - pulled_before >= STATISTICS_AFTER and not self.alone:
+            with self._timed():
+                self.replica.refresh_statistics()
 
     def _pull_pages(self, server: TeamServer, ahead: ThreadPoolExecutor,
                     after: tuple[int, int, str], upto: int, replica_id: str) -> None:
