@@ -46,7 +46,7 @@ from .errors import (
 from .merge import DELETED, merge
 from .server import ServerRow, TeamServer, describe
 
-PAGE_TARGET_SECONDS = 0.06
+PAGE_TARGET_SECONDS = 0.05  # the slowest pages then stay under 100 ms (1M items: 87 ms)
 FIRST_PAGE, SMALLEST_PAGE, LARGEST_PAGE = 500, 50, 5000
 PUSH_BATCH = 1000
 ROUNDS = 3
