@@ -19,7 +19,7 @@ from briefing_app.store import FactBase, FactBaseError, connection
 from briefing_app.store.file_swap import building_path
 from briefing_app.store.replica import LocalReplica
 from briefing_app.team import first_pull
-from briefing_app.team.errors import TeamError
+from briefing_app.team.errors import SyncStopped, TeamError
 from briefing_app.team.join import join
 from briefing_app.team.sync import Sync
 
@@ -250,4 +250,14 @@ def test_other_threads_read_on_while_the_built_replica_takes_the_name(url, tmp_p
         done.set()
         reader.join()
     assert failures == [] and counts[0] == 0 and counts[-1] == 29
+    fb.close()
+
+
+def test_a_join_cancelled_while_its_replica_is_built_leaves_the_fact_base_as_it_was(
+        url, tmp_path):
+    fb = FactBase.open(tmp_path / "stop.sqlite")
+    with pytest.raises(SyncStopped):
+        join(fb, url, cancelled=lambda: True)
+    assert LocalReplica(fb).state() is None and fb.item_count() == 0
+    assert leftovers(tmp_path) == []
     fb.close()

@@ -180,3 +180,23 @@ def test_a_new_fact_base_joins_a_big_library_through_a_new_file_and_shows_it(
     edit_item(fb, "i-3", title="Edited in the window")  # the journal runs in the new file
     assert LocalReplica(fb).pending_count() == 1
     window.team.stop_syncing()
+
+
+def test_cancel_stops_a_join_and_the_new_fact_base_stays_as_it_was(
+        qtbot, tmp_path, pg_cluster, monkeypatch):
+    monkeypatch.setattr(first_pull, "MIN_OBJECTS", 1)
+    url = new_library(pg_cluster)
+    replica(tmp_path, "writer", url, items=[fact("i-1", "Coffee.")]).close()
+    fb = FactBase.open(tmp_path / "new.sqlite")
+    window = MainWindow(fb, fb.path, settings=AppSettings(tmp_path / "s.ini"))
+    qtbot.addWidget(window)
+    window.show()
+    qtbot.waitExposed(window)
+
+    worker = window.team.join(url)
+    worker.dialog.canceled.emit()  # Cancel, pressed before the first page is written
+    wait_for_sync(qtbot, window.team)
+
+    assert "as it was" in window.statusBar().currentMessage()
+    assert LocalReplica(fb).state() is None and fb.item_count() == 0
+    assert not window.team.label.isVisible()

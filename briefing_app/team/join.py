@@ -11,13 +11,14 @@ the server's address (a moved server); another library is refused.
 from __future__ import annotations
 
 import uuid
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from briefing_app.store import FactBaseError
 from briefing_app.store.replica import LocalReplica
 
 from . import first_pull
-from .errors import OtherLibrary, TeamError
+from .errors import OtherLibrary, SyncStopped, TeamError
 from .server import TeamServer, describe, stored_url
 from .sync import Progress, Sync, SyncReport
 
@@ -33,9 +34,11 @@ class JoinReport:
 
 
 def join(fb, url: str, *, sync: bool = True, progress: Progress | None = None,
-         new_file: bool = True) -> JoinReport:
+         cancelled: Callable[[], bool] | None = None, new_file: bool = True) -> JoinReport:
     """Make ``fb`` a replica of the team library at ``url`` and (with ``sync``) run its
-    first sync. A sync that fails leaves the replica joined: the next one goes on.
+    first sync. A sync that fails leaves the replica joined: the next one goes on. Once
+    ``cancelled()`` is true the join stops with :class:`SyncStopped` between two pages; a
+    replica being built apart is then dropped, the fact base as it was.
 
     With ``new_file``, a fact base that holds nothing yet and that no other program has
     open joins a big library by building its replica in a new file (:mod:`.first_pull`)
@@ -63,7 +66,9 @@ def join(fb, url: str, *, sync: bool = True, progress: Progress | None = None,
     if report is None:
         try:
             pulled = first_pull.pull_into_new_file(fb, url, library.library_id,
-                                                   progress=progress)
+                                                   progress=progress, cancelled=cancelled)
+        except SyncStopped:
+            raise  # cancelled: not joined, nothing changed
         except TeamError:
             _start(LocalReplica(fb), url, library.library_id)  # the next sync goes on
             raise
@@ -71,7 +76,7 @@ def join(fb, url: str, *, sync: bool = True, progress: Progress | None = None,
             return JoinReport(library.library_id, rejoined=False, marked=0, sync=pulled)
         report = _start(LocalReplica(fb), url, library.library_id)
     if sync:
-        report.sync = Sync(fb, url=url, progress=progress).run()
+        report.sync = Sync(fb, url=url, progress=progress, cancelled=cancelled).run()
     return report
 
 

@@ -3607,6 +3607,14 @@ Elija No para una base de hechos vacía.</translation>
         <translation>No se pudo unir a la biblioteca del equipo</translation>
     </message>
     <message>
+        <source>Stopped joining: the next sync goes on from there</source>
+        <translation>Se detuvo la unión: la próxima sincronización sigue desde ahí</translation>
+    </message>
+    <message>
+        <source>Stopped joining: this fact base is as it was</source>
+        <translation>Se detuvo la unión: esta base de hechos quedó como estaba</translation>
+    </message>
+    <message>
         <source>Joining the team library…</source>
         <translation>Uniéndose a la biblioteca del equipo…</translation>
     </message>

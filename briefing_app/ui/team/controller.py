@@ -19,7 +19,7 @@ from PySide6.QtWidgets import QLabel, QMenu
 
 from briefing_app.store import FactBase, FactBaseError
 from briefing_app.ui.user_text import tell
-from briefing_app.ui.workers import Worker, run_with_progress
+from briefing_app.ui.workers import JobCancelled, Worker, run_with_progress
 
 if TYPE_CHECKING:  # the dialogs are imported when opened: a quicker start
     from briefing_app.team.status import TeamStatus
@@ -197,10 +197,15 @@ class TeamController(QObject):
         if store is None or self.worker is not None:
             return None
 
-        def job(_progress, _cancelled):
+        def job(progress, cancelled):
+            from briefing_app.team.errors import SyncStopped
             from briefing_app.team.join import join
 
-            return join(store, url)
+            try:  # a count without a total: the dialog's busy bar
+                return join(store, url, progress=lambda _phase, count: progress(count, 0),
+                            cancelled=cancelled)
+            except SyncStopped:
+                raise JobCancelled() from None
 
         def finished(report) -> None:
             self.window.fact_base_changed.emit()
@@ -217,9 +222,17 @@ class TeamController(QObject):
             tell(self.window, self.tr("Could not join the team library"),
                                 message)
 
+        def cancelled() -> None:
+            self.window.fact_base_changed.emit()  # a join page by page kept what it pulled
+            self.follow_fact_base()
+            joined = self.team_status().joined
+            self.window.statusBar().showMessage(self.tr(
+                "Stopped joining: the next sync goes on from there") if joined else self.tr(
+                "Stopped joining: this fact base is as it was"), 10_000)
+
         self.worker = run_with_progress(
             self.window, job, label=self.tr("Joining the team library…"),
-            on_finished=finished, on_failed=failed)
+            on_finished=finished, on_failed=failed, on_cancelled=cancelled)
         self.worker.signals.done.connect(self._sync_ended)
         return self.worker
 
