@@ -30,7 +30,9 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from . import integrity, replica
+from briefing_app.core.files import sync_folder
+
+from . import connection, integrity, replica
 from .errors import FactBaseError
 
 BUILDING_SUFFIX = ".joining"
@@ -43,13 +45,6 @@ def building_path(path: str | os.PathLike) -> Path:
     followed), so the rename is atomic and replaces the file, not the link."""
     file = Path(path).resolve()
     return file.with_name(file.name + BUILDING_SUFFIX)
-
-
-def remove_built(path: Path) -> None:
-    """Delete a built file (and anything SQLite left beside it); missing is fine."""
-    for leftover in (path, *(path.with_name(path.name + s) for s in ("-journal", "-wal",
-                                                                       "-shm"))):
-        leftover.unlink(missing_ok=True)
 
 
 @contextlib.contextmanager
@@ -76,16 +71,13 @@ def check_built(built: Path) -> None:
     :class:`FactBaseError` when the check fails or the file is gone (the fact base it was
     to replace is then left as it was)."""
     sound = False
-    try:
-        conn = sqlite3.connect(built.resolve().as_uri() + "?mode=ro", uri=True,
-                               isolation_level=None)
+    with contextlib.suppress(FactBaseError, sqlite3.Error):
+        conn = connection.connect_read_only(built, "it is being checked")
         try:
             sound = integrity.quick_check(conn) and bool(conn.execute(
                 "SELECT count(*) FROM sync_replica").fetchone()[0])
         finally:
             conn.close()
-    except sqlite3.Error:
-        pass
     if not sound:
         raise FactBaseError(f"The replica built in {built.name} is damaged or gone; "
                             "nothing was changed.")
@@ -117,7 +109,7 @@ def swap_in(built: Path, target: Path) -> float | None:
             except (OSError, sqlite3.Error):
                 pass  # not renamed: the target stays
             else:
-                _flush(target.parent)
+                sync_folder(target.parent)
                 return time.perf_counter() - started
         conn.execute("ROLLBACK")
         conn.execute("PRAGMA journal_mode = WAL")

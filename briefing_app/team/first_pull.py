@@ -17,7 +17,8 @@ import uuid
 from collections.abc import Callable
 
 from briefing_app.store import FactBase
-from briefing_app.store.file_swap import building, building_path, remove_built
+from briefing_app.store.connection import remove_fact_base
+from briefing_app.store.file_swap import building, building_path
 from briefing_app.store.replica import LocalReplica
 
 from .server import TeamServer, stored_url
@@ -41,7 +42,7 @@ def pull_into_new_file(fb, url: str, library_id: str, *, progress: Progress | No
     ``None`` when the swap was refused (``fb`` is as it was, not joined). Any error leaves
     ``fb`` as it was and deletes the new file."""
     built_path = building_path(fb.path)
-    remove_built(built_path)  # left by a join that was cut off
+    remove_fact_base(built_path)  # left by a join that was cut off
     try:
         with FactBase.open(built_path) as built:
             LocalReplica(built).start(stored_url(url), library_id, str(uuid.uuid4()))
@@ -52,7 +53,7 @@ def pull_into_new_file(fb, url: str, library_id: str, *, progress: Progress | No
                     progress("index", report.pulled)  # the longest part, ahead
         locked = fb.swap_in(built_path)
     finally:
-        remove_built(built_path)
+        remove_fact_base(built_path)
     if locked is None:
         return None
     report.longest_lock = locked
