@@ -283,7 +283,8 @@ def fill(conn: sqlite3.Connection, nums_sql: str) -> None:
         _fill_chosen(conn)
 
 
-_CHOSEN = "temp.chosen_nums"
+_CHOSEN_TABLE = "chosen_nums"
+_CHOSEN = f"temp.{_CHOSEN_TABLE}"
 
 
 @contextlib.contextmanager
@@ -296,8 +297,7 @@ def _choosing(conn: sqlite3.Connection, nums_sql: str) -> Iterator[None]:
     closed) made it scan every link of every item for each pulled page instead: a join
     of 60,000 items into such a fact base took 54 s instead of 6. Walked in ``num``
     order, the FTS rows are written in rowid order too, as FTS5 wants them."""
-    conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {_CHOSEN.split('.')[1]} "
-                 "(num INTEGER PRIMARY KEY)")
+    conn.execute(f"CREATE TEMP TABLE IF NOT EXISTS {_CHOSEN_TABLE} (num INTEGER PRIMARY KEY)")
     conn.execute(f"DELETE FROM {_CHOSEN}")
     conn.execute(f"INSERT OR IGNORE INTO {_CHOSEN}(num) {nums_sql}")
     try:

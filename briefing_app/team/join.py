@@ -70,11 +70,11 @@ def join(fb, url: str, *, sync: bool = True, progress: Progress | None = None,
         except SyncStopped:
             raise  # cancelled: not joined, nothing changed
         except TeamError:
-            _start(LocalReplica(fb), url, library.library_id)  # the next sync goes on
+            _start(replica, url, library.library_id)  # the next sync goes on
             raise
         if pulled is not None:
             return JoinReport(library.library_id, rejoined=False, marked=0, sync=pulled)
-        report = _start(LocalReplica(fb), url, library.library_id)
+        report = _start(replica, url, library.library_id)
     if sync:
         report.sync = Sync(fb, url=url, progress=progress, cancelled=cancelled).run()
     return report

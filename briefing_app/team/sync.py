@@ -51,7 +51,7 @@ FIRST_PAGE, SMALLEST_PAGE, LARGEST_PAGE = 500, 50, 5000
 PUSH_BATCH = 1000
 ROUNDS = 3
 STATISTICS_AFTER = 1000
-"""A pull that wrote this many objects refreshes the planner's statistics (sampled, tens of
+"""A pull that wrote this many objects refreshes the planner's statistics (sampled, a few
 milliseconds): taken when the fact base was small, they would choose plans for a small one
 (a built replica gets its own at the end of the build)."""
 _REFERENCED = ("person", "source", "tag")  # kinds whose deletion waits while they are used
