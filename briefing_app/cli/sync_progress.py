@@ -21,7 +21,8 @@ _SAYS = {
 
 class SyncProgress:
     """A ``progress(phase, count)`` for :class:`~briefing_app.team.sync.Sync` and
-    :func:`~briefing_app.team.join.join`; :meth:`clear` wipes the line at the end."""
+    :func:`~briefing_app.team.join.join`; :meth:`clear` (or leaving its ``with`` block)
+    wipes the line at the end."""
 
     def __init__(self, stream: TextIO | None = None) -> None:
         self.stream = stream if stream is not None else sys.stderr
@@ -39,6 +40,12 @@ class SyncProgress:
         text = _SAYS.get(phase, "{:,}…").format(count)
         self._write(text.ljust(self._width))
         self._width = len(text)
+
+    def __enter__(self) -> SyncProgress:
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.clear()
 
     def clear(self) -> None:
         if self.live and self._width:

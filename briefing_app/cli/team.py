@@ -106,14 +106,11 @@ def cmd_join(args: argparse.Namespace) -> int:
     from briefing_app.team.join import join
     from briefing_app.team.server import describe
 
-    progress = SyncProgress()
-    with open_fact_base(args) as library:
+    with open_fact_base(args) as library, SyncProgress() as progress:
         try:
             report = join(library.store, args.url, progress=progress)
         except TeamError as error:
             raise _fail(error) from None
-        finally:
-            progress.clear()
     how = "Rejoined" if report.rejoined else "Joined"
     print(f"{how} the team library {report.library_id} at {describe(args.url)}")
     if report.sync is not None:
@@ -125,14 +122,11 @@ def cmd_sync(args: argparse.Namespace) -> int:
     from briefing_app.team.errors import TeamError
     from briefing_app.team.sync import Sync
 
-    progress = SyncProgress()
-    with open_fact_base(args) as library:
+    with open_fact_base(args) as library, SyncProgress() as progress:
         try:
             report = Sync(library.store, progress=progress).run()
         except TeamError as error:
             raise _fail(error) from None
-        finally:
-            progress.clear()
     _print_sync(report)
     return 0
 
