@@ -169,7 +169,11 @@ def test_a_build_file_left_by_a_crash_is_replaced(url, tmp_path):
 
 
 def test_a_fact_base_that_holds_objects_joins_page_by_page(url, tmp_path):
-    fb = replica(tmp_path, "mine", url, people=[person("p-mine", "Ana")])
+    fb = FactBase.open(tmp_path / "mine.sqlite")
+    fb.save_people([person("p-mine", "Ana")])
+    phases = []
+    join(fb, url, progress=lambda phase, _count: phases.append(phase))
+    assert "pull" in phases and "index" not in phases  # no replica was built apart
     assert fb.get_person("p-mine") is not None and fb.item_count() == 29
     fb.close()
 
