@@ -213,7 +213,7 @@ def fts_option(fb, name):
     return rows[0][0] if rows else None
 
 
-def test_the_bulk_fill_holds_more_words_in_memory_and_gives_fts5_its_default_back(
+def test_the_bulk_fill_holds_more_words_merges_wider_and_gives_fts5_its_defaults_back(
         low_threshold, tmp_path):
     with FactBase.open(tmp_path / "f.sqlite") as fb:
         people_and_sources(fb)
@@ -222,20 +222,9 @@ def test_the_bulk_fill_holds_more_words_in_memory_and_gives_fts5_its_default_bac
         write_in_batches(fb, [items(0, 40)], many=True)
         fb.connection.set_trace_callback(None)
         assert any("'hashsize'" in s for s in statements)
-        assert fts_hashsize(fb) == search_index.PENDING_BYTES
-        assert fb.count("coffee") == 40
-
-
-def test_the_bulk_fill_merges_wider_and_gives_fts5_its_merge_defaults_back(
-        low_threshold, tmp_path):
-    with FactBase.open(tmp_path / "f.sqlite") as fb:
-        people_and_sources(fb)
-        statements = []
-        fb.connection.set_trace_callback(statements.append)
-        write_in_batches(fb, [items(0, 40)], many=True)
-        fb.connection.set_trace_callback(None)
         merges = [s for s in statements if "automerge" in s or "crisismerge" in s]
         assert len(merges) == 4  # set for the fill, then set back
+        assert fts_hashsize(fb) == search_index.PENDING_BYTES
         assert fts_option(fb, "automerge") == search_index.MERGE_SEGMENTS == 4
         assert fts_option(fb, "crisismerge") == search_index.CRISIS_SEGMENTS == 16
         assert fb.count("coffee") == 40
