@@ -264,3 +264,19 @@ def test_statistics_taken_when_the_fact_base_was_small_never_make_a_batch_read_i
                     and p.split()[1] not in ("n", "c", "(subquery-3)", "(subquery-5)")]
     assert whole_tables == []
     assert "SEARCH ip USING PRIMARY KEY (item_id=?)" in plans
+
+
+def test_the_indexes_are_sorted_with_helper_threads_then_the_connection_has_none_again(
+        low_threshold, tmp_path):
+    with FactBase.open(tmp_path / "f.sqlite") as fb:
+        people_and_sources(fb)
+        statements = []
+        fb.connection.set_trace_callback(statements.append)
+        write_in_batches(fb, [items(0, 40)], many=True)
+        fb.connection.set_trace_callback(None)
+        threads_set = statements.index(f"PRAGMA threads = {bulk.SORTING_THREADS}")
+        created = [n for n, s in enumerate(statements) if s.startswith("CREATE INDEX")]
+        threads_back = statements.index("PRAGMA threads = 0")
+        assert created and threads_set < min(created) and max(created) < threads_back
+        assert fb.connection.execute("PRAGMA threads").fetchone()[0] == 0
+        assert fb.count("coffee") == 40

@@ -20,8 +20,10 @@ into a large fact base never pays for rebuilding the large one.
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from . import journal, search_index
 
@@ -32,6 +34,7 @@ _TRIGGER_TABLES = _TABLES[:3]  # item_labels' trigger carries a rename of a pers
 # or tag (their triggers rewrite the labels of every item naming them) into the search index
 _DEFERRED_TABLE = "bulk_deferred"
 _DEFERRED = f"temp.{_DEFERRED_TABLE}"
+SORTING_THREADS = min(4, os.cpu_count() or 1)
 
 
 class BulkWrite:
@@ -82,11 +85,26 @@ class BulkWrite:
         with search_index.holding_more_terms(conn):
             search_index.reindex(conn, deferred)
         search_index.resume(conn)
-        for _kind, _name, sql in self.dropped:
-            conn.execute(sql)
+        with _sorting_in_threads(conn):
+            for _kind, _name, sql in self.dropped:
+                conn.execute(sql)
         conn.execute(f"DELETE FROM {_DEFERRED}")
         self.deferring, self.dropped = False, []
         refresh_statistics(conn)
+
+
+@contextlib.contextmanager
+def _sorting_in_threads(conn: sqlite3.Connection) -> Iterator[None]:
+    """SQLite's sorter may use helper threads (``PRAGMA threads``, 0 by default) for the
+    block: creating the item tables' 13 indexes again after 1,000,000 items took 10.3-10.6 s
+    alone, 8.9-9.2 s with 2 threads, 8.7 s with 4 (2 cores; a larger page cache was slower:
+    13.4 s with 64 MiB)."""
+    before = conn.execute("PRAGMA threads").fetchone()[0]
+    conn.execute(f"PRAGMA threads = {SORTING_THREADS}")
+    try:
+        yield
+    finally:
+        conn.execute(f"PRAGMA threads = {int(before)}")
 
 
 def refresh_statistics(conn: sqlite3.Connection) -> None:
