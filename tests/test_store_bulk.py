@@ -213,14 +213,20 @@ def fts_option(fb, name):
     return rows[0][0] if rows else None
 
 
+def forty_items_written_in_bulk(fb):
+    """The SQL of a bulk write of 40 items (past the lowered threshold), as run."""
+    people_and_sources(fb)
+    statements = []
+    fb.connection.set_trace_callback(statements.append)
+    write_in_batches(fb, [items(0, 40)], many=True)
+    fb.connection.set_trace_callback(None)
+    return statements
+
+
 def test_the_bulk_fill_holds_more_words_merges_wider_and_gives_fts5_its_defaults_back(
         low_threshold, tmp_path):
     with FactBase.open(tmp_path / "f.sqlite") as fb:
-        people_and_sources(fb)
-        statements = []
-        fb.connection.set_trace_callback(statements.append)
-        write_in_batches(fb, [items(0, 40)], many=True)
-        fb.connection.set_trace_callback(None)
+        statements = forty_items_written_in_bulk(fb)
         assert any("'hashsize'" in s for s in statements)
         merges = [s for s in statements if "automerge" in s or "crisismerge" in s]
         assert len(merges) == 4  # set for the fill, then set back
@@ -269,11 +275,7 @@ def test_statistics_taken_when_the_fact_base_was_small_never_make_a_batch_read_i
 def test_the_indexes_are_sorted_with_helper_threads_then_the_connection_has_none_again(
         low_threshold, tmp_path):
     with FactBase.open(tmp_path / "f.sqlite") as fb:
-        people_and_sources(fb)
-        statements = []
-        fb.connection.set_trace_callback(statements.append)
-        write_in_batches(fb, [items(0, 40)], many=True)
-        fb.connection.set_trace_callback(None)
+        statements = forty_items_written_in_bulk(fb)
         threads_set = statements.index(f"PRAGMA threads = {bulk.SORTING_THREADS}")
         created = [n for n, s in enumerate(statements) if s.startswith("CREATE INDEX")]
         threads_back = statements.index("PRAGMA threads = 0")

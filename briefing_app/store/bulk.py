@@ -20,12 +20,12 @@ into a large fact base never pays for rebuilding the large one.
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sqlite3
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 
 from . import journal, search_index
+from .connection import pragma_set
 
 BULK_MIN_ITEMS = 2_000
 ANALYSIS_ROWS = 1000  # rows of each index the planner's statistics are sampled from
@@ -85,26 +85,15 @@ class BulkWrite:
         with search_index.holding_more_terms(conn):
             search_index.reindex(conn, deferred)
         search_index.resume(conn)
-        with _sorting_in_threads(conn):
+        # SQLite's sorter may use helper threads (0 by default): the item tables' 13
+        # indexes of 1,000,000 items took 10.3-10.6 s alone, 8.9-9.2 s with 2 threads,
+        # 8.7 s with 4 (2 cores; a larger page cache was slower: 13.4 s with 64 MiB)
+        with pragma_set(conn, "threads", SORTING_THREADS):
             for _kind, _name, sql in self.dropped:
                 conn.execute(sql)
         conn.execute(f"DELETE FROM {_DEFERRED}")
         self.deferring, self.dropped = False, []
         refresh_statistics(conn)
-
-
-@contextlib.contextmanager
-def _sorting_in_threads(conn: sqlite3.Connection) -> Iterator[None]:
-    """SQLite's sorter may use helper threads (``PRAGMA threads``, 0 by default) for the
-    block: creating the item tables' 13 indexes again after 1,000,000 items took 10.3-10.6 s
-    alone, 8.9-9.2 s with 2 threads, 8.7 s with 4 (2 cores; a larger page cache was slower:
-    13.4 s with 64 MiB)."""
-    before = conn.execute("PRAGMA threads").fetchone()[0]
-    conn.execute(f"PRAGMA threads = {SORTING_THREADS}")
-    try:
-        yield
-    finally:
-        conn.execute(f"PRAGMA threads = {int(before)}")
 
 
 def refresh_statistics(conn: sqlite3.Connection) -> None:
@@ -114,14 +103,10 @@ def refresh_statistics(conn: sqlite3.Connection) -> None:
     tables the app's own queries read with an index are sampled: FTS5 reads its shadow
     tables by key, and ANALYZE counts every row of a table that has no index (the search
     index's data and content: 330 of 350 ms at a million items)."""
-    limit = conn.execute("PRAGMA analysis_limit").fetchone()[0]
-    conn.execute(f"PRAGMA analysis_limit = {ANALYSIS_ROWS}")
-    try:
+    with pragma_set(conn, "analysis_limit", ANALYSIS_ROWS):
         shadow = search_index.FTS_TABLE + "_"
         tables = [r[0] for r in conn.execute(
             "SELECT DISTINCT tbl_name FROM sqlite_master WHERE type = 'index' ORDER BY 1")
             if not r[0].startswith(shadow)]
         for table in tables:
             conn.execute(f'ANALYZE "{table}"')
-    finally:
-        conn.execute(f"PRAGMA analysis_limit = {int(limit)}")

@@ -21,7 +21,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 from . import schema, search_index
@@ -333,3 +333,15 @@ def _migrate(conn: sqlite3.Connection, label: str) -> None:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         raise
+
+
+@contextlib.contextmanager
+def pragma_set(conn: sqlite3.Connection, name: str, value: int) -> Iterator[None]:
+    """The connection's integer setting ``name`` is ``value`` for the block, then what it
+    was before (also after a failure)."""
+    before = int(conn.execute(f"PRAGMA {name}").fetchone()[0])
+    conn.execute(f"PRAGMA {name} = {int(value)}")
+    try:
+        yield
+    finally:
+        conn.execute(f"PRAGMA {name} = {before}")

@@ -269,14 +269,10 @@ def holding_more_terms(conn: sqlite3.Connection) -> Iterator[None]:
 
 
 def _configure(conn: sqlite3.Connection, pending_bytes: int, merge: int, crisis: int) -> None:
-    _set_pending_bytes(conn, pending_bytes)
-    for option, value in (("automerge", merge), ("crisismerge", crisis)):
+    for option, value in (("hashsize", pending_bytes), ("automerge", merge),
+                          ("crisismerge", crisis)):
         conn.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rank) VALUES (?, ?)",
                      (option, value))
-
-
-def _set_pending_bytes(conn: sqlite3.Connection, size: int) -> None:
-    conn.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rank) VALUES ('hashsize', ?)", (size,))
 
 
 def optimize(conn: sqlite3.Connection) -> None:
