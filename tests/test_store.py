@@ -157,6 +157,17 @@ def test_references_to_missing_records_are_refused_by_name(fb, petro):
     assert fb.item_count() == 0
 
 
+def test_a_batch_refused_for_a_missing_reference_leaves_none_of_its_items(fb, petro):
+    # The foreign keys refuse the fourth row after three were written: all go.
+    good = [Item("", "fact", f"written first {n}", people=[petro.id]) for n in range(3)]
+    for bad in (Item("", "fact", "bad", source="nowhere"),
+                Item("", "fact", "bad", people=[petro.id, "ghost"])):
+        with pytest.raises(FactBaseError, match="There is no (source|person) with the id"):
+            fb.save_items([*good, bad])
+        assert fb.item_count() == 0
+        assert fb.search("written") == []
+
+
 def test_tags_are_trimmed_and_deduplicated_ignoring_letter_case(fb):
     item = fb.save_item(Item("", "fact", "x", tags=[" Sanctions", "sanctions", "", "Coca"]))
     assert item.tags == ["Sanctions", "Coca"]

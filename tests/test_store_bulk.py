@@ -13,6 +13,7 @@ import pytest
 from briefing_app.core.model import Item, Person, Source
 from briefing_app.core.query import parse
 from briefing_app.store import FactBase, bulk, search, search_index
+from briefing_app.store.errors import FactBaseError
 
 
 @pytest.fixture
@@ -139,6 +140,20 @@ def test_a_bulk_write_that_fails_leaves_the_file_as_it_was(low_threshold, two_fa
         fb.save_items(items(3, 20))
         fb.save_items(items(23, 20))
         raise RuntimeError("the import was cancelled")
+    assert (indexes(fb), derived_tables(fb), searches(fb)) == before
+    assert fb.item_count() == 3
+
+
+def test_a_missing_reference_past_the_threshold_is_named_and_leaves_the_file_as_it_was(
+        low_threshold, two_fact_bases):
+    _plain, fb = two_fact_bases
+    before = indexes(fb), derived_tables(fb), searches(fb)
+    refused = items(43, 5)
+    refused[-1].people = ["p-ana", "p-ghost"]
+    with pytest.raises(FactBaseError, match="There is no person with the id 'p-ghost'"), \
+            fb.writing_many():
+        fb.save_items(items(3, 40))  # the indexes are set aside by now
+        fb.save_items(refused)
     assert (indexes(fb), derived_tables(fb), searches(fb)) == before
     assert fb.item_count() == 3
 

@@ -48,6 +48,7 @@ PENDING_BYTES = 1 << 20  # FTS5's own 'hashsize': terms held in memory before a 
 BULK_PENDING_BYTES = 32 << 20
 # FTS5's 'automerge' and 'crisismerge': how many segments of a level it merges into one.
 MERGE_SEGMENTS, CRISIS_SEGMENTS = 4, 16  # its defaults
+FTS_PAGE_HEADROOM = 4096 - 4050  # what FTS5's default leaf leaves of a page for SQLite
 BULK_MERGE_SEGMENTS, BULK_CRISIS_SEGMENTS = 16, 32
 
 
@@ -120,6 +121,11 @@ def create_statements() -> list[str]:
         f"""CREATE VIRTUAL TABLE {FTS_TABLE} USING fts5(
             {fts_columns}, tokenize = '{TOKENIZER}', prefix = '2 3')""",
         f"INSERT INTO {FTS_TABLE}({FTS_TABLE}, rank) VALUES ('rank', 'bm25({weights})')",
+        # FTS5's leaves fill a page of the file, as its default (4,050 B) does SQLite's
+        # default page of 4,096 B: in a new file's pages of 8 KiB, leaves of 4 KiB
+        # left half of each page empty (and an import of 100k items wrote 2.5% slower)
+        f"""INSERT INTO {FTS_TABLE}({FTS_TABLE}, rank)
+            SELECT 'pgsz', page_size - {FTS_PAGE_HEADROOM} FROM pragma_page_size""",
         f"""CREATE TRIGGER items_search_item_inserted AFTER INSERT ON items WHEN {_ACTIVE}
         BEGIN
             INSERT OR REPLACE INTO item_labels(item_num, people, tags, source) VALUES (
