@@ -59,6 +59,24 @@ def test_file_uses_wal_and_the_connection_checks_foreign_keys(disk_fb, db_path):
     assert conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
 
 
+def fts_option(conn, name):
+    return conn.execute("SELECT v FROM items_search_config WHERE k = ?", (name,)).fetchone()[0]
+
+
+def test_a_new_file_has_8_kib_pages_and_search_leaves_that_fill_them(disk_fb):
+    conn = disk_fb.connection
+    assert conn.execute("PRAGMA page_size").fetchone()[0] == 8192
+    assert fts_option(conn, "pgsz") == 8192 - 46
+
+
+def test_an_older_file_keeps_its_pages_and_its_search_leaves_fill_them(db_path):
+    conn = _open_at_version(db_path, 3)  # made with SQLite's default pages of 4 KiB
+    conn.close()
+    with FactBase.open(db_path) as fb:
+        assert fb.connection.execute("PRAGMA page_size").fetchone()[0] == 4096
+        assert fts_option(fb.connection, "pgsz") == 4050  # FTS5's own default
+
+
 def test_memory_fact_base_works_without_wal(fb):
     assert fb.connection.execute("PRAGMA journal_mode").fetchone()[0] == "memory"
     assert fb.item_count() == 0

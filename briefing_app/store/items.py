@@ -64,8 +64,8 @@ def validated(item: Item) -> Item:
 
 
 def _copy_with(item: Item, **changes: object) -> Item:
-    """``dataclasses.replace`` without re-running ``__init__`` (several times faster; an
-    import copies every item twice), for the store's own copies of items."""
+    """``dataclasses.replace`` without re-running ``__init__`` (several times faster: an
+    import copies every item), for the store's own copies of items."""
     new = object.__new__(type(item))
     vars(new).update(vars(item), **changes)
     return new

@@ -221,6 +221,8 @@ def _fill_existing_items() -> tuple[str, ...]:
     )
 
 
+_SEARCH_INDEX_STATEMENTS = _search_index_statements()
+
 # The item table sorts texts by their start; a full-text index would double the texts.
 _TEXT_START_INDEX = (
     f"CREATE INDEX items_by_text_start ON items(substr(text, 1, {TEXT_SORT_CHARS}) COLLATE NOCASE)",
@@ -238,7 +240,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("create items, people, sources and tags", _CORE_TABLES),
     Migration("create briefings, sections and blocks", _BRIEFING_TABLES),
     Migration("create settings and saved searches", _SETTINGS_TABLES),
-    Migration("create the search index and its sync triggers", _search_index_statements()),
+    Migration("create the search index and its sync triggers", _SEARCH_INDEX_STATEMENTS),
     Migration("index the start of item texts for sorting", _TEXT_START_INDEX),
     Migration("record changes for a team library (journal.py)", journal.create_statements()),
     Migration("add the page size of briefings", _PAGE_SIZE),
@@ -284,4 +286,6 @@ def apply_pending(conn: sqlite3.Connection, target: int = SCHEMA_VERSION) -> lis
         )
         conn.execute(f"PRAGMA user_version = {int(version)}")
         applied.append(migration.name)
+        if migration.statements is _SEARCH_INDEX_STATEMENTS:
+            search_index.fit_leaves_to_pages(conn)  # released migrations never change
     return applied
