@@ -15,4 +15,6 @@ _ASCII_LOWER = str.maketrans(string.ascii_uppercase, string.ascii_lowercase)
 
 def fold_tag(name: str) -> str:
     """The key under which a tag is kept: ASCII letters lower-cased, nothing else."""
+    if name.isascii():  # most names: str.lower is 10x faster than a translation table
+        return name.lower()
     return name.translate(_ASCII_LOWER)
