@@ -15,8 +15,10 @@ from briefing_app.store import (
     FactBaseError,
     NewerSchemaError,
     NotAFactBaseError,
+    connection,
     schema,
 )
+from briefing_app.store.connection import PAGE_BYTES
 
 EXPECTED_TABLES = {
     "items", "people", "sources", "tags", "item_tags", "item_people", "briefings",
@@ -63,18 +65,28 @@ def fts_option(conn, name):
     return conn.execute("SELECT v FROM items_search_config WHERE k = ?", (name,)).fetchone()[0]
 
 
-def test_a_new_file_has_8_kib_pages_and_search_leaves_that_fill_them(disk_fb):
+def test_a_new_file_has_the_chosen_pages_and_search_leaves_that_fill_them(disk_fb):
     conn = disk_fb.connection
-    assert conn.execute("PRAGMA page_size").fetchone()[0] == 8192
-    assert fts_option(conn, "pgsz") == 8192 - 46
+    assert conn.execute("PRAGMA page_size").fetchone()[0] == PAGE_BYTES
+    assert fts_option(conn, "pgsz") == PAGE_BYTES - 46
+
+
+def test_search_leaves_fill_larger_pages_too(db_path, monkeypatch):
+    monkeypatch.setattr(connection, "PAGE_BYTES", 8192)
+    with FactBase.open(db_path) as fb:
+        assert fb.connection.execute("PRAGMA page_size").fetchone()[0] == 8192
+        assert fts_option(fb.connection, "pgsz") == 8192 - 46
 
 
 def test_an_older_file_keeps_its_pages_and_its_search_leaves_fill_them(db_path):
-    conn = _open_at_version(db_path, 3)  # made with SQLite's default pages of 4 KiB
+    conn = sqlite3.connect(db_path)
+    conn.execute("PRAGMA page_size = 2048")
+    conn.execute("VACUUM")  # writes the header: the file now has pages of 2 KiB
     conn.close()
+    _open_at_version(db_path, 3).close()
     with FactBase.open(db_path) as fb:
-        assert fb.connection.execute("PRAGMA page_size").fetchone()[0] == 4096
-        assert fts_option(fb.connection, "pgsz") == 4050  # FTS5's own default
+        assert fb.connection.execute("PRAGMA page_size").fetchone()[0] == 2048
+        assert fts_option(fb.connection, "pgsz") == 2048 - 46
 
 
 def test_memory_fact_base_works_without_wal(fb):
