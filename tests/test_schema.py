@@ -7,6 +7,7 @@ import sqlite3
 
 import pytest
 import sqlite_utils
+from fts_options import fts_option
 
 from briefing_app.core.model import Item, Person, Source
 from briefing_app.store import (
@@ -61,21 +62,17 @@ def test_file_uses_wal_and_the_connection_checks_foreign_keys(disk_fb, db_path):
     assert conn.execute("PRAGMA busy_timeout").fetchone()[0] >= 5000
 
 
-def fts_option(conn, name):
-    return conn.execute("SELECT v FROM items_search_config WHERE k = ?", (name,)).fetchone()[0]
-
-
 def test_a_new_file_has_the_chosen_pages_and_search_leaves_that_fill_them(disk_fb):
     conn = disk_fb.connection
     assert conn.execute("PRAGMA page_size").fetchone()[0] == PAGE_BYTES
-    assert fts_option(conn, "pgsz") == PAGE_BYTES - 46
+    assert fts_option(disk_fb, "pgsz") == PAGE_BYTES - 46
 
 
 def test_search_leaves_fill_larger_pages_too(db_path, monkeypatch):
     monkeypatch.setattr(connection, "PAGE_BYTES", 8192)
     with FactBase.open(db_path) as fb:
         assert fb.connection.execute("PRAGMA page_size").fetchone()[0] == 8192
-        assert fts_option(fb.connection, "pgsz") == 8192 - 46
+        assert fts_option(fb, "pgsz") == 8192 - 46
 
 
 def test_an_older_file_keeps_its_pages_and_its_search_leaves_fill_them(db_path):
@@ -86,7 +83,7 @@ def test_an_older_file_keeps_its_pages_and_its_search_leaves_fill_them(db_path):
     _open_at_version(db_path, 3).close()
     with FactBase.open(db_path) as fb:
         assert fb.connection.execute("PRAGMA page_size").fetchone()[0] == 2048
-        assert fts_option(fb.connection, "pgsz") == 2048 - 46
+        assert fts_option(fb, "pgsz") == 2048 - 46
 
 
 def test_memory_fact_base_works_without_wal(fb):

@@ -9,6 +9,7 @@ from __future__ import annotations
 import threading
 
 import pytest
+from fts_options import fts_option
 
 from briefing_app.core.model import Item, Person, Source
 from briefing_app.core.query import parse
@@ -220,12 +221,6 @@ def test_after_a_bulk_write_the_planner_reads_the_sort_index(low_threshold, tmp_
 
 def fts_hashsize(fb):
     return fts_option(fb, "hashsize")
-
-
-def fts_option(fb, name):
-    rows = fb.connection.execute(
-        f"SELECT v FROM {search_index.FTS_TABLE}_config WHERE k = ?", (name,)).fetchall()
-    return rows[0][0] if rows else None
 
 
 def forty_items_written_in_bulk(fb):

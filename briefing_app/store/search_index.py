@@ -48,8 +48,8 @@ PENDING_BYTES = 1 << 20  # FTS5's own 'hashsize': terms held in memory before a 
 BULK_PENDING_BYTES = 32 << 20
 # FTS5's 'automerge' and 'crisismerge': how many segments of a level it merges into one.
 MERGE_SEGMENTS, CRISIS_SEGMENTS = 4, 16  # its defaults
-FTS_PAGE_HEADROOM = 4096 - 4050  # what FTS5's default leaf leaves of a page for SQLite
 BULK_MERGE_SEGMENTS, BULK_CRISIS_SEGMENTS = 16, 32
+FTS_PAGE_HEADROOM = 4096 - 4050  # what FTS5's default leaf leaves of a page for SQLite
 
 
 def fold_for_search(text: str) -> str:
@@ -202,9 +202,10 @@ def create_statements() -> list[str]:
 
 def fit_leaves_to_pages(conn: sqlite3.Connection) -> None:
     """Make FTS5's leaves fill a page of the file, as its default (4,050 B) does SQLite's
-    default page of 4,096 B. In a new file's pages of 8 KiB, leaves of 4 KiB left part of
-    each page empty, and an import of 100k items wrote 2.5% slower. Set when the index is
-    created (a later change applies only to the leaves written after it)."""
+    default page of 4,096 B. In pages of 8 KiB (tried for new files, see
+    ``connection.PAGE_BYTES``) leaves of 4 KiB left part of each page empty, and an
+    import of 100k items wrote 2.5% slower. Set when the index is created (a later change
+    applies only to the leaves written after it)."""
     conn.execute(f"""INSERT INTO {FTS_TABLE}({FTS_TABLE}, rank)
         SELECT 'pgsz', page_size - {FTS_PAGE_HEADROOM} FROM pragma_page_size""")
 
