@@ -68,11 +68,11 @@ def test_a_new_file_has_the_chosen_pages_and_search_leaves_that_fill_them(disk_f
     assert fts_option(disk_fb, "pgsz") == PAGE_BYTES - 46
 
 
-def test_search_leaves_fill_larger_pages_too(db_path, monkeypatch):
-    monkeypatch.setattr(connection, "PAGE_BYTES", 8192)
+def test_search_leaves_fill_sqlite_default_pages_too(db_path, monkeypatch):
+    monkeypatch.setattr(connection, "PAGE_BYTES", 4096)
     with FactBase.open(db_path) as fb:
-        assert fb.connection.execute("PRAGMA page_size").fetchone()[0] == 8192
-        assert fts_option(fb, "pgsz") == 8192 - 46
+        assert fb.connection.execute("PRAGMA page_size").fetchone()[0] == 4096
+        assert fts_option(fb, "pgsz") == 4050  # FTS5's own default
 
 
 def test_an_older_file_keeps_its_pages_and_its_search_leaves_fill_them(db_path):

@@ -202,7 +202,7 @@ def create_statements() -> list[str]:
 
 def fit_leaves_to_pages(conn: sqlite3.Connection) -> None:
     """Make FTS5's leaves fill a page of the file, as its default (4,050 B) does SQLite's
-    default page of 4,096 B. In pages of 8 KiB (tried for new files, see
+    default page of 4,096 B. In pages of 8 KiB (a new file's, see
     ``connection.PAGE_BYTES``) leaves of 4 KiB left part of each page empty, and an
     import of 100k items wrote 2.5% slower. Set when the index is created (a later change
     applies only to the leaves written after it)."""
