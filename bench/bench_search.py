@@ -108,8 +108,7 @@ def main(argv: list[str] | None = None) -> int:
             print(
                 f"generated {figures['items']} items in {figures['generate']:.1f} s, "
                 f"inserted in {figures['insert']:.1f} s "
-                f"({figures['items'] / figures['insert']:.0f} items/s), "
-                f"index optimized in {figures['optimize']:.1f} s; "
+                f"({figures['items'] / figures['insert']:.0f} items/s); "
                 f"file {db.stat().st_size / 1e6:.0f} MB"
             )
         run(db, args.repeat)

@@ -219,6 +219,25 @@ def test_after_a_bulk_write_the_planner_reads_the_sort_index(low_threshold, tmp_
     assert "item_labels_by_people" in plan
 
 
+def kind_statistics(fb):
+    """What the planner believes of ``items_by_kind``: rows, and rows per kind."""
+    stat = fb.connection.execute(
+        "SELECT stat FROM sqlite_stat1 WHERE idx = 'items_by_kind'").fetchone()[0]
+    return [int(n) for n in stat.split()[:2]]
+
+
+def test_the_statistics_after_a_bulk_write_count_every_row_and_survive_closing(tmp_path):
+    path = tmp_path / "f.sqlite"
+    with FactBase.open(path) as fb:
+        people_and_sources(fb)
+        write_in_batches(fb, [items(0, 1500), items(1500, 1500)], many=True)
+        # 2,000 facts then 1,000 quotes in the index: a sample of its first rows saw
+        # one kind only and told the planner 1,001 items a kind
+        assert kind_statistics(fb) == [3000, 1500]
+    with FactBase.open(path) as fb:  # closing ran PRAGMA optimize, which samples
+        assert kind_statistics(fb) == [3000, 1500]
+
+
 def fts_hashsize(fb):
     return fts_option(fb, "hashsize")
 
@@ -244,6 +263,30 @@ def test_the_bulk_fill_holds_more_words_merges_wider_and_gives_fts5_its_defaults
         assert fts_option(fb, "automerge") == search_index.MERGE_SEGMENTS == 4
         assert fts_option(fb, "crisismerge") == search_index.CRISIS_SEGMENTS == 16
         assert fb.count("coffee") == 40
+
+
+def test_a_bulk_fill_left_in_many_segments_ends_merged_into_one(low_threshold, tmp_path,
+                                                               monkeypatch):
+    monkeypatch.setattr(search_index, "BULK_PENDING_BYTES", 512)  # a segment a few items
+    with FactBase.open(tmp_path / "f.sqlite") as fb:
+        people_and_sources(fb)
+        write_in_batches(fb, [items(0, 10), items(10, 190)], many=True)  # the second
+        assert search_index.segment_count(fb.connection) == 1  # indexed at the end
+        assert fb.count("ñandú") == len(range(2, 200, 3))  # the items tagged Ñandú
+        fb.connection.execute(  # FTS5 raises if the index and its rows disagree
+            "INSERT INTO items_search(items_search) VALUES ('integrity-check')")
+
+
+def test_a_bulk_fill_in_few_segments_is_left_as_it_is(low_threshold, tmp_path):
+    with FactBase.open(tmp_path / "f.sqlite") as fb:
+        people_and_sources(fb)
+        statements = []
+        fb.connection.set_trace_callback(statements.append)
+        # the first batch is indexed as it is written, the second at the end
+        write_in_batches(fb, [items(0, 10), items(10, 30)], many=True)
+        fb.connection.set_trace_callback(None)
+        assert search_index.segment_count(fb.connection) == 2
+    assert not [s for s in statements if "'optimize'" in s]
 
 
 def test_a_bulk_fill_that_fails_leaves_fts5_as_it_was(low_threshold, two_fact_bases,
