@@ -70,7 +70,8 @@ def test_the_ids_of_a_search_are_those_gathering_finds(conn, text, order):
         assert search.ids(conn, query, order, 50, offset) == plain
 
 
-def test_a_search_in_date_order_walks_when_most_rows_match(conn):
+def ways_taken(conn, text: str, sort: str) -> list[bool]:
+    """Whether each page :func:`search.ids` read for ``text`` walked the sort index."""
     walked: list[bool] = []
     original = search.walk
 
@@ -81,8 +82,17 @@ def test_a_search_in_date_order_walks_when_most_rows_match(conn):
 
     with pytest.MonkeyPatch.context() as patch:
         patch.setattr(search, "walk", noted)
-        search.ids(conn, parse("-zzyzxq"), "date", 50, 0)
-    assert walked == [True]
+        search.ids(conn, parse(text), sort, 50, 0)
+    return walked
+
+
+def test_a_search_in_date_order_walks_when_most_rows_match(conn):
+    assert ways_taken(conn, "colombia -zzyzxq", "date") == [True]  # (no gathering: -word)
+
+
+def test_a_word_excluded_from_few_rows_gathers_them_instead_of_testing_each_row(conn):
+    # the excluded rows (none) make a set at once; a test per row looks the word up
+    assert ways_taken(conn, "-zzyzxq", "date") == [False]
 
 
 def test_a_common_word_walks_and_a_rare_one_is_gathered(conn):
