@@ -238,6 +238,18 @@ def test_the_statistics_after_a_bulk_write_count_every_row_and_survive_closing(t
         assert kind_statistics(fb) == [3000, 1500]
 
 
+def test_closing_a_fact_base_grown_by_ordinary_saves_counts_every_row(tmp_path):
+    path = tmp_path / "f.sqlite"
+    with FactBase.open(path) as fb:
+        people_and_sources(fb)
+        fb.save_items(items(0, 30))
+    with FactBase.open(path) as fb:  # grown a hundredfold, a thousand items at a time
+        for start in range(30, 3030, 1000):
+            fb.save_items(items(start, 1000))
+    with FactBase.open(path) as fb:
+        assert kind_statistics(fb) == [3030, 1515]  # a sample had said [2639, 401]
+
+
 def fts_hashsize(fb):
     return fts_option(fb, "hashsize")
 
