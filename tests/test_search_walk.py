@@ -126,6 +126,24 @@ def test_the_gathered_plan_finds_the_same_pages(conn, text, sort):
             assert second == gathered(conn, query, sort, descending, 50)
 
 
+def test_excluded_words_alone_are_tested_one_at_a_time_most_common_first(conn):
+    query = parse("-sanc")  # a prefix: sanchez, sanciones, sanctions (in that order)
+    newest = conn.execute("SELECT max(num) FROM items").fetchone()[0] - 500
+    words = search_walk.excluded_words(conn, query, newest)
+    found = [search_walk.sample_matches(conn, word, newest) for word in words]
+    assert len(words) > 1 and found == sorted(found, reverse=True) and found[0] > 0
+    assert words[0] == '"sanciones"'
+    with pytest.MonkeyPatch.context() as patch:  # when walking is the cheaper way
+        patch.setattr(search_walk, "walk_sort_index", lambda *args, **options: True)
+        way = search.walk(conn, query, "title", 50, 0, {})
+    assert way.walk and set(way.match) == set(words)
+    for sort in ("date", "title", "people"):
+        sql, params = search.rows_sql(query, sort, True, 50, 0, False, {}, words)
+        assert sql.count("NOT EXISTS") == len(words)
+        walked = [row[0] for row in conn.execute(sql, params)]
+        assert walked == gathered(conn, query, sort, True, 0)
+
+
 def test_a_word_in_some_items_is_gathered_once_as_a_set():
     """The figures measured at a million items (see search_walk.GATHER_COST)."""
     pays = search_walk.gathering_pays

@@ -61,6 +61,10 @@ _ROW_COLUMNS = f"""items.id, items.kind, items.date, items.title,
     substr(items.text, 1, {SNIPPET_CHARS}), labels.people, labels.source, labels.tags,
     items.status, items.marking"""
 
+Match = str | tuple[str, ...]
+"""An FTS5 match expression, or (walking for excluded words alone) one for each word,
+tested in turn (:func:`.search_walk.excluded_words`)."""
+
 
 def _tagged(count: int) -> str:
     """Row numbers (not ids: any index on items carries the row number, so the test needs
@@ -163,7 +167,7 @@ class Plan:
 
 
 def plan(query: Query, *, filter_by_index: bool = True, spellings: Spellings | None = None,
-         match: str | None = None, gathered: bool = False) -> Plan:
+         match: Match | None = None, gathered: bool = False) -> Plan:
     """The FTS match and the conditions of ``query``.
 
     ``spellings`` (from :func:`tag_spellings`) gives the stored names of each tag of the
@@ -184,13 +188,16 @@ def plan(query: Query, *, filter_by_index: bool = True, spellings: Spellings | N
         result.walk = not filter_by_index
         result.gathered = gathered and filter_by_index
     elif query.negative_terms:
+        excluded = match or match_expression((), query.negative_terms)
         if filter_by_index:
             result.conditions.append(
                 f"items.num NOT IN (SELECT rowid FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?)"
             )
-        else:
-            result.conditions.append(f"NOT EXISTS (SELECT 1 FROM {FTS_TABLE} WHERE {one_row})")
-        result.params.append(match or match_expression((), query.negative_terms))
+            result.params.append(excluded)
+        else:  # one test a word when walk() split them (see search_walk.excluded_words)
+            for expression in excluded if isinstance(excluded, tuple) else (excluded,):
+                result.conditions.append(f"NOT EXISTS (SELECT 1 FROM {FTS_TABLE} WHERE {one_row})")
+                result.params.append(expression)
     for column, values, negated in (
         ("kind", query.kinds, False),
         ("kind", query.not_kinds, True),
@@ -253,8 +260,8 @@ class Way(NamedTuple):
 
     walk: bool = False
     """Walk the sort index, testing each row (``filter_by_index=False`` for :func:`plan`)."""
-    match: str | None = None
-    """The match expression each row is tested with while walking."""
+    match: Match | None = None
+    """The match expression each row is tested with while walking (see :data:`Match`)."""
     gathered: bool = False
     """The words' matches gathered once as a set (:attr:`Plan.gathered`)."""
 
@@ -282,7 +289,7 @@ def walk(conn: sqlite3.Connection, query: Query, sort: str, limit: int | None, o
     newest = total - sampled
     only_excluded = bool(query.terms) and not query.has_words
     if only_excluded:  # count the excluded words
-        found = sampled - _sample_matches(conn, match, newest)
+        found = sampled - search_walk.sample_matches(conn, match, newest)
         # (other filters ignored: the estimate is an upper bound)
     else:
         sample = plan(query, filter_by_index=False, spellings=spellings, match=match)
@@ -295,20 +302,15 @@ def walk(conn: sqlite3.Connection, query: Query, sort: str, limit: int | None, o
     walking = search_walk.walk_sort_index(limit, offset, estimate, total,
                                           word_test=match is not None,
                                           only_excluded=only_excluded)
+    if walking and only_excluded:
+        match = search_walk.excluded_words(conn, query, newest) or match
     if search_walk.may_gather(query, sort):
         filtered = query != Query(terms=query.terms)
-        words = _sample_matches(conn, match, newest) if filtered else found
+        words = search_walk.sample_matches(conn, match, newest) if filtered else found
         if search_walk.gathering_pays(limit, offset, estimate, words * total // sampled,
                                       total, walking=walking):
             return Way(gathered=True)
     return Way(walking, match)
-
-
-def _sample_matches(conn: sqlite3.Connection, match: str, newest: int) -> int:
-    """How many rows above ``newest`` the match expression finds (a seek per term)."""
-    return conn.execute(
-        f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? AND rowid > ?",
-        (match, newest)).fetchone()[0]
 
 
 def _page(limit: int | None, offset: int) -> tuple[str, list[object]]:
@@ -325,7 +327,7 @@ def _order(terms: tuple[str, ...], descending: bool) -> str:
 def _page_sql(
     query: Query, terms: tuple[str, ...] | None, descending: bool, limit, offset,
     filter_by_index: bool = True, spellings: Spellings | None = None,
-    match: str | None = None, after: str | None = None, gathered: bool = False,
+    match: Match | None = None, after: str | None = None, gathered: bool = False,
 ) -> tuple[str, list[object], str]:
     """Inner query of one page: ``num`` (and ``score`` when ranking) of the rows in order.
 
@@ -369,7 +371,7 @@ def _after_condition(terms: tuple[str, ...], descending: bool) -> str:
 def ids_sql(
     query: Query, order: str = "relevance", limit: int | None = 50, offset: int = 0,
     spellings: Spellings | None = None, filter_by_index: bool = True,
-    match: str | None = None, gathered: bool = False,
+    match: Match | None = None, gathered: bool = False,
 ) -> tuple[str, list[object]]:
     """SQL selecting the ids of one page of matching items.
 
@@ -405,7 +407,7 @@ def rows_sql(
     offset: int = 0,
     filter_by_index: bool = True,
     spellings: Spellings | None = None,
-    match: str | None = None,
+    match: Match | None = None,
     after: str | None = None,
     gathered: bool = False,
 ) -> tuple[str, list[object]]:
@@ -465,7 +467,7 @@ def too_many_to_rank(conn: sqlite3.Connection, query: Query) -> bool:
     # long prefixes spelled out as their words: FTS5 then seeks to the newest rows
     words = search_walk.walk_expression(conn, query) or match_expression(
         query.positive_terms, query.negative_terms)
-    found = _sample_matches(conn, words, total - sampled)
+    found = search_walk.sample_matches(conn, words, total - sampled)
     return found * total // sampled > RANKED_MAX
 
 

@@ -82,37 +82,78 @@ def _words(conn: sqlite3.Connection, prefix: str,
     return words
 
 
-def _expanded(conn: sqlite3.Connection, term: TextTerm,
-              cache: dict[str, list[str] | None] | None) -> str | None:
-    """The FTS5 expression a membership test can afford for ``term``, or None."""
+def _alternatives(conn: sqlite3.Connection, term: TextTerm,
+                  cache: dict[str, list[str] | None] | None) -> list[str] | None:
+    """The FTS5 expressions, one a word, a row matches ``term`` by holding any of (a long
+    prefix spelled out as its words); None when it stands for too many words."""
     phrase = _phrase(term.text)
     if term.exact or len(term.text) <= INDEXED_PREFIX_CHARS:
         expression = phrase if term.exact else phrase + "*"
-    else:
-        if not term.text.isalnum():  # several words for the index: no single prefix
+        return [f"({term.column} : {expression})" if term.column else expression]
+    if not term.text.isalnum():  # several words for the index: no single prefix
+        return None
+    prefix = fold_for_search(term.text)
+    words = _words(conn, prefix, cache)
+    if words is None:
+        return None
+    if not words:
+        words = [prefix]  # no word starts so: the query has no match
+    if term.column:  # a column filter on each word: FTS5 runs that much faster
+        return [f"({term.column} : {_phrase(w)})" for w in words]
+    return [_phrase(w) for w in words]
+
+
+def _expanded(conn: sqlite3.Connection, term: TextTerm,
+              cache: dict[str, list[str] | None] | None) -> str | None:
+    """The FTS5 expression a membership test can afford for ``term``, or None."""
+    alternatives = _alternatives(conn, term, cache)
+    if alternatives is None or term.exact or len(term.text) <= INDEXED_PREFIX_CHARS:
+        return alternatives and alternatives[0]
+    return "(" + " OR ".join(alternatives) + ")"
+
+
+def _cache(conn: sqlite3.Connection) -> dict[str, list[str] | None] | None:
+    """The prefixes' words known for this version of the index (None in memory)."""
+    version = _index_version(conn)
+    if version is None:
+        return None
+    cache = _words_by_version.setdefault(version, {})
+    while len(_words_by_version) > _KEPT_VERSIONS:
+        del _words_by_version[next(iter(_words_by_version))]
+    return cache
+
+
+def sample_matches(conn: sqlite3.Connection, match: str, newest: int) -> int:
+    """How many rows above ``newest`` the match expression finds (a seek per term)."""
+    return conn.execute(
+        f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ? AND rowid > ?",
+        (match, newest)).fetchone()[0]
+
+
+def excluded_words(conn: sqlite3.Connection, query: Query,
+                   newest: int) -> tuple[str, ...] | None:
+    """The excluded terms of ``query`` as their words, the most common among the rows
+    above ``newest`` first, for a walk that tests each row for them one at a time: the
+    tests stop at the first word the row holds. ``-colombia`` at 1M items (in 98% of
+    them): 86 ms to its first rows, against 145 ms for one test of ``("colombia" OR
+    "colombiano")``, which looks both up in every row (and 152 ms the rarer first).
+    None when a prefix stands for too many words."""
+    cache = _cache(conn)
+    words: list[str] = []
+    for term in query.negative_terms:
+        alternatives = _alternatives(conn, term, cache)
+        if alternatives is None:
             return None
-        prefix = fold_for_search(term.text)
-        words = _words(conn, prefix, cache)
-        if words is None:
-            return None
-        if not words:
-            words = [prefix]  # no word starts so: the query has no match
-        if term.column:  # a column filter on each word: FTS5 runs that much faster
-            return "(" + " OR ".join(f"({term.column} : {_phrase(w)})" for w in words) + ")"
-        return "(" + " OR ".join(_phrase(w) for w in words) + ")"
-    return f"({term.column} : {expression})" if term.column else expression
+        words += alternatives
+    found = {word: sample_matches(conn, word, newest) for word in dict.fromkeys(words)}
+    return tuple(sorted(found, key=found.__getitem__, reverse=True))
 
 
 def walk_expression(conn: sqlite3.Connection, query: Query) -> str | None:
     """The query's match expression with every long prefix spelled out as its words (the
     excluded terms alone, OR-ed, for a query without positive words), or None when a
     prefix stands for too many words."""
-    version = _index_version(conn)
-    cache = None
-    if version is not None:
-        cache = _words_by_version.setdefault(version, {})
-        while len(_words_by_version) > _KEPT_VERSIONS:
-            del _words_by_version[next(iter(_words_by_version))]
+    cache = _cache(conn)
     include, exclude = [], []
     for terms, target in ((query.positive_terms, include), (query.negative_terms, exclude)):
         for term in terms:
