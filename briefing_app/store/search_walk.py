@@ -107,8 +107,10 @@ def _expanded(conn: sqlite3.Connection, term: TextTerm,
               cache: dict[str, list[str] | None] | None) -> str | None:
     """The FTS5 expression a membership test can afford for ``term``, or None."""
     alternatives = _alternatives(conn, term, cache)
-    if alternatives is None or term.exact or len(term.text) <= INDEXED_PREFIX_CHARS:
-        return alternatives and alternatives[0]
+    if alternatives is None:
+        return None
+    if term.exact or len(term.text) <= INDEXED_PREFIX_CHARS:
+        return alternatives[0]  # the only one
     return "(" + " OR ".join(alternatives) + ")"
 
 
@@ -145,7 +147,10 @@ def excluded_words(conn: sqlite3.Connection, query: Query,
         if alternatives is None:
             return None
         words += alternatives
-    found = {word: sample_matches(conn, word, newest) for word in dict.fromkeys(words)}
+    unique = tuple(dict.fromkeys(words))
+    if len(unique) == 1:
+        return unique  # nothing to order
+    found = {word: sample_matches(conn, word, newest) for word in unique}
     return tuple(sorted(found, key=found.__getitem__, reverse=True))
 
 
