@@ -234,7 +234,7 @@ def test_the_statistics_after_a_bulk_write_count_every_row_and_survive_closing(t
         # 2,000 facts then 1,000 quotes in the index: a sample of its first rows saw
         # one kind only and told the planner 1,001 items a kind
         assert kind_statistics(fb) == [3000, 1500]
-    with FactBase.open(path) as fb:  # closing ran PRAGMA optimize, which samples
+    with FactBase.open(path) as fb:  # closing ran PRAGMA optimize (it sampled 400 rows)
         assert kind_statistics(fb) == [3000, 1500]
 
 

@@ -82,13 +82,18 @@ def _words(conn: sqlite3.Connection, prefix: str,
     return words
 
 
+def _spelled_out(term: TextTerm) -> bool:
+    """Whether ``term`` is a prefix too long for FTS5's prefix index, which a membership
+    test looks up as the words it stands for."""
+    return not term.exact and len(term.text) > INDEXED_PREFIX_CHARS
+
+
 def _alternatives(conn: sqlite3.Connection, term: TextTerm,
                   cache: dict[str, list[str] | None] | None) -> list[str] | None:
     """The FTS5 expressions, one a word, a row matches ``term`` by holding any of (a long
     prefix spelled out as its words); None when it stands for too many words."""
-    phrase = _phrase(term.text)
-    if term.exact or len(term.text) <= INDEXED_PREFIX_CHARS:
-        expression = phrase if term.exact else phrase + "*"
+    if not _spelled_out(term):
+        expression = _phrase(term.text) + ("" if term.exact else "*")
         return [f"({term.column} : {expression})" if term.column else expression]
     if not term.text.isalnum():  # several words for the index: no single prefix
         return None
@@ -109,7 +114,7 @@ def _expanded(conn: sqlite3.Connection, term: TextTerm,
     alternatives = _alternatives(conn, term, cache)
     if alternatives is None:
         return None
-    if term.exact or len(term.text) <= INDEXED_PREFIX_CHARS:
+    if not _spelled_out(term):
         return alternatives[0]  # the only one
     return "(" + " OR ".join(alternatives) + ")"
 
@@ -201,10 +206,7 @@ def walk_sort_index(limit: int, offset: int, matching: int, total: int, *,
     if matching <= 0:
         return False
     walked = (offset + limit) * total / matching
-    if only_excluded:
-        filtering = (total - matching) * GATHER_COST + walked * SET_TEST_COST
-    else:
-        filtering = matching
+    filtering = _gathered_cost(total - matching, walked) if only_excluded else matching
     return walked * (WORD_TEST_COST if word_test else ROW_TEST_COST) < filtering
 
 
@@ -227,8 +229,14 @@ def gathering_pays(limit: int, offset: int, matching: int, word_matches: int, to
     if matching <= 0:
         return False
     walked = (offset + limit) * total / matching
-    cost = word_matches * GATHER_COST + walked * SET_TEST_COST
-    return cost < (walked * WORD_TEST_COST if walking else word_matches)
+    return (_gathered_cost(word_matches, walked)
+            < (walked * WORD_TEST_COST if walking else word_matches))
+
+
+def _gathered_cost(gathered: int, walked: float) -> float:
+    """Gathering ``gathered`` rows as a set, then walking ``walked`` rows of an index and
+    looking each up in it, in gathered matches."""
+    return gathered * GATHER_COST + walked * SET_TEST_COST
 
 
 # Sorts kept by an index of the items table, which the gathered plan walks.
