@@ -181,7 +181,8 @@ def rows(t: Tables, q: Query, sort: str, descending: bool, limit: int | None,
          offset: int, after: str | None = None) -> list[ItemRow]:
     """One page of display rows sorted by a column of the item table (see ``SORTS``);
     ``after`` (an item id): the rows after that item in the order instead of ``offset``
-    rows in (not for relevance ranking, nor for an item that is gone)."""
+    rows in (not for relevance ranking, nor for an item that is gone). Relevance is
+    newest first for words in too many items, as for ``ids``."""
     if sort not in SORT_KEYS:
         raise ValueError(f"{sort!r} is not a column to sort by (use {', '.join(SORT_KEYS)})")
     found = matching(t, q)
@@ -193,7 +194,7 @@ def rows(t: Tables, q: Query, sort: str, descending: bool, limit: int | None,
                 "marking": item.marking}
 
     shown = {i: shown_of(i) for i in found}
-    if sort == "relevance" and q.has_words:
+    if sort == "relevance" and q.has_words and not too_many_to_rank(t, q):
         ordered = sorted(found, key=lambda i: (found[i], t.nums[i]))
         after = None
     else:

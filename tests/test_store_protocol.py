@@ -260,6 +260,11 @@ def test_words_found_in_too_many_items_to_rank_come_newest_first(store, monkeypa
     assert store.search_ids("sanctions kind:fact", limit=2) == ["new-body", "mid-body"]
     assert store.search_ids("sanctions", order="date") == ["old-title", "mid-body", "new-body"]
     assert not store.ranks_by_relevance("sanctions")
+    # the item table, asked for relevance, shows them newest first too (and pages on)
+    by_relevance = store.search_rows("sanctions", sort="relevance", limit=2)
+    assert [r.id for r in by_relevance] == ["new-body", "mid-body"]
+    after = store.search_rows("sanctions", sort="relevance", limit=2, after="mid-body")
+    assert [r.id for r in after] == ["old-title"]
     # "sanctions -tariffs" is in two: ranked as ever, the title match first
     assert store.search_ids("sanctions -tariffs") == ["old-title", "new-body"]
     assert store.ranks_by_relevance("sanctions -tariffs")

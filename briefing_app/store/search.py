@@ -145,7 +145,7 @@ class Plan:
             join = "CROSS JOIN"
             tables = FTS_TABLE
             rownum = f"{FTS_TABLE}.rowid"
-            if items or labels or self.conditions:
+            if items or self.conditions:  # labels alone join the index's rows directly
                 tables += f" {join} items ON items.num = {FTS_TABLE}.rowid"
             where = [f"{FTS_TABLE} MATCH ?", *self.conditions]
         else:
@@ -232,29 +232,6 @@ def plan(query: Query, *, filter_by_index: bool = True, spellings: Spellings | N
     return result
 
 
-def may_walk_sort_index(query: Query, sort: str, limit: int | None) -> bool:
-    """Whether a page of ``query`` might be found faster by walking the index of the sort
-    column and testing each row (see :func:`walk`)."""
-    if limit is None or query.is_empty or sort == "relevance" and query.has_words:
-        return False
-    if _filters_sorted_column(query, sort):
-        return False
-    # kind, status and dates have indexes that keep the date order: no walk needed
-    return sort not in ("date", "relevance") or bool(query.terms or query.tags
-                                                     or query.not_tags)
-
-
-def _filters_sorted_column(query: Query, sort: str) -> bool:
-    """Whether ``query`` filters on the column it is sorted by, so that its matches sit
-    together in one stretch of the order: person:petro sorted by people finds Petro's
-    items only past every item of the people named before him (3.3 s walking at a
-    million items, 92 ms gathering). The sample that estimates how common a query is
-    cannot see that."""
-    if sort in ("people", "source"):
-        return any(term.column == sort for term in query.positive_terms)
-    return sort == "tags" and bool(query.tags)
-
-
 class Way(NamedTuple):
     """How to find a page: see :func:`walk`."""
 
@@ -273,7 +250,9 @@ def walk(conn: sqlite3.Connection, query: Query, sort: str, limit: int | None, o
     of the words. The share of matching rows is estimated by testing the newest
     :data:`~.search_walk.SAMPLE_ROWS` rows, a few milliseconds at any size; counting
     every match would cost as much as gathering them."""
-    if not may_walk_sort_index(query, sort, limit):
+    walkable = search_walk.may_walk_sort_index(query, sort, limit)
+    by_filters = limit is not None and search_walk.may_gather_by_filters(query, sort)
+    if not (walkable or by_filters):
         return Way()
     # The newest row number stands for the number of rows: counting them costs as much
     # as a gathered page, and numbers of deleted rows are not reused (an upper bound).
@@ -299,9 +278,10 @@ def walk(conn: sqlite3.Connection, query: Query, sort: str, limit: int | None, o
         sample.params.append(newest)
         found = conn.execute(sample.select("count(*)"), sample.all_params).fetchone()[0]
     estimate = found * total // sampled
-    walking = search_walk.walk_sort_index(limit, offset, estimate, total,
+    walking = walkable and search_walk.walk_sort_index(limit, offset, estimate, total,
                                           word_test=match is not None,
-                                          only_excluded=only_excluded)
+                                          only_excluded=only_excluded,
+                                          by_label=sort in search_walk.LABEL_SORTS)
     if walking and only_excluded:
         match = search_walk.excluded_words(conn, query, newest) or match
     if search_walk.may_gather(query, sort):
@@ -309,6 +289,10 @@ def walk(conn: sqlite3.Connection, query: Query, sort: str, limit: int | None, o
         words = search_walk.sample_matches(conn, match, newest) if filtered else found
         if search_walk.gathering_pays(limit, offset, estimate, words * total // sampled,
                                       total, walking=walking):
+            return Way(gathered=True)
+    elif by_filters and not walking:
+        words = search_walk.sample_matches(conn, match, newest) * total // sampled
+        if search_walk.gathering_by_filters_pays(estimate, words, total):
             return Way(gathered=True)
     return Way(walking, match)
 
@@ -485,7 +469,10 @@ def rows(conn: sqlite3.Connection, query: Query, sort: str, descending: bool,
     """One page of :class:`ItemRow`; for a broad query, walks the sort index instead of
     filtering first when that is faster (see :func:`walk`). ``after``: the id of the
     last row of the previous page, so the page starts there (keyset paging); an id that
-    is no longer there, and relevance ranking, fall back to ``offset``."""
+    is no longer there, and relevance ranking, fall back to ``offset``. Relevance gives
+    way to newest first for words in too many items (:func:`too_many_to_rank`)."""
+    if sort == "relevance" and too_many_to_rank(conn, query):
+        sort, descending = "date", True  # newest first, as ids() gives them
     if after is not None:
         by_score = sort == "relevance" and query.has_words  # no key to start from
         if by_score or not conn.execute("SELECT 1 FROM items WHERE id = ?",
