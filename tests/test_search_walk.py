@@ -172,6 +172,26 @@ def test_sorted_by_a_label_the_matches_of_words_are_joined_to_their_labels_alone
     assert [row[0] for row in conn.execute(sql, params)] == expected
 
 
+def test_sorted_by_a_label_tags_and_excluded_words_are_tested_on_the_labels_alone(conn):
+    """No row of items is read to find the page (tag:extradition by tags at a million
+    items: 151 ms with each tagged row looked up in items as well, 68 ms without)."""
+    query = parse("tag:coca -sanc")
+    spellings = search.tag_spellings(conn, query)
+    sql, params = search.rows_sql(query, "tags", False, 50, 0, spellings=spellings)
+    inner = sql.split("AS page")[0]
+    assert "FROM item_labels AS labels WHERE" in inner and "items.num" not in inner
+    by_hand = """SELECT i.id FROM items i JOIN item_labels l ON l.item_num = i.num
+        WHERE i.id IN (SELECT it.item_id FROM item_tags it JOIN tags t ON t.id = it.tag_id
+            WHERE t.name = 'coca')
+        AND i.num NOT IN (SELECT rowid FROM items_search WHERE items_search MATCH 'sanc*')
+        ORDER BY l.tags COLLATE NOCASE, i.num LIMIT 50 OFFSET ?"""
+    expected = [row[0] for row in conn.execute(by_hand, (0,))]
+    assert len(expected) == 50
+    assert [row[0] for row in conn.execute(sql, params)] == expected
+    following = search.rows(conn, query, "tags", False, 50, 0, after=expected[-1])
+    assert [r.id for r in following] == [row[0] for row in conn.execute(by_hand, (50,))]
+
+
 def test_in_an_order_by_a_label_a_word_test_costs_more_than_in_the_date_order():
     """person:petro in 4% of a million items: walked by date, 5,000 tests find a page;
     walked by source they took 110-150 ms where filtering first took 55-80 ms. "bogota",

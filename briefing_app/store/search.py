@@ -134,6 +134,8 @@ class Plan:
     gathered: bool = False
     """The items table leads (its indexes find the rows in order) and each row is looked
     up in the set of the words' matches, gathered once (see :func:`walk`)."""
+    tests_columns: bool = False
+    """Some condition tests a column of the row in items, not just its number."""
 
     def select(self, columns: str, *, items: bool = False, labels: bool = False) -> str:
         """``SELECT columns FROM ... WHERE ...``; ``items``/``labels`` when the columns or
@@ -148,6 +150,12 @@ class Plan:
             if items or self.conditions:  # labels alone join the index's rows directly
                 tables += f" {join} items ON items.num = {FTS_TABLE}.rowid"
             where = [f"{FTS_TABLE} MATCH ?", *self.conditions]
+        elif labels and not (items or self.tests_columns or self.match is not None):
+            # row numbers alone are tested (tags, excluded words): the labels lead, and no
+            # row of items is read (tag:extradition by tags at 1M items: 151 -> 68 ms)
+            tables, rownum, labels = "item_labels AS labels", "labels.item_num", False
+            where = [rownum + c.removeprefix("items.num") if c.startswith("items.num ")
+                     else c for c in self.conditions]  # (the rest: keyset, own tables)
         else:
             tables, rownum, where = "items", "items.num", list(self.conditions)
             if self.gathered:  # the unary + keeps SQLite from looking the set's rows up
@@ -180,7 +188,7 @@ def plan(query: Query, *, filter_by_index: bool = True, spellings: Spellings | N
     each row, the fast way when many rows match (see :func:`walk`). ``gathered``: see
     :attr:`Plan.gathered` (for a query with words, with ``filter_by_index``).
     """
-    result = Plan()
+    result = Plan(tests_columns=not filter_by_index)
     col = "items." if filter_by_index else "+items."
     one_row = f"{FTS_TABLE} MATCH ? AND {FTS_TABLE}.rowid = items.num"
     if query.has_words:
@@ -205,6 +213,7 @@ def plan(query: Query, *, filter_by_index: bool = True, spellings: Spellings | N
         ("status", query.not_statuses, True),
     ):
         if values:
+            result.tests_columns = True
             marks = ", ".join("?" * len(values))
             result.conditions.append(f"{col}{column} {'NOT IN' if negated else 'IN'} ({marks})")
             result.params.extend(values)
@@ -223,6 +232,7 @@ def plan(query: Query, *, filter_by_index: bool = True, spellings: Spellings | N
         else:
             result.conditions.append(f"NOT {_has_tag(len(names))}")
         result.params.extend(names)
+    result.tests_columns |= bool(query.after or query.before)
     if query.after:
         result.conditions.append(f"{col}date >= ?")
         result.params.append(query.after)
