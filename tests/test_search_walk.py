@@ -248,6 +248,25 @@ def test_typing_on_picks_a_longer_prefix_out_of_the_words_of_a_shorter_one(conn)
     assert search_walk.walk_expression(conn, parse("colomb")) == typed_on  # as read
 
 
+@pytest.mark.parametrize("text", [*QUERIES, "colomb", "sanc -sanciones", "-sanc", "p"])
+def test_counted_with_its_prefixes_spelled_out_a_query_finds_what_its_prefixes_find(
+        conn, text):
+    query = parse(text)
+    sql, params = search.count_sql(query, search.tag_spellings(conn, query))
+    assert search.count(conn, query) == conn.execute(sql, params).fetchone()[0]
+
+
+def test_a_count_seeks_the_words_a_long_prefix_stands_for(conn):
+    statements: list[str] = []
+    conn.set_trace_callback(statements.append)
+    try:
+        counted = search.count(conn, parse("colomb kind:fact"))
+    finally:
+        conn.set_trace_callback(None)
+    (sql,) = [s for s in statements if s.startswith("SELECT count(*)")]
+    assert '"colombia"' in sql and '"colomb"*' not in sql and counted > 0
+
+
 def test_a_long_prefix_is_spelled_out_as_its_words(conn):
     expression = search_walk.walk_expression(conn, parse("colombia -trump"))
     assert expression.startswith('(("colombia"') and "NOT" in expression

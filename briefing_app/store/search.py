@@ -264,9 +264,7 @@ def walk(conn: sqlite3.Connection, query: Query, sort: str, limit: int | None, o
     by_filters = limit is not None and search_walk.may_gather_by_filters(query, sort)
     if not (walkable or by_filters):
         return Way()
-    # The newest row number stands for the number of rows: counting them costs as much
-    # as a gathered page, and numbers of deleted rows are not reused (an upper bound).
-    total = conn.execute("SELECT max(num) FROM items").fetchone()[0] or 0
+    total = _size(conn)
     if total < search_walk.WALK_FROM_ITEMS:
         return Way()
     match = None
@@ -305,6 +303,12 @@ def walk(conn: sqlite3.Connection, query: Query, sort: str, limit: int | None, o
         if search_walk.gathering_by_filters_pays(estimate, words, total):
             return Way(gathered=True)
     return Way(walking, match)
+
+
+def _size(conn: sqlite3.Connection) -> int:
+    """The newest row number, which stands for the number of rows: counting them costs as
+    much as a gathered page, and numbers of deleted rows are not reused (an upper bound)."""
+    return conn.execute("SELECT max(num) FROM items").fetchone()[0] or 0
 
 
 def _page(limit: int | None, offset: int) -> tuple[str, list[object]]:
@@ -388,8 +392,9 @@ def ids_sql(
     return sql + outer_order, params
 
 
-def count_sql(query: Query, spellings: Spellings | None = None) -> tuple[str, list[object]]:
-    p = plan(query, spellings=spellings)
+def count_sql(query: Query, spellings: Spellings | None = None,
+              match: Match | None = None) -> tuple[str, list[object]]:
+    p = plan(query, spellings=spellings, match=match)
     return p.select("count(*)"), p.all_params
 
 
@@ -454,7 +459,7 @@ def too_many_to_rank(conn: sqlite3.Connection, query: Query) -> bool:
     then gives way to newest first. A fact base holding fewer items is never sampled."""
     if not query.has_words:
         return False
-    total = conn.execute("SELECT max(num) FROM items").fetchone()[0] or 0
+    total = _size(conn)
     if total <= RANKED_MAX:
         return False
     sampled = min(RANKED_SAMPLE, total)
@@ -470,7 +475,15 @@ def ranks_by_relevance(conn: sqlite3.Connection, query: Query) -> bool:
 
 
 def count(conn: sqlite3.Connection, query: Query) -> int:
-    sql, params = count_sql(query, tag_spellings(conn, query))
+    """How many items match. In a large fact base each long prefix is counted as the
+    words it stands for (:func:`.search_walk.walk_expression`): FTS5 then seeks in each
+    word's list of rows instead of merging every list the prefix starts (at a million
+    items, ``petro sanc "estados unidos" -trump kind:fact status:v`` 169 -> 59 ms,
+    ``colomb`` 160 -> 53 ms; reading the words, once per version of the index, 2-100 ms)."""
+    match = None
+    if query.terms and _size(conn) >= search_walk.WALK_FROM_ITEMS:
+        match = search_walk.walk_expression(conn, query)
+    sql, params = count_sql(query, tag_spellings(conn, query), match)
     return conn.execute(sql, params).fetchone()[0]
 
 
