@@ -14,7 +14,10 @@ from hypothesis import strategies as st
 
 from briefing_app.core.query import parse
 from briefing_app.store import search, search_walk
+from briefing_app.store.search_index import INSTANCES, TERMS, attach_vocabularies
+from briefing_app.store.search_probe import indexed_words
 from briefing_app.store.search_walk import may_walk_sort_index, walk_sort_index
+from briefing_app.store.text_range import starting_with
 
 BENCH = Path(__file__).resolve().parent.parent / "bench" / "generate_factbase.py"
 QUERIES = ("colombia", "sanc", "pe", "colombia petro", '"estados unidos"', "-colombia",
@@ -238,11 +241,12 @@ def test_typing_on_picks_a_longer_prefix_out_of_the_words_of_a_shorter_one(conn)
     conn.set_trace_callback(statements.append)
     try:
         search_walk.walk_expression(conn, parse("colo"))
+        first = len(statements)
         typed_on = search_walk.walk_expression(conn, parse("colomb"))
     finally:
         conn.set_trace_callback(None)
-    reads = [s for s in statements if s.startswith(f"SELECT term FROM {search_walk.TERMS}")]
-    assert len(reads) == 1 and "'colo'" in reads[0]  # "colomb" read none
+    reads = [s.startswith(f"SELECT term FROM {INSTANCES}") for s in statements]
+    assert any(reads[:first]) and not any(reads[first:])  # "colomb" read none
     assert "colombia" in typed_on
     search_walk._words_by_version.clear()
     assert search_walk.walk_expression(conn, parse("colomb")) == typed_on  # as read
@@ -265,6 +269,16 @@ def test_a_count_seeks_the_words_a_long_prefix_stands_for(conn):
         conn.set_trace_callback(None)
     (sql,) = [s for s in statements if s.startswith("SELECT count(*)")]
     assert '"colombia"' in sql and '"colomb"*' not in sql and counted > 0
+
+
+@pytest.mark.parametrize("prefix", ["colo", "sanc", "pe", "p", "bogo", "zzyzxq", "é", ""])
+def test_the_words_of_a_prefix_are_those_the_vocabulary_counts(conn, prefix):
+    attach_vocabularies(conn)
+    counted = [row[0] for row in conn.execute(
+        f"SELECT term FROM {TERMS} WHERE term >= ? AND term < ? LIMIT 40",
+        starting_with(prefix))]
+    assert indexed_words(conn, prefix, 40) == counted
+    assert indexed_words(conn, prefix, 2) == counted[:2]
 
 
 def test_a_long_prefix_is_spelled_out_as_its_words(conn):

@@ -479,7 +479,7 @@ def count(conn: sqlite3.Connection, query: Query) -> int:
     words it stands for (:func:`.search_walk.walk_expression`): FTS5 then seeks in each
     word's list of rows instead of merging every list the prefix starts (at a million
     items, ``petro sanc "estados unidos" -trump kind:fact status:v`` 169 -> 59 ms,
-    ``colomb`` 160 -> 53 ms; reading the words, once per version of the index, 2-100 ms)."""
+    ``colomb`` 160 -> 53 ms; reading the words, once per version of the index, 0.1-3.5 ms)."""
     match = None
     if query.terms and _size(conn) >= search_walk.WALK_FROM_ITEMS:
         match = search_walk.walk_expression(conn, query)

@@ -53,8 +53,23 @@ def _words(term: TextTerm) -> list[tuple[str, bool]]:
 
 def _indexed(conn: sqlite3.Connection, word: str, prefix: bool) -> bool:
     if prefix:
-        found = conn.execute(f"SELECT 1 FROM {INSTANCES} WHERE term >= ? AND term < ? LIMIT 1",
-                             starting_with(word))
-    else:
-        found = conn.execute(f"SELECT 1 FROM {INSTANCES} WHERE term = ? LIMIT 1", (word,))
+        return bool(indexed_words(conn, word, 1))
+    found = conn.execute(f"SELECT 1 FROM {INSTANCES} WHERE term = ? LIMIT 1", (word,))
     return found.fetchone() is not None
+
+
+def indexed_words(conn: sqlite3.Connection, prefix: str, limit: int) -> list[str]:
+    """The first ``limit`` indexed words that start with ``prefix``, in order: a seek a
+    word, each stopping at the word's first place (a ``row`` cursor reads every item of
+    each word it passes: the words of ``colombia*`` at a million items took 48 ms that
+    way, 3 ms this way). Call :func:`.search_index.attach_vocabularies` first."""
+    low, high = starting_with(prefix)
+    words: list[str] = []
+    while len(words) < limit:
+        row = conn.execute(f"SELECT term FROM {INSTANCES} WHERE term >= ? AND term < ?"
+                           " LIMIT 1", (low, high)).fetchone()
+        if row is None:
+            break
+        words.append(row[0])
+        low = row[0] + "\x00"  # the least text after the word
+    return words
