@@ -150,16 +150,19 @@ class Plan:
             if items or self.conditions:  # labels alone join the index's rows directly
                 tables += f" {join} items ON items.num = {FTS_TABLE}.rowid"
             where = [f"{FTS_TABLE} MATCH ?", *self.conditions]
-        elif labels and not (items or self.tests_columns or self.match is not None):
-            # row numbers alone are tested (tags, excluded words): the labels lead, and no
-            # row of items is read (tag:extradition by tags at 1M items: 151 -> 68 ms)
-            tables, rownum, labels = "item_labels AS labels", "labels.item_num", False
-            where = [rownum + c.removeprefix("items.num") if c.startswith("items.num ")
-                     else c for c in self.conditions]  # (the rest: keyset, own tables)
         else:
-            tables, rownum, where = "items", "items.num", list(self.conditions)
+            if labels and not (items or self.tests_columns) and (self.gathered
+                                                              or self.match is None):
+                # row numbers alone are tested (tags, words gathered, excluded words): the
+                # labels lead, no row of items is read (tag:extradition by tags at 1M
+                # items: 151 -> 68 ms)
+                tables, rownum, labels = "item_labels AS labels", "labels.item_num", False
+                where = [rownum + c.removeprefix("items.num") if c.startswith("items.num ")
+                         else c for c in self.conditions]  # (the rest: keyset, own tables)
+            else:
+                tables, rownum, where = "items", "items.num", list(self.conditions)
             if self.gathered:  # the unary + keeps SQLite from looking the set's rows up
-                where.insert(0, f"+items.num IN (SELECT rowid FROM {FTS_TABLE}"
+                where.insert(0, f"+{rownum} IN (SELECT rowid FROM {FTS_TABLE}"
                              f" WHERE {FTS_TABLE} MATCH ?)")
             elif self.match is not None:
                 where.insert(0, f"EXISTS (SELECT 1 FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?"
@@ -296,7 +299,8 @@ def walk(conn: sqlite3.Connection, query: Query, sort: str, limit: int | None, o
         filtered = query != Query(terms=query.terms)
         words = search_walk.sample_matches(conn, match, newest) if filtered else found
         if search_walk.gathering_pays(limit, offset, estimate, words * total // sampled,
-                                      total, walking=walking):
+                                      total, walking=walking,
+                                      by_label=sort in search_walk.LABEL_SORTS):
             return Way(gathered=True)
     elif by_filters and not walking:
         words = search_walk.sample_matches(conn, match, newest) * total // sampled
