@@ -15,7 +15,7 @@ Speed rules, so search stays fast at a million items:
 - The next page starts after the last row shown (``after``, keyset paging), so page 25
   costs what page 2 does; only relevance ranking counts rows in (``OFFSET``).
 - Tags are matched with accents and case folded as the index folds words
-  (:func:`tag_spellings`).
+  (:func:`.search_tags.tag_spellings`).
 - Relevance is bm25 with the index's column weights, computed in SQL with the LIMIT, so
   only the page leaves SQLite. (An explicit ``bm25(...)`` sorts faster than FTS5's
   configured ``rank`` column, which gives the same order.)
@@ -37,7 +37,8 @@ from briefing_app.core.records import ItemRow
 
 from . import search_walk
 from .schema import TEXT_SORT_CHARS
-from .search_index import FTS_COLUMNS, FTS_TABLE, fold_for_search
+from .search_index import FTS_COLUMNS, FTS_TABLE
+from .search_tags import Spellings, has_tag, tag_spellings, tagged
 
 ORDERS = ("relevance", "date", "date-desc")
 
@@ -64,44 +65,6 @@ _ROW_COLUMNS = f"""items.id, items.kind, items.date, items.title,
 Match = str | tuple[str, ...]
 """An FTS5 match expression, or (walking for excluded words alone) one for each word,
 tested in turn (:func:`.search_walk.excluded_words`)."""
-
-
-def _tagged(count: int) -> str:
-    """Row numbers (not ids: any index on items carries the row number, so the test needs
-    no visit to the items table) of the items with any of ``count`` tag names."""
-    names = "tags.name = ?" if count == 1 else f"tags.name IN ({', '.join('?' * count)})"
-    return (
-        "(SELECT tagged.num FROM item_tags JOIN tags ON tags.id = item_tags.tag_id"
-        f" JOIN items AS tagged ON tagged.id = item_tags.item_id WHERE {names})"
-    )
-
-
-Spellings = dict[str, tuple[str, ...]]
-"""A typed tag name -> the stored tag names it stands for (see :func:`tag_spellings`)."""
-
-
-def tag_spellings(conn: sqlite3.Connection, query: Query) -> Spellings:
-    """The stored names of the tags each tag of ``query`` names, accents and case folded
-    (tags are few: reading their names costs far less than the search itself)."""
-    wanted = {fold_for_search(t) for t in (*query.tags, *query.not_tags)}
-    if not wanted:
-        return {}
-    stored: dict[str, list[str]] = {}
-    for (name,) in conn.execute("SELECT name FROM tags"):
-        folded = fold_for_search(name)
-        if folded in wanted:
-            stored.setdefault(folded, []).append(name)
-    return {t: tuple(stored.get(fold_for_search(t), (t,)))
-            for t in (*query.tags, *query.not_tags)}
-
-
-def _has_tag(count: int) -> str:
-    """Whether the item of the current row has any of ``count`` tag names: one look into
-    the item's own few tags, for a test per row while walking a sort index."""
-    return (
-        "EXISTS (SELECT 1 FROM item_tags JOIN tags ON tags.id = item_tags.tag_id"
-        f" WHERE item_tags.item_id = items.id AND tags.name IN ({', '.join('?' * count)}))"
-    )
 
 
 def fts_term(term: TextTerm) -> str:
@@ -224,16 +187,16 @@ def plan(query: Query, *, filter_by_index: bool = True, spellings: Spellings | N
     for tag in query.tags:  # every one of them
         names = spellings.get(tag, (tag,))
         if filter_by_index:
-            result.conditions.append(f"{col}num IN {_tagged(len(names))}")
+            result.conditions.append(f"{col}num IN {tagged(len(names))}")
         else:
-            result.conditions.append(_has_tag(len(names)))
+            result.conditions.append(has_tag(len(names)))
         result.params.extend(names)
     if query.not_tags:  # none of them
         names = [n for tag in query.not_tags for n in spellings.get(tag, (tag,))]
         if filter_by_index:
-            result.conditions.append(f"{col}num NOT IN {_tagged(len(names))}")
+            result.conditions.append(f"{col}num NOT IN {tagged(len(names))}")
         else:
-            result.conditions.append(f"NOT {_has_tag(len(names))}")
+            result.conditions.append(f"NOT {has_tag(len(names))}")
         result.params.extend(names)
     result.tests_columns |= bool(query.after or query.before)
     if query.after:
@@ -289,18 +252,17 @@ def walk(conn: sqlite3.Connection, query: Query, sort: str, limit: int | None, o
         sample.params.append(newest)
         found = conn.execute(sample.select("count(*)"), sample.all_params).fetchone()[0]
     estimate = found * total // sampled
-    walking = walkable and search_walk.walk_sort_index(limit, offset, estimate, total,
-                                          word_test=match is not None,
-                                          only_excluded=only_excluded,
-                                          by_label=sort in search_walk.LABEL_SORTS)
+    by_label = sort in search_walk.LABEL_SORTS
+    walking = walkable and search_walk.walk_sort_index(
+        limit, offset, estimate, total, word_test=match is not None,
+        only_excluded=only_excluded, by_label=by_label)
     if walking and only_excluded:
         match = search_walk.excluded_words(conn, query, newest) or match
     if search_walk.may_gather(query, sort):
         filtered = query != Query(terms=query.terms)
         words = search_walk.sample_matches(conn, match, newest) if filtered else found
         if search_walk.gathering_pays(limit, offset, estimate, words * total // sampled,
-                                      total, walking=walking,
-                                      by_label=sort in search_walk.LABEL_SORTS):
+                                      total, walking=walking, by_label=by_label):
             return Way(gathered=True)
     elif by_filters and not walking:
         words = search_walk.sample_matches(conn, match, newest) * total // sampled

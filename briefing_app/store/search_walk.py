@@ -259,25 +259,28 @@ def may_gather(query: Query, sort: str) -> bool:
     when no filter of the items' own needs their rows (those lead instead, see
     :func:`may_gather_by_filters`) and none puts the matches in one stretch of the order
     (source:efe by source, 91 ms gathered, 21 filtered first)."""
-    if not query.has_words or query.negative_terms or query.tags or query.not_tags:
+    if not _gatherable(query):
         return False
     if sort in LABEL_SORTS:
-        return not (_filters_items(query) or _filters_sorted_column(query, sort))
+        return not (_narrows_items(query) or query.not_kinds or query.not_statuses
+                    or _filters_sorted_column(query, sort))
     return sort in GATHERED_SORTS
 
 
-def _filters_items(query: Query) -> bool:
-    return bool(query.kinds or query.not_kinds or query.statuses or query.not_statuses
-                or query.after or query.before)
+def _gatherable(query: Query) -> bool:
+    return query.has_words and not (query.negative_terms or query.tags or query.not_tags)
+
+
+def _narrows_items(query: Query) -> bool:
+    """Whether ``query`` keeps only some kinds, statuses or dates (an index finds them)."""
+    return bool(query.kinds or query.statuses or query.after or query.before)
 
 
 def may_gather_by_filters(query: Query, sort: str) -> bool:
     """Whether the gathered plan may serve ``query`` led by the indexes of its own filters
     (kind, status, dates) in an order by a label, which no index of the items keeps: the
     rows the filters keep are looked up in the words' matches, then sorted."""
-    return (query.has_words and sort in LABEL_SORTS and not query.negative_terms
-            and not (query.tags or query.not_tags)
-            and bool(query.kinds or query.statuses or query.after or query.before))
+    return _gatherable(query) and sort in LABEL_SORTS and _narrows_items(query)
 
 
 def gathering_by_filters_pays(matching: int, word_matches: int, total: int) -> bool:
