@@ -449,8 +449,19 @@ def count(conn: sqlite3.Connection, query: Query) -> int:
     match = None
     if query.terms and _size(conn) >= search_walk.WALK_FROM_ITEMS:
         match = search_walk.walk_expression(conn, query)
+    if query.terms and not query.has_words and query == Query(terms=query.terms):
+        return _count_without(conn, match or match_expression((), query.negative_terms))
     sql, params = count_sql(query, tag_spellings(conn, query), match)
     return conn.execute(sql, params).fetchone()[0]
+
+
+def _count_without(conn: sqlite3.Connection, excluded: str) -> int:
+    """How many items hold none of the excluded words: all of them less those the index
+    finds (it has one row per item). At a million items ``-colombia`` 1.5 s -> 0.1 s:
+    testing each item against the 980,000 that hold it cost a look-up a row."""
+    total = conn.execute("SELECT count(*) FROM items").fetchone()[0]
+    return total - conn.execute(f"SELECT count(*) FROM {FTS_TABLE} WHERE {FTS_TABLE} MATCH ?",
+                                (excluded,)).fetchone()[0]
 
 
 def rows(conn: sqlite3.Connection, query: Query, sort: str, descending: bool,
