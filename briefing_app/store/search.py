@@ -255,7 +255,7 @@ def walk(conn: sqlite3.Connection, query: Query, sort: str, limit: int | None, o
     by_label = sort in search_walk.LABEL_SORTS
     walking = walkable and search_walk.walk_sort_index(
         limit, offset, estimate, total, word_test=match is not None,
-        only_excluded=only_excluded, by_label=by_label)
+        only_excluded=only_excluded, by_label=by_label and not only_excluded)
     if walking and only_excluded:
         match = search_walk.excluded_words(conn, query, newest) or match
     if search_walk.may_gather(query, sort):
