@@ -296,8 +296,12 @@ def merge_if_scattered(conn: sqlite3.Connection) -> bool:
     merging as it goes. 100,000 items fill 6 segments and are left as they are."""
     if segment_count(conn) <= MAX_SEGMENTS_AFTER_FILL:
         return False
-    conn.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")
+    _merge_into_one(conn)
     return True
+
+
+def _merge_into_one(conn: sqlite3.Connection) -> None:
+    conn.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")
 
 
 def _configure(conn: sqlite3.Connection, pending_bytes: int, merge: int, crisis: int) -> None:
@@ -310,7 +314,7 @@ def _configure(conn: sqlite3.Connection, pending_bytes: int, merge: int, crisis:
 def optimize(conn: sqlite3.Connection) -> None:
     """Merge the FTS index into one segment and refresh the planner's statistics (worth it
     after a large import)."""
-    conn.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")
+    _merge_into_one(conn)
     conn.execute("ANALYZE")
 
 

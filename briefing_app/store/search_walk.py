@@ -213,9 +213,11 @@ def walk_sort_index(limit: int, offset: int, matching: int, total: int, *,
         return False
     walked = (offset + limit) * total / matching
     filtering = _gathered_cost(total - matching, walked) if only_excluded else matching
-    if not word_test:
-        return walked * ROW_TEST_COST < filtering
-    return walked * (LABEL_WORD_TEST_COST if by_label else WORD_TEST_COST) < filtering
+    return walked * (_word_test_cost(by_label) if word_test else ROW_TEST_COST) < filtering
+
+
+def _word_test_cost(by_label: bool) -> int:
+    return LABEL_WORD_TEST_COST if by_label else WORD_TEST_COST
 
 
 # Gathering the words' matches as a set (FTS5 reading its lists of rows, the set kept by
@@ -238,9 +240,8 @@ def gathering_pays(limit: int, offset: int, matching: int, word_matches: int, to
     if matching <= 0:
         return False
     walked = (offset + limit) * total / matching
-    test_cost = LABEL_WORD_TEST_COST if by_label else WORD_TEST_COST
     return (_gathered_cost(word_matches, walked)
-            < (walked * test_cost if walking else word_matches))
+            < (walked * _word_test_cost(by_label) if walking else word_matches))
 
 
 def _gathered_cost(gathered: int, walked: float) -> float:
