@@ -56,6 +56,21 @@ def test_a_pack_read_ahead_writes_what_reading_here_writes(tmp_path, readers, mo
     assert len(readers) == 1 and readers[0].returncode == 0
 
 
+def test_the_reader_is_this_package_whatever_folder_the_app_started_in(
+        tmp_path, readers, monkeypatch):
+    """Started from a folder holding another copy of the package (a source checkout),
+    the child still runs this one: ``python -m`` would put that folder first."""
+    other = tmp_path / "checkout" / "briefing_app"
+    other.mkdir(parents=True)
+    (other / "__init__.py").write_text("raise ImportError('the other copy')\n")
+    path = tmp_path / "pack.json"
+    path.write_text(pack_json(streamed.BASE_PACK), encoding="utf-8")
+    monkeypatch.chdir(other.parent)
+    outcome, _pack = imported(path, ahead=True, monkeypatch=monkeypatch)
+    assert "items: 3 created" in outcome
+    assert len(readers) == 1 and readers[0].returncode == 0
+
+
 @pytest.mark.parametrize("change", [
     lambda p: p["items"][0].update(date="Sept 2025"),
     lambda p: p["items"][1].update(speaker="p-x"),

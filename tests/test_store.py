@@ -192,6 +192,20 @@ def test_save_items_saves_many_in_one_go(fb):
     assert fb.count("number") == 1200
 
 
+def test_an_item_saved_twice_in_one_batch_is_its_last_version(fb):
+    stored = fb.save_item(Item("a", "fact", "stored", tags=["old"]))
+    saved = fb.save_items([Item("a", "fact", "first", tags=["x"]),
+                           Item("b", "fact", "new", tags=["y"]),
+                           Item("a", "fact", "last", tags=["z"])])
+    assert [i.id for i in saved] == ["a", "b"]
+    a = fb.get_item("a")
+    assert (a.text, a.tags, a.created) == ("last", ["z"], stored.created)
+    fresh = fb.save_items([Item("c", "fact", "first", tags=["x"]),
+                           Item("c", "fact", "last", tags=["z"])])
+    assert len(fresh) == 1 and fb.get_item("c").tags == ["z"]
+    assert fb.count("first") == 0 and fb.count("last") == 2
+
+
 def test_save_items_is_all_or_nothing(fb):
     good = Item("", "fact", "good")
     bad = Item("", "fact", "bad", date="2025-02-30")

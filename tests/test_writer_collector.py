@@ -8,9 +8,9 @@ import threading
 
 import pytest
 
+from briefing_app.core.collector import collector_paused
 from briefing_app.document.model import Document, Metadata, PageFurniture, Paragraph, Text
 from briefing_app.document.writers import get_writer
-from briefing_app.document.writers.collector import collector_paused
 
 
 @pytest.fixture(autouse=True)

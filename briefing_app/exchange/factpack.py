@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from briefing_app.core import dates
+from briefing_app.core.collector import collector_paused
 from briefing_app.core.errors import ChangeCancelled
 from briefing_app.core.files import atomic_output
 from briefing_app.core.library import as_library
@@ -217,8 +218,9 @@ def import_pack(
     if not isinstance(pack, dict) and _streamed(pack):
         from briefing_app.exchange.pack_stream import StreamedPack
 
-        return write_content(library, StreamedPack(pack), progress=progress,
-                             cancelled=cancelled, label=label)
+        with collector_paused():  # reference counting frees each batch's objects
+            return write_content(library, StreamedPack(pack), progress=progress,
+                                 cancelled=cancelled, label=label)
     data = pack if isinstance(pack, dict) else read_pack(pack)
     content = parse_pack(data, library.store)
     return write_content(library, content, progress=progress, cancelled=cancelled,

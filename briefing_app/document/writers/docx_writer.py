@@ -25,6 +25,7 @@ from docx.shared import Inches, Mm
 from lxml import etree
 from reportlab.pdfbase.pdfmetrics import stringWidth
 
+from briefing_app.core.collector import collector_paused
 from briefing_app.document import text as text_utils
 from briefing_app.document.model import (
     BlockQuote,
@@ -48,7 +49,6 @@ from briefing_app.document.model import (
 from briefing_app.document.page_size import paper
 from briefing_app.document.text import clean
 from briefing_app.document.visitor import NodeVisitor
-from briefing_app.document.writers.collector import collector_paused
 
 from . import docx_parts as parts
 from . import docx_styles as styles

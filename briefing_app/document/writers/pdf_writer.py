@@ -33,10 +33,10 @@ from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import BaseDocTemplate, LayoutError, PageTemplate, Spacer
 
 from briefing_app import __version__
+from briefing_app.core.collector import collector_paused
 from briefing_app.document.model import Document, Metadata, Note, PageFurniture
 from briefing_app.document.page_size import paper
 from briefing_app.document.text import clean
-from briefing_app.document.writers.collector import collector_paused
 from briefing_app.document.writers.pdf_blocks import StoryBuilder
 from briefing_app.document.writers.pdf_fonts import (
     SERIF,

@@ -1,4 +1,4 @@
-"""Writing a file with Python's cyclic garbage collector paused.
+"""Writing a file, or importing a big pack, with Python's cyclic garbage collector paused.
 
 A writer allocates tens of thousands of short-lived objects (words, lines, runs, XML
 elements); Python's cyclic collector runs every 700 new container objects and each run
@@ -7,6 +7,7 @@ objects can be reclaimed by it before the write ends -- they are in use -- so th
 are wasted: 8% of the PDF time and 19% of the DOCX time of a 100-block memo in
 ``bench/bench_render.py`` (3.7 and 4.5 ms), more in the app, which holds more objects.
 Reference counting still frees what is dropped; the collector resumes after the write.
+An import of 100,000 items ran it 1,100 times (0.15 s), for the same reason.
 """
 
 from __future__ import annotations
