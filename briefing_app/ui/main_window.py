@@ -203,6 +203,7 @@ class MainWindow(QMainWindow):
         row.addWidget(self.clear_button)
         self.filter_bar.setVisible(False)
         self._filter_line = ("", False)  # what the filter bar says, and whether it shows
+        self._filter_line_shown = ("", False)
         self.item_model.modelReset.connect(self._show_filter_line)
 
     def _install_sidebar(self) -> None:
@@ -228,7 +229,9 @@ class MainWindow(QMainWindow):
         """Name the filter of the rows on screen. It changes with the rows, not before
         them: showing the bar while a worker still searches would lay out and repaint the
         previous rows under it, then the new ones again."""
-        text, shown = self._filter_line
+        if self._filter_line == self._filter_line_shown:  # the reset already showed it
+            return
+        text, shown = self._filter_line_shown = self._filter_line
         self.filter_label.setText(text)
         self.filter_bar.setVisible(shown)
 
