@@ -27,6 +27,7 @@ UPSERT = (
     + ", ".join(f"{c} = excluded.{c}" for c in COLUMNS if c != "id")
 )
 
+
 def chunks(values: Sequence, size: int = CHUNK) -> Iterator[Sequence]:
     for start in range(0, len(values), size):
         yield values[start : start + size]
@@ -117,7 +118,7 @@ def write(
     stored = list({i.id: i for i in items}.values())  # an id twice: the last one wins
     stored_before = [i for i in stored if i.id in existing]  # new items have no links yet
     # A plain INSERT for the new ones: with foreign keys on, an upsert of 100,000 new
-    # items took 1.37 s, an insert 0.86 s (SQLite checks the keys the update could change)
+    # items took 1.37 s, an insert 0.86 s (with them off, 0.82 and 0.81 s)
     conn.executemany(INSERT, (_row(i) for i in stored if i.id not in existing))
     conn.executemany(UPSERT, (_row(i) for i in stored_before))
     _replace_tags(conn, stored, stored_before)
