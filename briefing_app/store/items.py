@@ -223,7 +223,10 @@ def load(conn: sqlite3.Connection, ids: Sequence[str]) -> list[Item]:
     found: dict[str, Item] = {}
     for part in chunks(unique):
         q = marks(len(part))
-        for r in conn.execute(f"SELECT * FROM items WHERE id IN ({q})", part):
+        rows = conn.execute(f"SELECT * FROM items WHERE id IN ({q})", part).fetchall()
+        if not rows:  # none stored (an import of new items): no links to look for
+            continue
+        for r in rows:
             found[r["id"]] = _item(r)
         for item_id, name in conn.execute(
             f"""SELECT it.item_id, t.name FROM item_tags it JOIN tags t ON t.id = it.tag_id
