@@ -26,6 +26,7 @@ from collections.abc import Sequence
 
 from . import journal, search_index
 from .connection import pragma_set
+from .many_rows import insert_rows
 
 BULK_MIN_ITEMS = 2_000
 _TABLES = ("items", "item_tags", "item_people", "item_labels")
@@ -50,8 +51,8 @@ class BulkWrite:
         """Count items just written; past the threshold, drop the indexes and triggers
         for the rest."""
         if self.deferring:
-            conn.executemany(f"INSERT OR IGNORE INTO {_DEFERRED}(id) VALUES (?)",
-                             ((i,) for i in ids))
+            insert_rows(conn, f"INSERT OR IGNORE INTO {_DEFERRED}(id)", 1,
+                        [(i,) for i in ids])
         self.written += len(ids)
         if not self.deferring and self.written >= max(self.min_items, self.items_before):
             self._start_deferring(conn)

@@ -28,6 +28,8 @@ import sqlite3
 import unicodedata
 from collections.abc import Iterable, Iterator
 
+from .many_rows import insert_rows
+
 FTS_TABLE = "items_search"
 TOKENIZER = "unicode61 remove_diacritics 2"
 # Column of the FTS table and its bm25 weight: a word in the title or a name counts more.
@@ -227,9 +229,7 @@ def refresh(conn: sqlite3.Connection, item_ids: Iterable[str]) -> None:
     """
     conn.execute("CREATE TEMP TABLE IF NOT EXISTS refresh_ids (id TEXT PRIMARY KEY)")
     conn.execute("DELETE FROM temp.refresh_ids")
-    conn.executemany(
-        "INSERT OR IGNORE INTO temp.refresh_ids(id) VALUES (?)", ((i,) for i in item_ids)
-    )
+    insert_rows(conn, "INSERT OR IGNORE INTO temp.refresh_ids(id)", 1, [(i,) for i in item_ids])
     reindex(conn, "SELECT num FROM items WHERE id IN (SELECT id FROM temp.refresh_ids)")
     conn.execute("DELETE FROM temp.refresh_ids")
 
