@@ -419,3 +419,24 @@ def test_a_word_some_item_holds_still_goes_to_the_worker(qtbot, big_fb):
     assert model.searching
     qtbot.waitUntil(lambda: not model.searching, timeout=5000)
     assert model.rowCount() > 0
+
+
+def test_warming_up_gives_each_search_thread_a_reader_that_has_read_the_index(
+        qtbot, big_fb):
+    """The first search after opening pays no more than the next: the table's threads
+    opened their readers and read the search index before it."""
+    model = ItemTableModel(big_fb)
+    searched: list[int] = []
+    real = big_fb.search_rows
+
+    def search_rows(*args, **kwargs):
+        searched.append(threading.get_ident())
+        return real(*args, **kwargs)
+
+    big_fb.search_rows = search_rows
+    readers_before = set(big_fb._connections._readers)
+    model.warm_up()
+    qtbot.waitUntil(lambda: len(searched) == 2 and model._pool.activeThreadCount() == 0)
+    assert len(set(searched)) == 2 and threading.get_ident() not in searched
+    assert set(searched) <= set(big_fb._connections._readers) - readers_before
+

@@ -19,6 +19,7 @@ and a first page that is not full needs no count at all.
 
 from __future__ import annotations
 
+import contextlib
 import json
 from collections.abc import Iterable
 from typing import Protocol
@@ -50,6 +51,7 @@ ITEM_IDS_MIME = "application/x-briefing-item-ids"
 
 AnyIndex = QModelIndex | QPersistentModelIndex
 SEARCH_THREADS = 2  # the first page of a new query beside the count of the one before
+WARM_UP_QUERY = "e"  # a word and a prefix: the plans, the vocabulary, the index's lists
 
 
 class RowSource(Protocol):
@@ -93,6 +95,7 @@ class ItemTableModel(QAbstractTableModel):
         # threads as the machine has cores, two on many laptops).
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(SEARCH_THREADS)
+        self._pool.setExpiryTimeout(-1)  # threads kept, and with them their warm readers
         self._size = 0  # items in the fact base, as last counted (the empty query)
         self._pending: int | None = None  # generation a worker is answering
         self._counting: int | None = None  # generation whose matches a worker counts
@@ -325,6 +328,19 @@ class ItemTableModel(QAbstractTableModel):
         if not self._query and not error:
             self._size = self._total
         self.rowsLoaded.emit()
+
+    def warm_up(self) -> None:
+        """Give each search thread its reader, and read the search index once on it, in
+        the background: on a fact base of a million items the first search after
+        opening took 25-35 ms more than the next, opening what the warm-up opens."""
+        store = self._source
+
+        def job(_progress, _cancelled):
+            with contextlib.suppress(FactBaseError):  # the first search will say it
+                store.search_rows(WARM_UP_QUERY, sort="date", descending=True, limit=1)
+
+        for _ in range(SEARCH_THREADS):  # started together: one on each thread
+            Worker(job).start(self._pool)
 
     def _search_failed(self, error: BaseException) -> None:
         if self._pending is not None:  # a bug in the job, not a fact base error: say so

@@ -54,6 +54,7 @@ from briefing_app.ui.elided_label import ElidedLabel
 from briefing_app.ui.fact_base_handle import FactBaseHandle
 from briefing_app.ui.file_drop import FileDrop
 from briefing_app.ui.file_ops import FileOps
+from briefing_app.ui.first_paint import after_first_paint
 from briefing_app.ui.help_menu import install_help
 from briefing_app.ui.intake import install_intake
 from briefing_app.ui.item_details import ItemDetailsView
@@ -145,6 +146,7 @@ class MainWindow(QMainWindow):
 
     def _install_workspace(self) -> None:
         self.item_model = ItemTableModel(self.fact_base, self)
+        after_first_paint(self, self.item_model.warm_up)
         self.item_view = make_item_table(self)
         self.details = ItemDetailsView(self.fact_base, self)
         self.details.setMinimumWidth(details_min_width(self.details))
@@ -450,6 +452,7 @@ class MainWindow(QMainWindow):
         self.sidebar.clear_filter()
         self._show_fact_base_name()
         self._apply_query()
+        self.item_model.warm_up()
         self._update_file_actions()
         self.fact_base_replaced.emit(library.store)
         self.fact_base_changed.emit()
