@@ -43,3 +43,10 @@ def test_a_refused_row_raises_and_its_statement_writes_nothing():
         insert_rows(conn, "INSERT INTO t(c0)", 1, [("a",), ("b",), ("a",)])
     assert conn.execute("SELECT count(*) FROM t").fetchone()[0] == 0
     conn.execute("ROLLBACK")
+
+
+def test_a_row_of_the_wrong_width_is_refused_before_anything_is_written():
+    conn = table(2)
+    with pytest.raises(ValueError, match="2 values"):  # flattened, "c" would shift a row
+        insert_rows(conn, "INSERT INTO t(c0, c1)", 2, [("a", "b"), ("c",), ("d", "e", "f")])
+    assert conn.execute("SELECT count(*) FROM t").fetchone()[0] == 0

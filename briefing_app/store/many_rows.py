@@ -21,6 +21,8 @@ def insert_rows(conn: sqlite3.Connection, head: str, width: int,
     """Run ``head`` (``INSERT INTO t(a, b)``, any conflict clause included) for each of
     ``rows``, tuples of ``width`` values, as few statements as the variable limit allows."""
     rows = rows if isinstance(rows, list) else list(rows)
+    if any(len(row) != width for row in rows):  # flattened, it would shift the rest
+        raise ValueError(f"every row must hold {width} values")
     per = max(1, MAX_VARIABLES // width)
     whole = len(rows) - len(rows) % per
     if whole:
