@@ -8,7 +8,7 @@ the escaped paragraphs is printed for scale, without a ratio target. Figures are
 of several runs after one warm-up.
 
 The writers pause Python's cyclic garbage collector while they write
-(``briefing_app/document/writers/collector.py``); the baselines do not. So that the
+(``briefing_app/core/collector.py``); the baselines do not. So that the
 comparison is plain to see, each such writer is also timed with the collector left on,
 on a row of its own that is printed for comparison and has no target.
 
