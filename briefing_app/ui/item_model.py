@@ -337,7 +337,8 @@ class ItemTableModel(QAbstractTableModel):
 
         def job(_progress, _cancelled):
             with contextlib.suppress(FactBaseError):  # the first search will say it
-                store.search_rows(WARM_UP_QUERY, sort="date", descending=True, limit=1)
+                store.search_rows(parse(WARM_UP_QUERY), sort="date", descending=True,
+                                  limit=1)
 
         for _ in range(SEARCH_THREADS):  # started together: one on each thread
             Worker(job).start(self._pool)
