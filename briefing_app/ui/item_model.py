@@ -343,6 +343,13 @@ class ItemTableModel(QAbstractTableModel):
         for _ in range(SEARCH_THREADS):  # started together: one on each thread
             Worker(job).start(self._pool)
 
+    def finish_work(self, wait_ms: int = 2000) -> None:
+        """Drop the searches not yet started and wait for those running (the window is
+        closing): a worker still running as the app ends reports to signals Python has
+        already deleted (a warm-up did, now and then, in a smoke run)."""
+        self._pool.clear()
+        self._pool.waitForDone(wait_ms)
+
     def _search_failed(self, error: BaseException) -> None:
         if self._pending is not None:  # a bug in the job, not a fact base error: say so
             self._answered((self._pending, [], str(error) or repr(error)))

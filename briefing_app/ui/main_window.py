@@ -473,8 +473,9 @@ class MainWindow(QMainWindow):
         # base, which the caller may close as soon as the window is closed.
         self.item_view.selectionModel().blockSignals(True)
         if self._owned is not None:
-            self._owned.close()
+            self._owned.close()  # interrupts the reads in progress
             self._owned = None
+        self.item_model.finish_work()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         self.item_view.selectionModel().blockSignals(False)
