@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Container, Iterable, Iterator, Sequence
 
 from briefing_app.core import dates
 from briefing_app.core.ids import new_id
@@ -118,13 +118,20 @@ def write(
         item.created, item.updated = created, updated
     stored = list({i.id: i for i in items}.values())  # an id twice: the last one wins
     stored_before = [i for i in stored if i.id in existing]  # new items have no links yet
-    # A plain INSERT for the new ones: with foreign keys on, an upsert of 100,000 new
-    # items took 1.37 s, an insert 0.86 s (with them off, 0.82 and 0.81 s)
-    insert_rows(conn, INSERT_HEAD, len(COLUMNS), [_row(i) for i in stored if i.id not in existing])
-    conn.executemany(UPSERT, (_row(i) for i in stored_before))
+    write_rows(conn, [_row(i) for i in stored], existing)
     _replace_tags(conn, stored, stored_before)
     _replace_people(conn, stored, stored_before)
     return stored
+
+
+def write_rows(conn: sqlite3.Connection, rows: Sequence[tuple],
+               stored: Container[str]) -> None:
+    """Write items' rows (the values of :data:`COLUMNS`, ids unique): those whose id is
+    not ``stored`` by a plain INSERT, the others through the upsert. With foreign keys on,
+    an upsert of 100,000 new items took 1.37 s, an insert 0.86 s (0.82 and 0.81 s with
+    them off)."""
+    insert_rows(conn, INSERT_HEAD, len(COLUMNS), [r for r in rows if r[0] not in stored])
+    conn.executemany(UPSERT, (r for r in rows if r[0] in stored))
 
 
 def _row(item: Item) -> tuple:

@@ -21,7 +21,6 @@ from briefing_app.core.model import Block, Briefing, Meeting, Person, Section, S
 
 from . import items, search_index
 from .bulk import BulkWrite
-from .many_rows import insert_rows
 from .replica import ids_json
 
 
@@ -153,11 +152,8 @@ def _write_items(conn: sqlite3.Connection, objects: Mapping[str, dict],
     existing = [r[0] for r in conn.execute(
         "SELECT id FROM items WHERE id IN (SELECT value FROM json_each(?))", (ids_json(ids),))]
     search_index.pause(conn)
-    stored = set(existing)
-    rows = [(key, *(data[c] for c in items.COLUMNS[1:])) for key, data in objects.items()]
-    insert_rows(conn, items.INSERT_HEAD, len(items.COLUMNS),  # new ones: see items.write
-                [row for row in rows if row[0] not in stored])
-    conn.executemany(items.UPSERT, (row for row in rows if row[0] in stored))
+    items.write_rows(conn, [(key, *(data[c] for c in items.COLUMNS[1:]))
+                            for key, data in objects.items()], set(existing))
     conn.executemany("DELETE FROM item_tags WHERE item_id = ?", ((key,) for key in existing))
     conn.executemany("DELETE FROM item_people WHERE item_id = ?", ((key,) for key in existing))
     items.insert_tags(conn, [(key, data["tags"]) for key, data in objects.items()])

@@ -205,7 +205,6 @@ class MainWindow(QMainWindow):
         row.addWidget(self.clear_button)
         self.filter_bar.setVisible(False)
         self._filter_line = ("", False)  # what the filter bar says, and whether it shows
-        self._filter_line_shown = ("", False)
         self.item_model.modelReset.connect(self._show_filter_line)
 
     def _install_sidebar(self) -> None:
@@ -231,9 +230,9 @@ class MainWindow(QMainWindow):
         """Name the filter of the rows on screen. It changes with the rows, not before
         them: showing the bar while a worker still searches would lay out and repaint the
         previous rows under it, then the new ones again."""
-        if self._filter_line == self._filter_line_shown:  # the reset already showed it
-            return
-        text, shown = self._filter_line_shown = self._filter_line
+        text, shown = self._filter_line
+        if text == self.filter_label.full_text() and shown != self.filter_bar.isHidden():
+            return  # the reset already showed it
         self.filter_label.setText(text)
         self.filter_bar.setVisible(shown)
 
