@@ -23,31 +23,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from generate_factbase import generate  # noqa: E402
+from query_classes import QUERIES  # noqa: E402
 
 from briefing_app.store import FactBase  # noqa: E402
 
-QUERIES = (
-    ("empty (all items)", ""),
-    ("single word", "sanciones"),
-    ("accent-free word", "bogota"),
-    ("prefix", "sanc"),
-    ("short prefix", "pe"),
-    ("one letter", "p"),
-    ("phrase", '"estados unidos"'),
-    ("very common word", "colombia"),
-    ("two common words", "colombia petro"),
-    ("no hit", "zzyzxq"),
-    ("filter: kind", "kind:event"),
-    ("filter: tag", "tag:extradition"),
-    ("filter: dates", "after:2025-09 before:2026-02"),
-    ("filter: status -tag", "status:disputed -tag:coca"),
-    ("person:", "person:petro"),
-    ("source:", "source:efe"),
-    ("operators", "kind:quote person:marquez after:2025"),
-    ("mixed", 'petro sanc "estados unidos" -trump kind:fact status:v'),
-    ("exclude only", "-colombia"),
-    ("junk input", "NEAR( AND * 'x'; DROP TABLE items; -- \"unbalanced"),
-)
 ROW_SORTS = ("date", "title", "people", "source", "relevance")
 
 

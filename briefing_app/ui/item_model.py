@@ -71,6 +71,10 @@ class ItemTableModel(QAbstractTableModel):
     """Rows of the items matching :attr:`query`, fetched in pages of :attr:`batch_size`."""
 
     batch_size = 200
+    # A new query's or order's first read on a big fact base: more rows than a screen
+    # holds, and half a page. A walk of the sort index costs about the rows it finds
+    # (-colombia at a million items, newest first: 108 ms for 200 rows, 51 ms for 100).
+    first_page = 100
     kept_pages = 25  # a refresh after a change reads again at most this many pages
     background_from = 20_000  # items in the fact base: typed queries go to a worker
 
@@ -204,14 +208,16 @@ class ItemTableModel(QAbstractTableModel):
         else:
             self._show(total, rows)
 
-    def _reading_limit(self) -> int:
-        """How many rows to read: a new query or order its first page; a refresh after a
-        change as many whole pages as are shown (at most :attr:`kept_pages`), so the rows
-        the staffer scrolled to, and the item under the cursor, are still there. Reading
-        the first page alone, saving item 300 emptied the details pane and took the
-        cursor away."""
-        if self._starting_over or not self._rows:
-            return self.batch_size
+    def _reading_limit(self, first: int | None = None) -> int:
+        """How many rows to read: a new query or order its first page (``first`` rows, a
+        page by default); a refresh after a change as many whole pages as are shown (at
+        most :attr:`kept_pages`; ``first`` rows when no more are), so the rows the
+        staffer scrolled to, and the item under the cursor, are still there. Reading the
+        first page alone, saving item 300 emptied the details pane and took the cursor
+        away."""
+        first = min(first or self.batch_size, self.batch_size)
+        if self._starting_over or not self._rows or len(self._rows) <= first:
+            return first
         pages = -(-len(self._rows) // self.batch_size)
         return self.batch_size * min(pages, self.kept_pages)
 
@@ -264,7 +270,7 @@ class ItemTableModel(QAbstractTableModel):
         generation = self._pending = self._generation
         self._counting = None
         query, sort, descending = self._parsed, self._sort, self._descending
-        limit = self._asked = self._reading_limit()
+        limit = self._asked = self._reading_limit(self.first_page)
         store = self._source  # the store reads on a connection of the worker's thread
 
         def job(_progress, _cancelled):
