@@ -140,16 +140,19 @@ def main() -> int:
 
     def scroll_to_row(query: str, target: int) -> None:
         """Scroll the table down a page at a time (as the view asks for the next page when
-        the last row shows) until ``target`` rows are in; prints the cost of each page."""
+        the last row shows) until ``target`` rows are in; prints the cost of each page
+        until it is painted, and the longest the window could not take a key meanwhile
+        (scrolling and laying out; on a big fact base a worker reads the page)."""
         window.search_box.setText(query)
         window.debouncer.flush()
         wait_for(lambda: not window.item_model.searching)
         model, view = window.item_model, window.item_view
-        pages = []
+        pages, blocked = [], []
         while model.rowCount() < target and model.canFetchMore():
             tick, before = time.perf_counter(), model.rowCount()
             view.scrollToBottom()
             settle()
+            blocked.append((time.perf_counter() - tick) * 1000)
             if model.rowCount() == before:  # a page from a worker: wait for it, not forever
                 try:
                     wait_for(lambda: model.rowCount() != before, 10.0)  # noqa: B023
@@ -163,7 +166,8 @@ def main() -> int:
             print(f"scroll {query or 'all items'!r} (by {model.sort_key}) to row "
                   f"{model.rowCount():,}: first page "
                   f"{pages[0]:.1f} ms, last page {pages[-1]:.1f} ms, {len(pages)} pages in "
-                  f"{sum(pages):.0f} ms")
+                  f"{sum(pages):.0f} ms; window blocked at most {max(blocked):.1f} ms")
+        scroll_blocked.append(max(blocked, default=0.0))
 
     bare = BareWindow(str(path))
     bare.resize(1400, 860)
@@ -298,7 +302,8 @@ def main() -> int:
         wait_for(lambda: not window.item_model.searching)
         settle()
         print(f"sort all items by {key}: {(time.perf_counter() - tick) * 1000:.1f} ms")
-    for query, key in (("", "source"), ("colombia", "source"),
+    scroll_blocked: list[float] = []
+    for query, key in (("", "source"), ("colombia", "source"), ("-colombia", "people"),
                        ("kind:quote person:marquez after:2025", "title")):
         window.item_view.sortByColumn(COLUMN_KEYS.index(key), Qt.SortOrder.AscendingOrder)
         wait_for(lambda: not window.item_model.searching)
@@ -309,7 +314,8 @@ def main() -> int:
     window.close()
     fact_base.close()
     ok = (first_rows <= FIRST_ROWS_TARGET_S and worst_all <= RESULTS_TARGET_MS
-          and no_hit_ratio <= NO_HIT_RATIO and worst_blocked <= RESULTS_TARGET_MS)
+          and no_hit_ratio <= NO_HIT_RATIO and worst_blocked <= RESULTS_TARGET_MS
+          and max(scroll_blocked, default=0.0) <= RESULTS_TARGET_MS)
     print("\nall targets met" if ok else "\nsome targets missed")
     return 0
 

@@ -373,14 +373,73 @@ def test_a_new_order_on_a_big_fact_base_shows_a_screenful_first_then_the_rest(qt
     assert model.rowCount() == model.first_page < model.batch_size
     assert model.total == BIG
 
-    while model.canFetchMore(QModelIndex()):
-        model.fetchMore(QModelIndex())
+    scroll_to_the_end(qtbot, model)
     every_row = [row.id for row in big_fb.search_rows("", sort="title", limit=BIG)]
     assert shown_ids(model) == every_row
 
     model.refresh()
     qtbot.waitUntil(lambda: not model.searching and not model.counting, timeout=5000)
     assert shown_ids(model) == every_row
+
+
+def scroll_to_the_end(qtbot, model) -> None:
+    """Fetch pages as a view scrolled to the end would, each waited for."""
+    while model.canFetchMore(QModelIndex()):
+        model.fetchMore(QModelIndex())
+        qtbot.waitUntil(lambda: not model.paging, timeout=5000)
+
+
+def test_the_next_page_of_a_big_fact_base_is_read_on_a_worker(qtbot, big_fb, monkeypatch):
+    """A page of a walked query takes a tenth of a second at a million items: the view
+    keeps scrolling meanwhile, and asks for no other page until it comes."""
+    model = ItemTableModel(big_fb)
+    model.background_from = 100
+    qtbot.waitUntil(lambda: not model.counting, timeout=5000)
+    first = shown_ids(model)
+    read_on = []
+    real_rows = FactBase.search_rows
+    monkeypatch.setattr(FactBase, "search_rows", lambda self, query, **kw: (
+        read_on.append(threading.current_thread()), real_rows(self, query, **kw))[1])
+
+    model.fetchMore(QModelIndex())
+    assert model.paging and not model.canFetchMore(QModelIndex())
+    assert shown_ids(model) == first  # nothing added until the page comes
+    qtbot.waitUntil(lambda: not model.paging, timeout=5000)
+
+    assert read_on and threading.main_thread() not in read_on
+    newest = big_fb.search_rows("", sort="date", descending=True, limit=2 * model.batch_size)
+    assert shown_ids(model) == [row.id for row in newest]
+    scroll_to_the_end(qtbot, model)
+    assert model.rowCount() == model.total == BIG
+
+
+def test_a_page_read_for_the_query_before_is_dropped(qtbot, big_fb):
+    model = ItemTableModel(big_fb)
+    model.background_from = 100
+    qtbot.waitUntil(lambda: not model.counting, timeout=5000)
+    model.fetchMore(QModelIndex())  # a page of every item...
+    model.set_query("kind:quote")  # ...whose answer comes after the new query started
+    assert not model.paging
+    qtbot.waitUntil(lambda: not model.searching and not model.counting, timeout=5000)
+    scroll_to_the_end(qtbot, model)
+    assert shown_ids(model) == ids_of(big_fb, "kind:quote", limit=BIG)
+
+
+def test_a_failed_page_read_keeps_the_rows_and_says_why(qtbot, big_fb, monkeypatch):
+    model = ItemTableModel(big_fb)
+    model.background_from = 100
+    qtbot.waitUntil(lambda: not model.counting, timeout=5000)
+    first = shown_ids(model)
+
+    def broken(self, query, **kw):
+        raise FactBaseError("Could not read the fact base: the fact base file is damaged.")
+
+    monkeypatch.setattr(FactBase, "search_rows", broken)
+    with qtbot.waitSignal(model.failed, timeout=5000) as failure:
+        model.fetchMore(QModelIndex())
+    assert failure.args == ["Could not read the fact base: the fact base file is damaged."]
+    assert shown_ids(model) == first and model.total == len(first)
+    assert not model.paging and not model.canFetchMore(QModelIndex())
 
 
 def test_a_failed_background_search_empties_the_table_and_says_why(qtbot, big_fb, monkeypatch):

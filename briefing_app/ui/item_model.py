@@ -11,7 +11,8 @@ Pages are requested by :meth:`ItemTableModel.request_page` and accepted by
 every new query or sort; a page for an outdated query is simply dropped. On a fact base
 of :attr:`ItemTableModel.background_from` items or more, typed queries and new orders are
 answered by a worker (the store reads on the worker thread's own connection), the old rows
-staying on screen until the new ones arrive. The first page comes first; counting every
+staying on screen until the new ones arrive, and so are the pages after the first
+(:mod:`.item_pages`). The first page comes first; counting every
 match of a common word over a million items takes longer than finding the first 200, so
 the exact count follows from a second worker (:attr:`ItemTableModel.counting` meanwhile),
 and a first page that is not full needs no count at all.
@@ -29,7 +30,6 @@ from PySide6.QtCore import (
     QCoreApplication,
     QMimeData,
     QModelIndex,
-    QPersistentModelIndex,
     Qt,
     QThreadPool,
     Signal,
@@ -40,6 +40,7 @@ from briefing_app.core.records import ItemRow
 from briefing_app.store import FactBaseError
 from briefing_app.ui.icons import kind_icon
 from briefing_app.ui.item_columns import COLUMN_KEYS, COLUMNS, display_value
+from briefing_app.ui.item_pages import AnyIndex, PageFetching
 from briefing_app.ui.workers import Worker
 
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -49,7 +50,6 @@ USED_ROLE = Qt.ItemDataRole.UserRole + 2
 ITEM_IDS_MIME = "application/x-briefing-item-ids"
 """Mime type of dragged items: a JSON list of item ids (the composer accepts it)."""
 
-AnyIndex = QModelIndex | QPersistentModelIndex
 SEARCH_THREADS = 2  # the first page of a new query beside the count of the one before
 WARM_UP_QUERY = "e"  # a word and a prefix: the plans, the vocabulary, the index's lists
 
@@ -67,7 +67,7 @@ class RowSource(Protocol):
     ) -> list[ItemRow]: ...
 
 
-class ItemTableModel(QAbstractTableModel):
+class ItemTableModel(PageFetching, QAbstractTableModel):
     """Rows of the items matching :attr:`query`, fetched in pages of :attr:`batch_size`."""
 
     batch_size = 200
@@ -103,6 +103,7 @@ class ItemTableModel(QAbstractTableModel):
         self._size = 0  # items in the fact base, as last counted (the empty query)
         self._pending: int | None = None  # generation a worker is answering
         self._counting: int | None = None  # generation whose matches a worker counts
+        self._paging: tuple[int, int] | None = None  # generation and offset of a page read
         self._used: frozenset[str] = frozenset()
         self._starting_over = False  # the next rows shown are a new query's or order's
         self._asked = self.batch_size  # rows the last first read asked for
@@ -164,6 +165,11 @@ class ItemTableModel(QAbstractTableModel):
     def searching(self) -> bool:
         """Whether a worker is still answering the latest query."""
         return self._pending is not None
+
+    @property
+    def paging(self) -> bool:
+        """Whether a worker is still reading the next page of the rows shown."""
+        return self._paging is not None and self._paging[0] == self._generation
 
     def set_query(self, query: str) -> None:
         if query != self._query:
@@ -293,11 +299,11 @@ class ItemTableModel(QAbstractTableModel):
         except FactBaseError:
             return False
 
-    def _start(self, job, answered) -> None:
+    def _start(self, job, answered, failed=None) -> None:
         worker = Worker(job)
         # bound methods, not lambdas: Qt drops the connection if the model goes first
         worker.signals.finished.connect(answered)
-        worker.signals.failed.connect(self._search_failed)
+        worker.signals.failed.connect(failed or self._search_failed)
         worker.start(self._pool)
 
     def _answered(self, answer: tuple) -> None:
@@ -361,56 +367,6 @@ class ItemTableModel(QAbstractTableModel):
             self._answered((self._pending, [], str(error) or repr(error)))
         elif self._counting is not None:
             self._counted((self._counting, 0, str(error) or repr(error)))
-
-    # ------------------------------------------------------------ paging
-
-    def _fetch(self, offset: int, limit: int | None = None) -> list[ItemRow]:
-        """The page at ``offset`` (``limit`` rows, a page by default); the next page
-        starts after the last row shown (keyset paging: page 25 costs what page 2 does,
-        where counting 5,000 rows in cost more with every page)."""
-        after = self._rows[offset - 1].id if 0 < offset <= len(self._rows) else None
-        return self._source.search_rows(
-            self._parsed, sort=self._sort, descending=self._descending,
-            limit=limit or self.batch_size, offset=offset, after=after,
-        )
-
-    def request_page(self, offset: int) -> None:
-        """Ask for the page at ``offset``; a worker may answer later via receive_page."""
-        generation = self._generation
-        try:
-            rows = self._fetch(offset)
-        except FactBaseError as error:
-            self._total = len(self._rows)  # stop asking for more
-            self.failed.emit(str(error))
-            self.rowsLoaded.emit()
-            return
-        self.receive_page(generation, offset, rows)
-
-    def receive_page(self, generation: int, offset: int, rows: list[ItemRow]) -> None:
-        """Append a page; one asked for under an older query or sort is dropped."""
-        if generation != self._generation or offset != len(self._rows):
-            return  # an answer to an outdated request
-        if rows:
-            first = len(self._rows)
-            self.beginInsertRows(QModelIndex(), first, first + len(rows) - 1)
-            self._rows.extend(rows)
-            self.endInsertRows()
-        if len(rows) < self.batch_size:
-            self._total = len(self._rows)  # a short page is the last one
-            self._counting = None
-        elif self.counting:
-            self._total = len(self._rows) + self.batch_size  # at least one more page
-        else:
-            self._total = max(self._total, len(self._rows))
-        self.rowsLoaded.emit()
-
-    def canFetchMore(self, parent: AnyIndex = QModelIndex()) -> bool:  # noqa: B008
-        # the rows shown belong to the previous query while a worker answers a new one
-        return not parent.isValid() and len(self._rows) < self._total and self._pending is None
-
-    def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
-        if self.canFetchMore(parent):
-            self.request_page(len(self._rows))
 
     # ------------------------------------------------------------ Qt model API
 
