@@ -258,6 +258,21 @@ def test_the_first_rows_of_a_big_fact_base_are_read_at_once_and_counted_after(
     assert counted_on and threading.main_thread() not in counted_on
 
 
+def test_a_query_typed_before_the_first_count_comes_goes_to_a_worker(qtbot, big_fb,
+                                                                    monkeypatch):
+    """Counting a million items takes a while on a cold disk: a query typed meanwhile
+    must not run on the window's thread because the size is not known yet."""
+    monkeypatch.setattr(ItemTableModel, "background_from", 100)  # 450 items are big here
+    monkeypatch.setattr(ItemTableModel, "batch_size", 20)
+    model = ItemTableModel(big_fb)
+    assert model.counting  # the count of every item is still on its way
+    model.set_query("kind:quote")
+    assert model.searching
+    qtbot.waitUntil(lambda: not model.searching and not model.counting, timeout=5000)
+    assert shown_ids(model) == ids_of(big_fb, "kind:quote", limit=20)
+    assert model.total == big_fb.count("kind:quote")
+
+
 def test_a_small_fact_base_is_counted_at_once(big_fb, monkeypatch):
     monkeypatch.setattr(ItemTableModel, "batch_size", 20)  # 450 items are small here
     model = ItemTableModel(big_fb)

@@ -208,6 +208,8 @@ class ItemTableModel(PageFetching, QAbstractTableModel):
             self._show(0, [], str(failure))
             return
         if count_later:
+            # big already: a query typed before the count comes goes to a worker too
+            self._size = max(self._size, self.background_from)
             self._counting = self._generation
             self._show(len(rows) + self.batch_size, rows)
             self._count_in_background(self._generation)
