@@ -200,6 +200,30 @@ def test_clicking_a_header_sorts_by_that_column_in_sql(qtbot, window, sample_fb)
     assert titles(window) == sorted(titles(window), key=str.casefold, reverse=True)
 
 
+def test_the_column_titles_keep_their_height_and_follow_a_larger_font(qtbot, window):
+    """The header keeps the size of its titles across searches (measuring every title
+    at each reset cost a quarter of a search without hits), and measures them again
+    when the font changes."""
+    table = window.item_view
+    header = table.horizontalHeader()
+    height = header.height()
+    window.search_box.setText("zzyzxq")
+    window.debouncer.flush()
+    qtbot.waitUntil(lambda: window.item_model.rowCount() == 0, timeout=3000)
+    assert header.height() == height and header.isVisible()
+
+    font = header.font()
+    font.setPointSizeF(font.pointSizeF() * 2)
+    header.setFont(font)
+    qtbot.waitUntil(lambda: header.height() > height * 1.5, timeout=3000)
+    assert header.sizeHint().height() == header.height()
+    window.search_box.clear()
+    window.debouncer.flush()
+    qtbot.waitUntil(lambda: window.item_model.rowCount() > 0, timeout=3000)
+    assert header.height() > height * 1.5
+    assert table.viewport().geometry().top() >= header.geometry().bottom()
+
+
 def test_scrolling_to_the_end_fetches_the_next_page(qtbot, big_db):
     with FactBase.open(big_db) as fb:
         win = MainWindow(fb, big_db)

@@ -3,7 +3,7 @@ selected whole, sorting in SQL through the model."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, QTimer
 from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableView
 from shiboken6 import isValid
 
@@ -19,11 +19,52 @@ COLUMN_WIDTHS = {
 translate = QCoreApplication.translate  # by this name, so lupdate reads the context
 
 
+class ItemHeader(QHeaderView):
+    """The column titles, keeping their size hint until something that shapes it changes
+    (the font, the style, the titles). Qt forgets it at every reset of the rows and every
+    resize of a stretched column, then measures every title again: a search without
+    hits measured them several times over, 10% of its time (from the key to the rows
+    painted, 2.15 -> 2.0 ms, the two taking turns)."""
+
+    _RESHAPING = (QEvent.Type.FontChange, QEvent.Type.StyleChange,
+                  QEvent.Type.LanguageChange)
+
+    def __init__(self, parent=None):
+        super().__init__(Qt.Orientation.Horizontal, parent)
+        self._size_hint: QSize | None = None
+
+    def forget_size_hint(self, *_changed) -> None:
+        """Measure the titles again, and place the header by them: the view placed it by
+        the old hint while the change went round (a font's change event reaches this
+        header after the view has asked it)."""
+        self._size_hint = None
+        QTimer.singleShot(0, self, self._lay_out_view)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        if self._size_hint is None:
+            self._size_hint = super().sizeHint()
+        return self._size_hint
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() in self._RESHAPING:
+            self.forget_size_hint()
+
+    def _lay_out_view(self) -> None:
+        view = self.parentWidget()
+        if isinstance(view, QAbstractItemView):
+            view.doItemsLayout()
+
+
 def make_item_table(window) -> QTableView:
     table = QTableView(window)
+    header = ItemHeader(table)
+    header.setSectionsClickable(True)  # what QTableView's own header does: sort by a click
+    table.setHorizontalHeader(header)
     table.setObjectName("itemTable")
     table.setAccessibleName(translate("MainWindow", "Items"))
     table.setModel(window.item_model)
+    window.item_model.headerDataChanged.connect(header.forget_size_hint)
     table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
     table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
     table.setAlternatingRowColors(True)
@@ -31,7 +72,6 @@ def make_item_table(window) -> QTableView:
     table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move within it
     table.verticalHeader().setVisible(False)
     table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 8)
-    header = table.horizontalHeader()
     header.setHighlightSections(False)
     header.setSortIndicator(window.item_model.sort_column, sort_order(window.item_model))
     for column, key in enumerate(COLUMN_KEYS):
