@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 import pytest
 
 from briefing_app.core.errors import ChangeCancelled
 from briefing_app.core.model import Item, Person, Source
 from briefing_app.core.records import PersonCount, SourceCount
-from briefing_app.store import BackupCancelled, FactBase, FactBaseError
+from briefing_app.store import BackupCancelled, FactBase, FactBaseError, schema
 
 
 def test_people_counts_count_speakers_and_people_once_per_item(fb):
@@ -18,6 +20,32 @@ def test_people_counts_count_speakers_and_people_once_per_item(fb):
         PersonCount("p-a", "Ana", 1), PersonCount("p-b", "Beto", 2),
         PersonCount("p-c", "Carla", 0),
     ]
+
+
+def test_people_counts_read_indexes_only_after_the_speaker_index_migration(tmp_path):
+    """A fact base of the version before gets the speaker's index with the item's id, and
+    the count joins on it without reading a row of the items (at a million items that
+    read took 3.7 s of the sidebar's people counts; the join on the index 0.36 s)."""
+    path = tmp_path / "before.sqlite"
+    conn = sqlite3.connect(path, isolation_level=None)
+    conn.execute("BEGIN")
+    names = [m.name for m in schema.MIGRATIONS]
+    schema.apply_pending(conn, target=names.index("index the speaker of items with their id"))
+    conn.execute("COMMIT")
+    conn.close()
+    with FactBase.open(path) as fb:
+        fb.save_people([Person("p-a", "Ana"), Person("p-b", "Beto")])
+        fb.save_item(Item("q-1", "quote", "Hola", speaker="p-a", people=["p-a", "p-b"]))
+        fb.save_item(Item("q-2", "quote", "Chao", speaker="p-a"))
+        assert fb.people_counts() == [PersonCount("p-a", "Ana", 2),
+                                      PersonCount("p-b", "Beto", 1)]
+        columns = [r[2] for r in fb.connection.execute(
+            "PRAGMA index_info('items_by_speaker')")]
+        assert columns == ["speaker_id", "id"]
+        plan = " | ".join(r[3] for r in fb.connection.execute(
+            "EXPLAIN QUERY PLAN SELECT ip.person_id, count(*) FROM item_people ip JOIN items i"
+            " ON i.speaker_id = ip.person_id AND i.id = ip.item_id GROUP BY ip.person_id"))
+        assert "COVERING INDEX items_by_speaker" in plan
 
 
 def test_source_counts_group_articles_of_one_outlet(fb):

@@ -236,6 +236,15 @@ _PAGE_SIZE = (
     *journal.briefing_trigger_statements(),
 )
 
+# The speaker's index also holds the item's id, which the sidebar's people counts join on
+# (an item whose speaker is also among its people counts once): read from the table
+# instead, that count took 3.7 s at a million items and grew 20-fold for 10 times the
+# items; 0.36 s with the id in the index (53 MB instead of 16 at 1M).
+_SPEAKER_WITH_ITEM = (
+    "DROP INDEX items_by_speaker",
+    "CREATE INDEX items_by_speaker ON items(speaker_id, id)",
+)
+
 MIGRATIONS: tuple[Migration, ...] = (
     Migration("create items, people, sources and tags", _CORE_TABLES),
     Migration("create briefings, sections and blocks", _BRIEFING_TABLES),
@@ -244,6 +253,7 @@ MIGRATIONS: tuple[Migration, ...] = (
     Migration("index the start of item texts for sorting", _TEXT_START_INDEX),
     Migration("record changes for a team library (journal.py)", journal.create_statements()),
     Migration("add the page size of briefings", _PAGE_SIZE),
+    Migration("index the speaker of items with their id", _SPEAKER_WITH_ITEM),
 )
 SCHEMA_VERSION = len(MIGRATIONS)
 
