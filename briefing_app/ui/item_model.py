@@ -13,7 +13,7 @@ of :attr:`ItemTableModel.background_from` items or more, typed queries and new o
 answered by a worker (the store reads on the worker thread's own connection), the old rows
 staying on screen until the new ones arrive, and so are the pages after the first
 (:mod:`.item_pages`). The first page comes first; counting every
-match of a common word over a million items takes longer than finding the first 200, so
+match of a common word over a million items takes longer than finding the first rows, so
 the exact count follows from a second worker (:attr:`ItemTableModel.counting` meanwhile),
 and a first page that is not full needs no count at all.
 """

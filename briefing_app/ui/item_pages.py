@@ -110,4 +110,3 @@ class PageFetching:
     def fetchMore(self, parent: AnyIndex = QModelIndex()) -> None:  # noqa: B008
         if self.canFetchMore(parent):
             self.request_page(len(self._rows))
-
