@@ -42,6 +42,13 @@ def test_people_counts_read_indexes_only_after_the_speaker_index_migration(tmp_p
         columns = [r[2] for r in fb.connection.execute(
             "PRAGMA index_info('items_by_speaker')")]
         assert columns == ["speaker_id", "id"]
+        [partial] = fb.connection.execute(
+            "SELECT sql FROM sqlite_master WHERE name = 'items_by_speaker'").fetchone()
+        assert partial.endswith("WHERE speaker_id IS NOT NULL")  # items with a speaker
+        fb.save_item(Item("f-1", "fact", "Sin orador"))
+        assert fb.connection.execute(
+            "SELECT count(*) FROM items INDEXED BY items_by_speaker"
+            " WHERE speaker_id IS NOT NULL").fetchone()[0] == 2
         plan = " | ".join(r[3] for r in fb.connection.execute(
             "EXPLAIN QUERY PLAN SELECT ip.person_id, count(*) FROM item_people ip JOIN items i"
             " ON i.speaker_id = ip.person_id AND i.id = ip.item_id GROUP BY ip.person_id"))
