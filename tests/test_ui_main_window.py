@@ -243,6 +243,46 @@ def test_scrolling_to_the_end_fetches_the_next_page(qtbot, big_db):
         win.close()
 
 
+def test_on_a_big_fact_base_a_search_shows_a_screenful_and_scrolling_reads_on_a_worker(
+        qtbot, big_db, monkeypatch):
+    """Past ``background_from`` items (450 count as big here) a typed search shows its
+    first 100 rows, and each page after them is read off the window's thread while the
+    view stays where the staffer scrolled it."""
+    import threading
+
+    from briefing_app.ui.item_model import ItemTableModel
+
+    monkeypatch.setattr(ItemTableModel, "background_from", 100)
+    with FactBase.open(big_db) as fb:
+        read_on = []
+        real_rows = FactBase.search_rows
+        monkeypatch.setattr(FactBase, "search_rows", lambda self, query, **kw: (
+            read_on.append(threading.current_thread()), real_rows(self, query, **kw))[1])
+        win = MainWindow(fb, big_db)
+        qtbot.addWidget(win)
+        win.show()
+        qtbot.waitExposed(win)
+        qtbot.keyClicks(win.search_box, "-zzyzxq")  # every item, through a walk
+        qtbot.keyClick(win.search_box, Qt.Key.Key_Return)
+        model = win.item_model
+        qtbot.waitUntil(lambda: not model.searching and not model.counting, timeout=3000)
+        assert model.rowCount() == 100
+        assert win.count_label.text().startswith("Showing 100 of 450 matching items")
+
+        read_on.clear()
+        win.item_view.scrollToBottom()
+        qtbot.waitUntil(lambda: model.rowCount() == 300, timeout=3000)
+        assert read_on and threading.main_thread() not in read_on
+        win.item_view.scrollToBottom()
+        qtbot.waitUntil(lambda: model.rowCount() == 450, timeout=3000)
+        qtbot.waitUntil(lambda: win.count_label.text().startswith(
+            "Showing 450 of 450 matching items"), timeout=3000)
+        expected = [r.id for r in real_rows(fb, "-zzyzxq", sort="date", descending=True,
+                                            limit=None)]
+        assert [model.item_id(row) for row in range(450)] == expected
+        win.close()
+
+
 def open_scrolled_to_row_400(qtbot, big_db, fb):
     win = MainWindow(fb, big_db)
     qtbot.addWidget(win)
