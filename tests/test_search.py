@@ -188,6 +188,14 @@ def test_a_pasted_wall_of_terms_is_cut_and_reported():
     assert parse("colombia " * 500).terms == (TextTerm("colombia"),)
 
 
+@pytest.mark.parametrize(("query", "filters"), [
+    ("colombia -trump", False), ("", False), ("kind:quote", True), ("visa tag:ofac", True),
+    ("-status:disputed", True), ("petro after:2025", True), ("-kind:event -colombia", True),
+])
+def test_a_query_has_filters_when_it_keeps_more_than_words_out(query, filters):
+    assert parse(query).has_filters is filters
+
+
 def test_unknown_field_is_plain_text(facts):
     facts.save_item(Item("G", "fact", "Call at 10:30 about http://efe.com"))
     assert found(facts, "10:30") == {"G"}

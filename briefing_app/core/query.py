@@ -102,6 +102,12 @@ class Query:
         return bool(self.positive_terms)
 
     @property
+    def has_filters(self) -> bool:
+        """True when the query keeps only some kinds, statuses, tags or dates, besides
+        (or without) its words."""
+        return self != Query(terms=self.terms)
+
+    @property
     def is_empty(self) -> bool:
         """True when the query selects every item."""
         return self == Query()

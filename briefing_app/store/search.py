@@ -261,8 +261,8 @@ def walk(conn: sqlite3.Connection, query: Query, sort: str, limit: int | None, o
         match = search_walk.excluded_words(conn, query, newest) or match
     sort_leads = search_walk.may_gather(query, sort)  # else the filters' indexes do
     if sort_leads or (by_filters and not walking):
-        filtered = query != Query(terms=query.terms)
-        sampled_words = search_walk.sample_matches(conn, match, newest) if filtered else found
+        sampled_words = (search_walk.sample_matches(conn, match, newest) if query.has_filters
+                         else found)
         words = sampled_words * total // sampled
         if sort_leads:
             pays = search_walk.gathering_pays(limit, offset, estimate, words, total,
@@ -452,7 +452,7 @@ def count(conn: sqlite3.Connection, query: Query) -> int:
     match = None
     if query.terms and _size(conn) >= search_walk.WALK_FROM_ITEMS:
         match = search_walk.walk_expression(conn, query)
-    if query.terms and not query.has_words and query == Query(terms=query.terms):
+    if query.terms and not query.has_words and not query.has_filters:
         return _count_without(conn, match or match_expression((), query.negative_terms))
     sql, params = count_sql(query, tag_spellings(conn, query), match)
     return conn.execute(sql, params).fetchone()[0]

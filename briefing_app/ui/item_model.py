@@ -40,7 +40,7 @@ from briefing_app.core.records import ItemRow
 from briefing_app.store import FactBaseError
 from briefing_app.ui.icons import kind_icon
 from briefing_app.ui.item_columns import COLUMN_KEYS, COLUMNS, display_value
-from briefing_app.ui.item_pages import AnyIndex, PageFetching
+from briefing_app.ui.item_pages import AnyIndex, PageFetching, reading_job
 from briefing_app.ui.workers import Worker
 
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -277,19 +277,9 @@ class ItemTableModel(PageFetching, QAbstractTableModel):
         self._generation += 1
         generation = self._pending = self._generation
         self._counting = None
-        query, sort, descending = self._parsed, self._sort, self._descending
         limit = self._asked = self._reading_limit(self.first_page)
-        store = self._source  # the store reads on a connection of the worker's thread
-
-        def job(_progress, _cancelled):
-            try:
-                rows = store.search_rows(query, sort=sort, descending=descending,
-                                         limit=limit, offset=0)
-            except FactBaseError as error:
-                return generation, [], str(error)
-            return generation, rows, ""
-
-        self._start(job, self._answered)
+        # the store reads on a connection of the worker's thread
+        self._start(reading_job(self._page_reader(0, limit), [], generation), self._answered)
 
     def _surely_no_match(self) -> bool:
         """Ask the index's list of words (~0.05 ms); a failure to read leaves the answer
@@ -322,14 +312,7 @@ class ItemTableModel(PageFetching, QAbstractTableModel):
     def _count_in_background(self, generation: int) -> None:
         """Count the matches of the query on a worker; :meth:`_counted` takes the answer."""
         query, store = self._parsed, self._source
-
-        def count(_progress, _cancelled):
-            try:
-                return generation, store.count(query), ""
-            except FactBaseError as failure:
-                return generation, 0, str(failure)
-
-        self._start(count, self._counted)
+        self._start(reading_job(lambda: store.count(query), 0, generation), self._counted)
 
     def _counted(self, answer: tuple) -> None:
         generation, total, error = answer

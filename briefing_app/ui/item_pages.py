@@ -8,12 +8,29 @@ signals.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex
 
 from briefing_app.core.records import ItemRow
 from briefing_app.store import FactBaseError
 
 AnyIndex = QModelIndex | QPersistentModelIndex
+
+
+def reading_job(read: Callable[[], Any], nothing: Any, *tags: Any) -> Callable:
+    """A worker job of the item table: its answer is ``(*tags, read(), "")``, or
+    ``(*tags, nothing, message)`` when the fact base cannot be read, for the window to
+    say why. ``tags`` tell the answer's query (and page) from a newer one's."""
+
+    def job(_progress, _cancelled):
+        try:
+            return (*tags, read(), "")
+        except FactBaseError as error:
+            return (*tags, nothing, str(error))
+
+    return job
 
 
 class PageFetching:
@@ -50,17 +67,9 @@ class PageFetching:
         self.receive_page(generation, offset, rows)
 
     def _page_in_background(self, offset: int) -> None:
-        generation = self._generation
-        self._paging = (generation, offset)
-        read = self._page_reader(offset)
-
-        def job(_progress, _cancelled):
-            try:
-                return generation, offset, read(), ""
-            except FactBaseError as error:
-                return generation, offset, [], str(error)
-
-        self._start(job, self._paged, self._page_failed)
+        self._paging = (self._generation, offset)
+        self._start(reading_job(self._page_reader(offset), [], *self._paging), self._paged,
+                    self._page_failed)
 
     def _paged(self, answer: tuple) -> None:
         generation, offset, rows, error = answer
