@@ -33,17 +33,24 @@ def pack(tmp_path):
 
 
 def start_import(db, pack) -> subprocess.Popen:
-    # PYTHONFAULTHANDLER: a command that hangs prints where on SIGABRT (see finished)
+    """The command as a terminal starts it. Ctrl+C gets its default action back: a shell
+    without job control starts a background job (``nohup pytest &``, some CI runners) with
+    SIGINT ignored, its children inherit that, and Python then leaves Ctrl+C ignored, so
+    the command waited on (this test hung that way). PYTHONFAULTHANDLER: a command that
+    hangs prints where on SIGABRT (see finished)."""
     return subprocess.Popen(
         [sys.executable, "-m", "briefing_app", "--db", str(db), "import", str(pack)],
         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, encoding="utf-8",
-        env={**os.environ, "PYTHONFAULTHANDLER": "1"})
+        env={**os.environ, "PYTHONFAULTHANDLER": "1"}, preexec_fn=_ctrl_c_as_in_a_terminal)
+
+
+def _ctrl_c_as_in_a_terminal() -> None:
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def finished(command: subprocess.Popen, seconds: float) -> tuple[str, str]:
     """The command's output once it has ended; one still running after ``seconds`` fails
-    the test with the stack of every thread it has (it hung once in a full run, and was
-    never caught again in 160 runs)."""
+    the test with the stack of every thread it has."""
     try:
         return command.communicate(timeout=seconds)
     except subprocess.TimeoutExpired:
