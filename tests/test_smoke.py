@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from PySide6.QtWidgets import QApplication
 
 from briefing_app.cli import main
 from briefing_app.exchange.sample import create_fact_base
 from briefing_app.ui.main_window import MainWindow
+from briefing_app.ui.workers import Worker
 
 
 @pytest.fixture
@@ -45,3 +48,18 @@ def test_the_app_icon_has_every_rendered_size(qapp):
 
     sizes = {size.width() for size in app_icon().availableSizes()}
     assert sizes == set(ICON_SIZES)  # all found through resource_path, as in the bundle
+
+
+def test_the_app_ends_only_after_the_jobs_still_running_as_its_window_closed(qapp, sample_db):
+    """A job on the shared pool (the sidebar's counts, the file check, a backup) still
+    running as the window closes ends before the app does: Python tore its signals down
+    under it, which printed a traceback as the app ended."""
+    ended = []
+
+    def job(_progress, _cancelled):
+        time.sleep(1.5)  # longer than a smoke run's window is open
+        ended.append(True)
+
+    Worker(job).start()
+    assert main(["--db", str(sample_db), "--smoke"]) == 0
+    assert ended == [True]

@@ -22,6 +22,7 @@ from briefing_app.ui.main_window import APP_TITLE, MainWindow
 from briefing_app.ui.none_guard import guard_none_refcount
 from briefing_app.ui.settings import AppSettings
 from briefing_app.ui.user_text import Icon, tell
+from briefing_app.ui.workers import finish_shared_jobs
 
 
 def application() -> QApplication:
@@ -91,7 +92,8 @@ def run_gui(db_path: str | os.PathLike | None = None, smoke: bool = False) -> in
         QTimer.singleShot(0, resume_garbage_collection)
         return smoke_check(app, window) if smoke else app.exec()
     finally:
-        library.close()  # when the window did not already
+        library.close()  # when the window did not already; interrupts reads in progress
+        finish_shared_jobs()
 
 
 def resume_garbage_collection() -> None:

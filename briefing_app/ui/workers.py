@@ -115,6 +115,16 @@ class Worker(QRunnable):
         self.signals.progress.emit(int(done), int(total))
 
 
+def finish_shared_jobs(wait_ms: int = 10_000) -> bool:
+    """As the app ends: drop the shared pool's jobs not yet started and wait for those
+    running (closing the fact base has interrupted their reads, so they end soon); whether
+    all ended. Python must not tear down a job's signals while it still runs: that printed
+    a traceback as the app ended, and a backup left half written would stay behind."""
+    pool = QThreadPool.globalInstance()
+    pool.clear()
+    return pool.waitForDone(wait_ms)
+
+
 def run_with_progress(
     parent: QWidget | None,
     job: Job,
