@@ -181,3 +181,33 @@ def test_until_the_counts_are_read_the_sidebar_shows_no_numbers(qtbot, disk_fb, 
         release.set()
     qtbot.waitUntil(lambda: not window.sidebar.loading, timeout=5000)
     assert counts(window, "kind")["Facts"] == "1" and counts(window, "kind")["Quotes"] == "0"
+
+
+def test_a_refresh_reads_only_the_rows_on_screen_of_a_long_open_group(
+        qtbot, disk_fb, tmp_path, monkeypatch):
+    """With the People group open on 3,000 people, a refresh after each save measured the
+    count of every person to size the count column: 100-200 ms a save at a million items.
+    Now the column is as wide as the count of "All items", the widest there is."""
+    from briefing_app.core.model import Person
+
+    disk_fb.save_people(Person(f"p-{n}", f"Person {n:04}") for n in range(1500))
+    disk_fb.save_items([Item(f"i-{n}", "fact", f"Fact {n}") for n in range(12_345)])
+    window = show_main_window(qtbot, disk_fb, AppSettings(tmp_path / "s.ini"),
+                              wait_for_sidebar=True)
+    sidebar = window.sidebar
+    sidebar.setExpanded(sidebar.sidebar_model.group_index("person"), True)
+    qtbot.wait(50)
+    reads = []
+    model = sidebar.sidebar_model
+    real_data = model.data
+    monkeypatch.setattr(model, "data", lambda index, role=0: (
+        reads.append(index.row()), real_data(index, role))[1])
+
+    window.fact_base_changed.emit()
+    qtbot.waitUntil(lambda: not sidebar.loading, timeout=5000)
+    qtbot.wait(50)  # painted
+
+    assert reads and len(set(reads)) < 100  # the rows on screen, not the 1,500 people
+    widest = sidebar.fontMetrics().horizontalAdvance("12,345")
+    assert sidebar.columnWidth(1) >= widest
+    assert sidebar.sidebar_model.index(0, 1).data() == "12,345"
