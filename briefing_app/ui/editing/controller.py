@@ -37,6 +37,7 @@ from briefing_app.core.operations.composer import BriefingOperation
 from briefing_app.core.undo import Operation
 from briefing_app.store import ChangeCancelled, FactBaseError
 from briefing_app.ui import bulk, commands
+from briefing_app.ui.editing.editor_choices import EditorChoices
 from briefing_app.ui.fields.choosers import marking_label
 from briefing_app.ui.fields.modal import asked
 from briefing_app.ui.labels import (
@@ -82,6 +83,7 @@ class EditingController(QObject):
         self.cancelled = False  # the last change run_or_report ran was cancelled
         window.undo_stack.performed.connect(self._performed)
         window.undo_stack.failed.connect(self._command_failed)
+        self.choices = EditorChoices(window)  # the item editor's people and sources
         self.actions: dict[str, QAction] = {}
         self._make_actions()
         self._install_menus()
@@ -342,7 +344,7 @@ class EditingController(QObject):
         from briefing_app.ui.editing.item_editor import ItemEditorDialog
 
         dialog = ItemEditorDialog(self.fb, self.scheme(), item, kind=kind, save=self._save,
-                                  parent=self.window)
+                                  parent=self.window, choices=self.choices.current())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda result, dialog=dialog: self._editor_closed(dialog, result))
         self.editor = dialog

@@ -39,6 +39,7 @@ from briefing_app.core.markings import MarkingScheme
 from briefing_app.core.model import ITEM_KINDS, Item
 from briefing_app.store import FactBaseError
 from briefing_app.ui.editing.duplicates import DuplicateChoice, DuplicateDialog
+from briefing_app.ui.editing.editor_choices import StoredChoices
 from briefing_app.ui.fields.choosers import MarkingChooser, StatusChooser
 from briefing_app.ui.fields.completion_focus import follow_clicks_out_of
 from briefing_app.ui.fields.date_field import ERROR_STYLE, HINT_STYLE, PartialDateField
@@ -69,13 +70,13 @@ class ItemEditorDialog(QDialog):
 
     def __init__(self, fb, scheme: MarkingScheme, item: Item | None = None, *,
                  kind: str = "fact", save: Callable[[ItemEditorDialog], None] | None = None,
-                 parent: QWidget | None = None):
+                 parent: QWidget | None = None, choices: StoredChoices | None = None):
         super().__init__(parent)
         self._fb = fb
         self._original = item
         self._save = save
         self.open_existing_id: str | None = None
-        self.catalog = DraftCatalog(fb, self)
+        self.catalog = DraftCatalog(fb, self, stored=choices)  # choices: read ahead
         self.setObjectName("itemEditor")
         self.setSizeGripEnabled(True)
 

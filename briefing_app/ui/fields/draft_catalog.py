@@ -20,12 +20,22 @@ class DraftCatalog(QObject):
     peopleChanged = Signal()
     sourcesChanged = Signal()
 
-    def __init__(self, fb, parent: QObject | None = None):
+    def __init__(self, fb, parent: QObject | None = None, *, stored=None):
+        """``stored``: the people and sources read ahead, with their labels (a
+        :class:`~briefing_app.ui.editing.editor_choices.StoredChoices`); without it they
+        are read from ``fb`` now."""
         super().__init__(parent)
-        self._people = {p.id: p for p in fb.list_people()}
-        self._sources = {s.id: s for s in fb.list_sources()}
+        people = stored.people if stored is not None else fb.list_people()
+        sources = stored.sources if stored is not None else fb.list_sources()
+        self._labels: dict[str, str] = stored.labels if stored is not None else {}
+        self._people = {p.id: p for p in people}
+        self._sources = {s.id: s for s in sources}
         self.new_people: list[Person] = []
         self.new_sources: list[Source] = []
+
+    def label(self, record_id: str) -> str:
+        """The label read ahead for a stored person or source; "" if there is none."""
+        return self._labels.get(record_id, "")
 
     def people(self) -> list[Person]:
         return sorted(self._people.values(), key=lambda p: (p.name.casefold(), p.id))

@@ -28,12 +28,8 @@ from briefing_app.core.model import Person
 from briefing_app.ui.fields.choosers import RecordPicker
 from briefing_app.ui.fields.draft_catalog import DraftCatalog
 from briefing_app.ui.fields.modal import asked
+from briefing_app.ui.fields.record_labels import person_label
 from briefing_app.ui.user_text import user_text_label
-
-
-def person_label(person: Person) -> str:
-    role = ", ".join(part for part in (person.role, person.organization) if part)
-    return f"{person.name} ({role})" if role else person.name
 
 
 class PersonDialog(QDialog):
@@ -128,7 +124,9 @@ class SpeakerPicker(RecordPicker):
         )
 
     def _entries(self) -> list[tuple[str, str, str]]:
-        return [(person.id, person_label(person), "") for person in self._catalog.people()]
+        label = self._catalog.label
+        return [(person.id, label(person.id) or person_label(person), "")
+                for person in self._catalog.people()]
 
     def _create_record(self) -> str | None:
         person = create_person(self, self._catalog)

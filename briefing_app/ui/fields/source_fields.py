@@ -18,15 +18,9 @@ from briefing_app.ui.fields.choosers import RecordPicker
 from briefing_app.ui.fields.date_field import PartialDateField
 from briefing_app.ui.fields.draft_catalog import DraftCatalog
 from briefing_app.ui.fields.modal import asked
-from briefing_app.ui.local_dates import format_partial_date
+from briefing_app.ui.fields.record_labels import source_label
 
-
-def source_label(source: Source) -> str:
-    """``EFE — “Petro on the talks”, March 2025`` (only the parts that exist)."""
-    published = format_partial_date(source.published, long=True)
-    title = f"“{source.title}”" if source.title else ""
-    rest = ", ".join(part for part in (title, published) if part)
-    return f"{source.outlet} — {rest}" if rest else source.outlet
+__all__ = ["SourceDialog", "SourcePicker", "source_label"]
 
 
 class SourceDialog(QDialog):
@@ -108,7 +102,8 @@ class SourcePicker(RecordPicker):
         )
 
     def _entries(self) -> list[tuple[str, str, str]]:
-        return [(source.id, source_label(source), source.url or source.notes)
+        label = self._catalog.label
+        return [(source.id, label(source.id) or source_label(source), source.url or source.notes)
                 for source in self._catalog.sources()]
 
     def _create_record(self) -> str | None:

@@ -1,0 +1,87 @@
+"""The people and sources the item editor offers, read ahead on a worker.
+
+A fact base of a million items may hold 3,000 people and 5,000 sources: reading them and
+labelling them took 50-140 ms of each opening of the item editor, on the window's thread.
+:class:`EditorChoices` keeps them from one change to the next: every change of the fact
+base (and another file opened) drops them and a worker reads them again, so the editor
+opens on lists already read. Until a read arrives, the editor reads them itself, as before.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QLocale, QObject, QTimer
+
+from briefing_app.core.errors import FactBaseError
+from briefing_app.core.model import Person, Source
+from briefing_app.ui.fields.record_labels import person_label, source_label
+from briefing_app.ui.first_paint import after_first_paint
+from briefing_app.ui.workers import Worker
+
+# After the window's first frame, once its own first reads (rows, counts, the file
+# check) are under way: on two cores the editor's lists must not slow them down.
+FIRST_READ_AFTER_MS = 1500
+
+
+@dataclass(frozen=True)
+class StoredChoices:
+    """The stored people and sources with their labels in one locale."""
+
+    people: list[Person]
+    sources: list[Source]
+    labels: dict[str, str]  # record id -> label (people's and sources' ids never clash)
+    locale_name: str
+
+
+def read_stored_choices(fb) -> StoredChoices:
+    """Read and label every person and source (on any thread)."""
+    people, sources = fb.list_people(), fb.list_sources()
+    labels = {person.id: person_label(person) for person in people}
+    labels.update((source.id, source_label(source)) for source in sources)
+    return StoredChoices(people, sources, labels, QLocale().name())
+
+
+class EditorChoices(QObject):
+    """The choices of the next item editor, read again after each change."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self._window = window
+        self._stored: StoredChoices | None = None
+        self._generation = 0
+        window.fact_base_changed.connect(self.read_again)
+        after_first_paint(window, lambda: QTimer.singleShot(
+            FIRST_READ_AFTER_MS, self, self._first_read))
+
+    def _first_read(self) -> None:
+        if self._generation == 0:  # no change has read them already
+            self.read_again()
+
+    def read_again(self) -> None:
+        """Forget the choices read so far and read them on a worker."""
+        self._stored = None
+        self._generation += 1
+        generation, fb = self._generation, self._window.fact_base
+
+        def job(_progress, _cancelled):
+            try:
+                return read_stored_choices(fb)
+            except FactBaseError:
+                return None  # the editor reads them itself, and says what went wrong
+
+        worker = Worker(job)
+        worker.signals.finished.connect(lambda stored: self._arrived(generation, stored))
+        worker.start()
+
+    def _arrived(self, generation: int, stored: StoredChoices | None) -> None:
+        if generation == self._generation:  # else a change came after this read began
+            self._stored = stored
+
+    def current(self) -> StoredChoices | None:
+        """The choices read ahead, if no change came since and the language is the same;
+        else None (the editor reads them)."""
+        stored = self._stored
+        if stored is None or stored.locale_name != QLocale().name():
+            return None
+        return stored

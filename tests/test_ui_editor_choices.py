@@ -1,0 +1,65 @@
+"""The item editor's people and sources, read ahead on a worker: the editor opens on them,
+and a change made since is never missing from its pickers."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QLocale, Qt
+
+from briefing_app.core.model import Person, Source
+from briefing_app.core.operations.items import SavePerson, SaveSource
+
+
+def entries(box) -> list[str]:
+    return [box.itemText(row) for row in range(box.count())]
+
+
+def open_new_fact(qtbot, window, editing):
+    window.activateWindow()
+    window.item_view.setFocus()
+    qtbot.keyClick(window.item_view, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: editing.editor is not None and editing.editor.isVisible())
+    return editing.editor
+
+
+def test_the_editor_opens_on_the_people_and_sources_read_ahead(qtbot, window, editing,
+                                                                 sample_fb):
+    qtbot.waitUntil(lambda: editing.choices.current() is not None, timeout=5000)
+    read_ahead = editing.choices.current()
+    assert sorted(p.id for p in read_ahead.people) == sorted(
+        p.id for p in sample_fb.list_people())
+
+    editor = open_new_fact(qtbot, window, editing)
+
+    assert editor.catalog.label("p-petro") == read_ahead.labels["p-petro"]
+    speakers = entries(editor.speaker.box)
+    assert speakers[0] == "(no speaker)" and len(speakers) == len(read_ahead.people) + 1
+    assert any(text.startswith("Gustavo Petro") for text in speakers)
+    editor.reject()
+
+
+def test_a_person_and_a_source_saved_a_moment_ago_are_offered_at_once(qtbot, window,
+                                                                       editing):
+    qtbot.waitUntil(lambda: editing.choices.current() is not None, timeout=5000)
+    store = window.library.store
+    window.undo_stack.perform(SavePerson(store, Person("p-new", "Luis Murillo")))
+    window.undo_stack.perform(SaveSource(store, Source("s-new", "La Silla Vacía")))
+    assert editing.choices.current() is None  # the lists read before are dropped
+
+    editor = open_new_fact(qtbot, window, editing)  # before the new read arrives, or after
+
+    assert "Luis Murillo" in entries(editor.speaker.box)
+    assert "La Silla Vacía" in entries(editor.source.box)
+    editor.reject()
+    qtbot.waitUntil(lambda: editing.choices.current() is not None, timeout=5000)
+    assert "p-new" in editing.choices.current().labels
+
+
+def test_the_lists_read_ahead_are_not_used_in_another_language(qtbot, window, editing):
+    qtbot.waitUntil(lambda: editing.choices.current() is not None, timeout=5000)
+    before = QLocale()
+    QLocale.setDefault(QLocale("es_ES") if before.name() != "es_ES" else QLocale("en_US"))
+    try:
+        assert editing.choices.current() is None  # source dates were written in the other
+    finally:
+        QLocale.setDefault(before)
+    assert editing.choices.current() is not None
