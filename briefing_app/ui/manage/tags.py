@@ -8,12 +8,12 @@ refused with a pointer to Merge.
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QTimer
-from PySide6.QtWidgets import QAbstractItemView, QTableWidgetItem
+from PySide6.QtWidgets import QAbstractItemView
 
 from briefing_app.ui import commands
 from briefing_app.ui.bulk import count_text
 from briefing_app.ui.fields.modal import asked
-from briefing_app.ui.manage.base import ID_ROLE, MergeDialog, RecordsDialog
+from briefing_app.ui.manage.base import MergeDialog, RecordsDialog
 from briefing_app.ui.user_text import Button, ask
 
 
@@ -44,7 +44,7 @@ class ManageTagsDialog(RecordsDialog):
         self.hint.setText(self.tr(
             "Double-click a tag (or press F2) to rename it on every item. Two tags that mean "
             "the same? Select both and choose Merge."))
-        self.table.itemChanged.connect(self._name_edited)
+        self.records.renamed.connect(self._name_edited)
         self.resize(480, 460)
 
     def rows(self):
@@ -60,13 +60,12 @@ class ManageTagsDialog(RecordsDialog):
         keys = self.selected_keys()
         row = self.row_of(keys[0]) if len(keys) == 1 else None
         if row is not None:
-            self.table.setCurrentCell(row, 0)
-            self.table.editItem(self.table.item(row, 0))
+            index = self.records.index(row, 0)
+            self.table.setCurrentIndex(index)
+            self.table.edit(index)
 
-    def _name_edited(self, cell: QTableWidgetItem) -> None:
-        if cell.column() != 0:
-            return
-        old, new = cell.data(ID_ROLE), cell.text().strip()
+    def _name_edited(self, old: str, typed: str) -> None:
+        new = typed.strip()
         if not old or new == old:
             return
         # Rename after the editor has closed: the reload replaces the table's cells.
