@@ -63,3 +63,16 @@ def test_the_lists_read_ahead_are_not_used_in_another_language(qtbot, window, ed
     finally:
         QLocale.setDefault(before)
     assert editing.choices.current() is not None
+
+
+def test_changes_in_quick_succession_read_the_lists_once_more_not_once_each(
+        qtbot, window, editing):
+    choices = editing.choices
+    qtbot.waitUntil(lambda: choices.current() is not None, timeout=5000)
+    before = choices.reads_started
+    for _ in range(5):  # five changes told before any read can end (undo pressed 5 times)
+        choices.read_again()
+    assert choices.reads_started == before + 1
+
+    qtbot.waitUntil(lambda: choices.current() is not None, timeout=5000)
+    assert choices.reads_started == before + 2  # the first, and one after it

@@ -49,7 +49,9 @@ class EditorChoices(QObject):
         super().__init__(window)
         self._window = window
         self._stored: StoredChoices | None = None
-        self._generation = 0
+        self._generation = 0  # changes seen: a read begun before the last one is stale
+        self._reading = False
+        self.reads_started = 0
         window.fact_base_changed.connect(self.read_again)
         after_first_paint(window, lambda: QTimer.singleShot(
             FIRST_READ_AFTER_MS, self, self._first_read))
@@ -59,9 +61,17 @@ class EditorChoices(QObject):
             self.read_again()
 
     def read_again(self) -> None:
-        """Forget the choices read so far and read them on a worker."""
+        """Forget the choices read so far and read them on a worker. One read runs at a
+        time: changes made while it runs (undo pressed five times) read once more after
+        it, not once each."""
         self._stored = None
         self._generation += 1
+        if not self._reading:
+            self._start_reading()
+
+    def _start_reading(self) -> None:
+        self._reading = True
+        self.reads_started += 1
         generation, fb = self._generation, self._window.fact_base
 
         def job(_progress, _cancelled):
@@ -72,11 +82,15 @@ class EditorChoices(QObject):
 
         worker = Worker(job)
         worker.signals.finished.connect(lambda stored: self._arrived(generation, stored))
+        worker.signals.failed.connect(lambda _error: self._arrived(generation, None))
         worker.start()
 
     def _arrived(self, generation: int, stored: StoredChoices | None) -> None:
-        if generation == self._generation:  # else a change came after this read began
+        self._reading = False
+        if generation == self._generation:
             self._stored = stored
+        else:  # a change came after this read began: read once more
+            self._start_reading()
 
     def current(self) -> StoredChoices | None:
         """The choices read ahead, if no change came since and the language is the same;
