@@ -30,7 +30,8 @@ def test_the_editor_opens_on_the_people_and_sources_read_ahead(qtbot, window, ed
 
     editor = open_new_fact(qtbot, window, editing)
 
-    assert editor.catalog.label("p-petro") == read_ahead.labels["p-petro"]
+    petro = next(p for p in read_ahead.people if p.id == "p-petro")
+    assert editor.catalog.person_label(petro) == read_ahead.person_labels["p-petro"]
     speakers = entries(editor.speaker.box)
     assert speakers[0] == "(no speaker)" and len(speakers) == len(read_ahead.people) + 1
     assert any(text.startswith("Gustavo Petro") for text in speakers)
@@ -51,7 +52,8 @@ def test_a_person_and_a_source_saved_a_moment_ago_are_offered_at_once(qtbot, win
     assert "La Silla Vacía" in entries(editor.source.box)
     editor.reject()
     qtbot.waitUntil(lambda: editing.choices.current() is not None, timeout=5000)
-    assert "p-new" in editing.choices.current().labels
+    assert "p-new" in editing.choices.current().person_labels
+    assert "s-new" in editing.choices.current().source_labels
 
 
 def test_the_lists_read_ahead_are_not_used_in_another_language(qtbot, window, editing):
@@ -76,3 +78,18 @@ def test_changes_in_quick_succession_read_the_lists_once_more_not_once_each(
 
     qtbot.waitUntil(lambda: choices.current() is not None, timeout=5000)
     assert choices.reads_started == before + 2  # the first, and one after it
+
+
+def test_a_person_and_a_source_with_the_same_id_keep_their_own_labels(qtbot, window,
+                                                                       editing):
+    store = window.library.store
+    window.undo_stack.perform(SavePerson(store, Person("same-id", "Ana Ortiz")))
+    window.undo_stack.perform(SaveSource(store, Source("same-id", "Radio Nacional")))
+    qtbot.waitUntil(lambda: editing.choices.current() is not None, timeout=5000)
+
+    editor = open_new_fact(qtbot, window, editing)
+
+    assert "Ana Ortiz" in entries(editor.speaker.box)
+    assert "Radio Nacional" in entries(editor.source.box)
+    assert "Radio Nacional" not in entries(editor.speaker.box)
+    editor.reject()

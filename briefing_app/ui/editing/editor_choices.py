@@ -9,37 +9,16 @@ opens on lists already read. Until a read arrives, the editor reads them itself,
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from PySide6.QtCore import QLocale, QObject, QTimer
 
 from briefing_app.core.errors import FactBaseError
-from briefing_app.core.model import Person, Source
-from briefing_app.ui.fields.record_labels import person_label, source_label
+from briefing_app.ui.fields.draft_catalog import StoredChoices, read_stored_choices
 from briefing_app.ui.first_paint import after_first_paint
 from briefing_app.ui.workers import Worker
 
 # After the window's first frame, once its own first reads (rows, counts, the file
 # check) are under way: on two cores the editor's lists must not slow them down.
 FIRST_READ_AFTER_MS = 1500
-
-
-@dataclass(frozen=True)
-class StoredChoices:
-    """The stored people and sources with their labels in one locale."""
-
-    people: list[Person]
-    sources: list[Source]
-    labels: dict[str, str]  # record id -> label (people's and sources' ids never clash)
-    locale_name: str
-
-
-def read_stored_choices(fb) -> StoredChoices:
-    """Read and label every person and source (on any thread)."""
-    people, sources = fb.list_people(), fb.list_sources()
-    labels = {person.id: person_label(person) for person in people}
-    labels.update((source.id, source_label(source)) for source in sources)
-    return StoredChoices(people, sources, labels, QLocale().name())
 
 
 class EditorChoices(QObject):

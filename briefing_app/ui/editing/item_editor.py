@@ -39,11 +39,10 @@ from briefing_app.core.markings import MarkingScheme
 from briefing_app.core.model import ITEM_KINDS, Item
 from briefing_app.store import FactBaseError
 from briefing_app.ui.editing.duplicates import DuplicateChoice, DuplicateDialog
-from briefing_app.ui.editing.editor_choices import StoredChoices
 from briefing_app.ui.fields.choosers import MarkingChooser, StatusChooser
 from briefing_app.ui.fields.completion_focus import follow_clicks_out_of
 from briefing_app.ui.fields.date_field import ERROR_STYLE, HINT_STYLE, PartialDateField
-from briefing_app.ui.fields.draft_catalog import DraftCatalog
+from briefing_app.ui.fields.draft_catalog import DraftCatalog, StoredChoices
 from briefing_app.ui.fields.modal import asked
 from briefing_app.ui.fields.person_fields import PeoplePicker, SpeakerPicker
 from briefing_app.ui.fields.source_fields import SourcePicker

@@ -8,10 +8,31 @@ the dialog offers it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, Signal
+from dataclasses import dataclass
+
+from PySide6.QtCore import QLocale, QObject, Signal
 
 from briefing_app.core.ids import new_id
 from briefing_app.core.model import Person, Source
+from briefing_app.ui.fields.record_labels import person_label, source_label
+
+
+@dataclass(frozen=True)
+class StoredChoices:
+    """The stored people and sources with their labels in one locale."""
+
+    people: list[Person]
+    sources: list[Source]
+    person_labels: dict[str, str]  # id -> label
+    source_labels: dict[str, str]
+    locale_name: str
+
+
+def read_stored_choices(fb) -> StoredChoices:
+    """Read and label every person and source (on any thread)."""
+    people, sources = fb.list_people(), fb.list_sources()
+    return StoredChoices(people, sources, {p.id: person_label(p) for p in people},
+                         {s.id: source_label(s) for s in sources}, QLocale().name())
 
 
 class DraftCatalog(QObject):
@@ -21,21 +42,24 @@ class DraftCatalog(QObject):
     sourcesChanged = Signal()
 
     def __init__(self, fb, parent: QObject | None = None, *, stored=None):
-        """``stored``: the people and sources read ahead, with their labels (a
-        :class:`~briefing_app.ui.editing.editor_choices.StoredChoices`); without it they
-        are read from ``fb`` now."""
+        """``stored``: the people and sources read ahead, with their labels (see
+        :class:`StoredChoices`); without it they are read from ``fb`` now."""
         super().__init__(parent)
         people = stored.people if stored is not None else fb.list_people()
         sources = stored.sources if stored is not None else fb.list_sources()
-        self._labels: dict[str, str] = stored.labels if stored is not None else {}
+        self._person_labels = stored.person_labels if stored is not None else {}
+        self._source_labels = stored.source_labels if stored is not None else {}
         self._people = {p.id: p for p in people}
         self._sources = {s.id: s for s in sources}
         self.new_people: list[Person] = []
         self.new_sources: list[Source] = []
 
-    def label(self, record_id: str) -> str:
-        """The label read ahead for a stored person or source; "" if there is none."""
-        return self._labels.get(record_id, "")
+    def person_label(self, person: Person) -> str:
+        """The label read ahead for a stored person, else made now (a new one)."""
+        return self._person_labels.get(person.id) or person_label(person)
+
+    def source_label(self, source: Source) -> str:
+        return self._source_labels.get(source.id) or source_label(source)
 
     def people(self) -> list[Person]:
         return sorted(self._people.values(), key=lambda p: (p.name.casefold(), p.id))

@@ -124,9 +124,8 @@ class SpeakerPicker(RecordPicker):
         )
 
     def _entries(self) -> list[tuple[str, str, str]]:
-        label = self._catalog.label
-        return [(person.id, label(person.id) or person_label(person), "")
-                for person in self._catalog.people()]
+        label = self._catalog.person_label
+        return [(person.id, label(person), "") for person in self._catalog.people()]
 
     def _create_record(self) -> str | None:
         person = create_person(self, self._catalog)

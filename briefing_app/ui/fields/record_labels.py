@@ -1,7 +1,7 @@
 """How a person or a source reads in a picker: one line from the parts that exist.
 
-Kept apart from the pickers (QtCore only) so the item editor's choices can be labelled on
-a worker, before any editor opens (see :mod:`briefing_app.ui.editing.editor_choices`).
+Kept apart from the pickers (QtCore only) so the people and sources an editor offers can
+be labelled on a worker, before it opens (see :func:`.draft_catalog.read_stored_choices`).
 """
 
 from __future__ import annotations

@@ -102,8 +102,8 @@ class SourcePicker(RecordPicker):
         )
 
     def _entries(self) -> list[tuple[str, str, str]]:
-        label = self._catalog.label
-        return [(source.id, label(source.id) or source_label(source), source.url or source.notes)
+        label = self._catalog.source_label
+        return [(source.id, label(source), source.url or source.notes)
                 for source in self._catalog.sources()]
 
     def _create_record(self) -> str | None:
