@@ -288,3 +288,16 @@ def test_a_manager_of_thousands_reads_only_the_rows_it_shows_and_measures(
     assert records.rowCount() == len(sample_fb.list_sources()) > 5000
     assert "Outlet 4999" in column(dialog, 0)
     dialog.close()
+
+
+def test_a_column_the_staffer_widened_stays_wide_after_a_change(qtbot, window, editing):
+    dialog = editing.open_manager("sources")
+    header = dialog.table.horizontalHeader()
+    header.resizeSection(1, header.sectionSize(1) + 150)  # as a drag of its edge does
+    widened = header.sectionSize(1)
+
+    window.fact_base_changed.emit()
+    qtbot.waitUntil(lambda: not dialog.loading)
+
+    assert header.sectionSize(1) == widened
+    dialog.close()

@@ -35,9 +35,8 @@ ROWS_MEASURED = 200
 
 
 class RecordsDialog(QDialog):
-    """A table of records (one row each, the record's key under :data:`ID_ROLE` in the
-    first column; :attr:`records` is its model) with a row of buttons. Subclasses fill
-    :meth:`rows`."""
+    """A table of records, one row each, with a row of buttons; :attr:`records` is its
+    model (see :mod:`.records_model`). Subclasses fill :meth:`rows`."""
 
     headers: Sequence[str] = ()
     names_editable = False  # the first column can be edited in place (tags: rename)
@@ -47,6 +46,7 @@ class RecordsDialog(QDialog):
         self.controller = controller
         self._generation = 0
         self.loading = False  # records are being read on a worker
+        self._fitted = False  # the columns fitted to the rows since the dialog showed
         self.records = RecordsModel(
             [QCoreApplication.translate("RecordsDialog", h) for h in self.headers],
             names_editable=self.names_editable, parent=self)
@@ -133,18 +133,30 @@ class RecordsDialog(QDialog):
             row = self.records.row_of(key)
             if row is not None:
                 selection.select(self.records.index(row, 0), self.records.index(row, last_column))
-        self.table.selectionModel().select(selection,
-                                           QItemSelectionModel.SelectionFlag.Select)
+        selected = self.table.selectionModel()
+        selected.select(selection, QItemSelectionModel.SelectionFlag.Select)
+        if not selection.isEmpty():  # the keyboard goes on from the row it was on
+            selected.setCurrentIndex(selection.indexes()[0],
+                                     QItemSelectionModel.SelectionFlag.NoUpdate)
         self.update_buttons()
 
     def _fit_columns(self) -> None:
         """Each column but the first (which takes the room left) as wide as its widest
-        text among the rows on screen and the first :data:`ROWS_MEASURED`."""
+        text among the rows on screen and the first :data:`ROWS_MEASURED`: as the dialog
+        shows; after a change only wider, so a column the staffer widened stays so."""
+        header = self.table.horizontalHeader()
         for column in range(1, self.records.columnCount()):
-            self.table.resizeColumnToContents(column)
+            if not self._fitted:
+                self.table.resizeColumnToContents(column)
+                continue
+            wanted = max(self.table.sizeHintForColumn(column), header.sectionSizeHint(column))
+            if wanted > header.sectionSize(column):
+                header.resizeSection(column, wanted)
+        self._fitted = True
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt override)
         super().showEvent(event)
+        self._fitted = False
         self.reload()
 
     def row_of(self, key: str) -> int | None:
