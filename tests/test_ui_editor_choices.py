@@ -93,3 +93,18 @@ def test_a_person_and_a_source_with_the_same_id_keep_their_own_labels(qtbot, win
     assert "Radio Nacional" in entries(editor.source.box)
     assert "Radio Nacional" not in entries(editor.speaker.box)
     editor.reject()
+
+
+def test_the_source_list_is_wide_enough_for_its_longest_label(qtbot, window, editing):
+    store = window.library.store
+    long_title = "Petro and Trump agree to steady relations after months of tension and tariffs"
+    window.undo_stack.perform(SaveSource(store, Source("s-long", "El Tiempo", title=long_title)))
+
+    editor = open_new_fact(qtbot, window, editing)
+
+    view = editor.source.box.view()
+    [label] = [text for text in entries(editor.source.box) if long_title in text]
+    assert view.minimumWidth() >= view.fontMetrics().horizontalAdvance(label)
+    editor.source.set_source("s-long")
+    assert editor.source.box.toolTip() == label  # the chosen one whole
+    editor.reject()
