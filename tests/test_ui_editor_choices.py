@@ -13,6 +13,13 @@ def entries(box) -> list[str]:
     return [box.itemText(row) for row in range(box.count())]
 
 
+def read_ahead(qtbot, editing):
+    """The choices once read ahead (from a moment after the window's first frame)."""
+    qtbot.waitUntil(lambda: editing.choices is not None
+                    and editing.choices.current() is not None, timeout=5000)
+    return editing.choices.current()
+
+
 def open_new_fact(qtbot, window, editing):
     window.activateWindow()
     window.item_view.setFocus()
@@ -23,24 +30,23 @@ def open_new_fact(qtbot, window, editing):
 
 def test_the_editor_opens_on_the_people_and_sources_read_ahead(qtbot, window, editing,
                                                                  sample_fb):
-    qtbot.waitUntil(lambda: editing.choices.current() is not None, timeout=5000)
-    read_ahead = editing.choices.current()
-    assert sorted(p.id for p in read_ahead.people) == sorted(
+    read_ahead_now = read_ahead(qtbot, editing)
+    assert sorted(p.id for p in read_ahead_now.people) == sorted(
         p.id for p in sample_fb.list_people())
 
     editor = open_new_fact(qtbot, window, editing)
 
-    petro = next(p for p in read_ahead.people if p.id == "p-petro")
-    assert editor.catalog.person_label(petro) == read_ahead.person_labels["p-petro"]
+    petro = next(p for p in read_ahead_now.people if p.id == "p-petro")
+    assert editor.catalog.person_label(petro) == read_ahead_now.person_labels["p-petro"]
     speakers = entries(editor.speaker.box)
-    assert speakers[0] == "(no speaker)" and len(speakers) == len(read_ahead.people) + 1
+    assert speakers[0] == "(no speaker)" and len(speakers) == len(read_ahead_now.people) + 1
     assert any(text.startswith("Gustavo Petro") for text in speakers)
     editor.reject()
 
 
 def test_a_person_and_a_source_saved_a_moment_ago_are_offered_at_once(qtbot, window,
                                                                        editing):
-    qtbot.waitUntil(lambda: editing.choices.current() is not None, timeout=5000)
+    read_ahead(qtbot, editing)
     store = window.library.store
     window.undo_stack.perform(SavePerson(store, Person("p-new", "Luis Murillo")))
     window.undo_stack.perform(SaveSource(store, Source("s-new", "La Silla Vacía")))
@@ -51,13 +57,12 @@ def test_a_person_and_a_source_saved_a_moment_ago_are_offered_at_once(qtbot, win
     assert "Luis Murillo" in entries(editor.speaker.box)
     assert "La Silla Vacía" in entries(editor.source.box)
     editor.reject()
-    qtbot.waitUntil(lambda: editing.choices.current() is not None, timeout=5000)
-    assert "p-new" in editing.choices.current().person_labels
-    assert "s-new" in editing.choices.current().source_labels
+    assert "p-new" in read_ahead(qtbot, editing).person_labels
+    assert "s-new" in read_ahead(qtbot, editing).source_labels
 
 
 def test_the_lists_read_ahead_are_not_used_in_another_language(qtbot, window, editing):
-    qtbot.waitUntil(lambda: editing.choices.current() is not None, timeout=5000)
+    read_ahead(qtbot, editing)
     before = QLocale()
     QLocale.setDefault(QLocale("es_ES") if before.name() != "es_ES" else QLocale("en_US"))
     try:
@@ -69,8 +74,8 @@ def test_the_lists_read_ahead_are_not_used_in_another_language(qtbot, window, ed
 
 def test_changes_in_quick_succession_read_the_lists_once_more_not_once_each(
         qtbot, window, editing):
+    read_ahead(qtbot, editing)
     choices = editing.choices
-    qtbot.waitUntil(lambda: choices.current() is not None, timeout=5000)
     before = choices.reads_started
     for _ in range(5):  # five changes told before any read can end (undo pressed 5 times)
         choices.read_again()
@@ -85,7 +90,7 @@ def test_a_person_and_a_source_with_the_same_id_keep_their_own_labels(qtbot, win
     store = window.library.store
     window.undo_stack.perform(SavePerson(store, Person("same-id", "Ana Ortiz")))
     window.undo_stack.perform(SaveSource(store, Source("same-id", "Radio Nacional")))
-    qtbot.waitUntil(lambda: editing.choices.current() is not None, timeout=5000)
+    read_ahead(qtbot, editing)
 
     editor = open_new_fact(qtbot, window, editing)
 

@@ -37,9 +37,9 @@ from briefing_app.core.operations.composer import BriefingOperation
 from briefing_app.core.undo import Operation
 from briefing_app.store import ChangeCancelled, FactBaseError
 from briefing_app.ui import bulk, commands
-from briefing_app.ui.editing.editor_choices import EditorChoices
 from briefing_app.ui.fields.choosers import marking_label
 from briefing_app.ui.fields.modal import asked
+from briefing_app.ui.first_paint import after_first_paint
 from briefing_app.ui.labels import (
     NEW_ITEM_ACTIONS,
     NEW_ITEM_TIPS,
@@ -51,6 +51,7 @@ from briefing_app.ui.user_text import tell
 from briefing_app.ui.window_read_only import takes_changes
 
 if TYPE_CHECKING:  # the editor and the manage dialogs load when first opened: a quicker start
+    from briefing_app.ui.editing.editor_choices import EditorChoices
     from briefing_app.ui.editing.item_editor import ItemEditorDialog
 
 STATUS_MESSAGE_MS = 5000
@@ -83,7 +84,8 @@ class EditingController(QObject):
         self.cancelled = False  # the last change run_or_report ran was cancelled
         window.undo_stack.performed.connect(self._performed)
         window.undo_stack.failed.connect(self._command_failed)
-        self.choices = EditorChoices(window)  # the item editor's people and sources
+        self.choices: EditorChoices | None = None  # the item editor's people and sources,
+        after_first_paint(window, self._read_choices_ahead)  # read ahead from then on
         self.actions: dict[str, QAction] = {}
         self._make_actions()
         self._install_menus()
@@ -333,6 +335,11 @@ class EditingController(QObject):
             return None
         return self._open_editor(item, item.kind)
 
+    def _read_choices_ahead(self) -> None:
+        from briefing_app.ui.editing.editor_choices import EditorChoices  # after 1st paint
+
+        self.choices = EditorChoices(self.window)
+
     def _open_editor(self, item: Item | None, kind: str) -> ItemEditorDialog | None:
         """The editor on ``item`` (a new one of ``kind`` when None); none on a read-only
         fact base, however it was asked for (Enter, a double-click, the details pane)."""
@@ -344,7 +351,8 @@ class EditingController(QObject):
         from briefing_app.ui.editing.item_editor import ItemEditorDialog
 
         dialog = ItemEditorDialog(self.fb, self.scheme(), item, kind=kind, save=self._save,
-                                  parent=self.window, choices=self.choices.current())
+                                  parent=self.window,
+                                  choices=self.choices.current() if self.choices else None)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.finished.connect(lambda result, dialog=dialog: self._editor_closed(dialog, result))
         self.editor = dialog

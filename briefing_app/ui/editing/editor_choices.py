@@ -13,7 +13,6 @@ from PySide6.QtCore import QLocale, QObject, QTimer
 
 from briefing_app.core.errors import FactBaseError
 from briefing_app.ui.fields.draft_catalog import StoredChoices, read_stored_choices
-from briefing_app.ui.first_paint import after_first_paint
 from briefing_app.ui.workers import Worker
 
 # After the window's first frame, once its own first reads (rows, counts, the file
@@ -32,8 +31,8 @@ class EditorChoices(QObject):
         self._reading = False
         self.reads_started = 0
         window.fact_base_changed.connect(self.read_again)
-        after_first_paint(window, lambda: QTimer.singleShot(
-            FIRST_READ_AFTER_MS, self, self._first_read))
+        QTimer.singleShot(FIRST_READ_AFTER_MS, self, self._first_read)  # made after the
+        # window's first frame (see EditingController)
 
     def _first_read(self) -> None:
         if self._generation == 0:  # no change has read them already
