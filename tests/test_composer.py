@@ -588,36 +588,40 @@ def test_the_participants_list_follows_people_and_keeps_still_for_other_changes(
     window, composer = open_window(qtbot, sample_fb)
     composer.session.open(SAMPLE_BRIEFING_ID)
     composer.panel.tabs.setCurrentIndex(1)  # the header form: its choices load when shown
-    people = composer.panel.header_form.participants
-
-    def entries():
-        return [people.item(r) for r in range(people.count())]
+    people = composer.panel.header_form.participants_model
 
     def labels():
-        return [entry.text() for entry in entries()]
+        return [people.index(row).data() for row in range(people.rowCount())]
 
-    shown = entries()
-    ticked = [e.text() for e in shown if e.checkState() == Qt.CheckState.Checked]
+    def ticked_labels():
+        return [people.index(row).data() for row in range(people.rowCount())
+                if people.index(row).data(Qt.ItemDataRole.CheckStateRole)
+                == Qt.CheckState.Checked]
+
+    shown, ticked = labels(), ticked_labels()
     assert ticked
     item = sample_fb.get_item("f-visa-revoked")
     sample_fb.save_item(replace(item, text=item.text + " (edited)"))
+    resets = []
+    people.modelReset.connect(lambda: resets.append(True))
     window.fact_base_changed.emit()
-    assert entries() == shown  # the same entries: an item edit does not rebuild the list
-    assert [e.text() for e in entries() if e.checkState() == Qt.CheckState.Checked] == ticked
+    assert labels() == shown and resets == []  # an item edit does not rebuild the list
+    assert ticked_labels() == ticked
 
     sample_fb.save_person(Person("p-new", "Marco Rubio", role="Secretary of State"))
     window.fact_base_changed.emit()
     assert "Marco Rubio — Secretary of State" in labels()
-    assert [e.text() for e in entries() if e.checkState() == Qt.CheckState.Checked] == ticked
+    assert ticked_labels() == ticked
 
 
 def test_the_header_choices_are_read_when_the_header_form_first_shows(qtbot, sample_fb):
     window, composer = open_window(qtbot, sample_fb)
     composer.session.open(SAMPLE_BRIEFING_ID)
     form = composer.panel.header_form
-    assert not form.isVisible() and form.participants.count() == 0  # not before it shows
+    people = form.participants_model
+    assert not form.isVisible() and people.rowCount() == 0  # not before it shows
     composer.panel.tabs.setCurrentIndex(1)
-    assert form.participants.count() == len(sample_fb.list_people())
+    assert people.rowCount() == len(sample_fb.list_people())
 
 
 def test_long_header_fields_show_their_beginning(qtbot, sample_fb):
@@ -627,3 +631,31 @@ def test_long_header_fields_show_their_beginning(qtbot, sample_fb):
     subject = composer.panel.header_form.fields["subject"]
     assert subject.text().startswith("Your meeting with Colombian President")
     assert subject.cursorPosition() == 0  # so the field shows "Your meeting…", not its tail
+
+
+def test_a_click_on_a_participants_box_adds_them_to_the_memo_and_a_second_removes_them(
+        qtbot, sample_fb):
+    from PySide6.QtWidgets import QStyle, QStyleOptionViewItem
+
+    window, composer = open_window(qtbot, sample_fb)
+    composer.session.open(SAMPLE_BRIEFING_ID)
+    composer.panel.tabs.setCurrentIndex(1)
+    form = composer.panel.header_form
+    view, people = form.participants, form.participants_model
+    before = list(composer.session.briefing.meeting.participants)
+    row = next(r for r, person_id in enumerate(people.ids()) if person_id not in before)
+    index = people.index(row)
+    view.scrollTo(index)
+    option = QStyleOptionViewItem()
+    option.rect = view.visualRect(index)
+    option.features |= QStyleOptionViewItem.ViewItemFeature.HasCheckIndicator
+    box = view.style().subElementRect(QStyle.SubElement.SE_ItemViewItemCheckIndicator,
+                                      option, view)
+
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=box.center())
+    assert composer.session.briefing.meeting.participants == [*before, people.ids()[row]]
+    assert sample_fb.get_briefing(SAMPLE_BRIEFING_ID).meeting.participants == [
+        *before, people.ids()[row]]
+
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=box.center())
+    assert composer.session.briefing.meeting.participants == before

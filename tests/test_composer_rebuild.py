@@ -54,11 +54,12 @@ def test_the_sample_briefing_rebuilt_in_the_gui_exports_like_the_cli(
     for name, value in (("date", original.date), ("meeting_date", original.meeting.date)):
         type_into(qtbot, form.fields[name], value)
         qtbot.keyClick(form.fields[name], Qt.Key.Key_Return)
-    people = form.participants
-    for person_id in original.meeting.participants:  # ticked in the memo's order
-        entry = next(people.item(r) for r in range(people.count())
-                     if people.item(r).data(Qt.ItemDataRole.UserRole) == person_id)
-        entry.setCheckState(Qt.CheckState.Checked)
+    people = form.participants_model
+    for person_id in original.meeting.participants:  # ticked in the memo's order: Space
+        row = people.ids().index(person_id)
+        form.participants.setFocus()
+        form.participants.setCurrentIndex(people.index(row))
+        qtbot.keyClick(form.participants, Qt.Key.Key_Space)
     form.marking.setFocus()
     qtbot.keyClicks(form.marking, original.marking)
     if original.portion_marking:

@@ -10,15 +10,14 @@ tinted and says why.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QSignalBlocker
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
+    QListView,
     QWidget,
 )
 
@@ -29,6 +28,7 @@ from briefing_app.core.templates import TemplateError, available_templates, load
 from briefing_app.store import FactBaseError
 from briefing_app.ui.labels import note_style_label, page_size_label
 
+from .participants import ParticipantsModel
 from .session import ComposerSession
 
 TEXT_FIELDS = (  # label and hint, shown through self.tr (the HeaderForm context)
@@ -82,13 +82,16 @@ class HeaderForm(QWidget):
             self.fields[name] = edit
             layout.addRow(self.tr(label), edit)
             if name == "meeting_location":
-                self.participants = QListWidget(self)
+                self.participants_model = ParticipantsModel(self)
+                self.participants = QListView(self)
+                self.participants.setModel(self.participants_model)
+                self.participants.setUniformItemSizes(True)
                 self.participants.setObjectName("header_participants")
                 self.participants.setAccessibleName(self.tr("Meeting participants"))
                 self.participants.setToolTip(self.tr("Tick the people at the meeting; they "
                                                      "fill the Participants section."))
                 self.participants.setMaximumHeight(110)
-                self.participants.itemChanged.connect(self._participants_changed)
+                self.participants_model.ticked_by_staffer.connect(self._participants_changed)
                 layout.addRow(self.tr("Participants"), self.participants)
 
         self.marking = QComboBox(self)
@@ -153,7 +156,6 @@ class HeaderForm(QWidget):
         layout.addRow(self.date_problem)
 
         session.changed.connect(self.refresh)
-        self._people_shown: list[tuple[str, str]] | None = None  # (id, label) listed
         # The choices (people, markings, templates) load when the form first shows (see
         # refresh_choices); loading them here and again when the first briefing opened
         # read the people twice before the window's first screen.
@@ -178,22 +180,16 @@ class HeaderForm(QWidget):
         self.date_problem.hide()
         self.session.set_header(name, dates.normalize(text))
 
-    def _participants_changed(self, _item: QListWidgetItem) -> None:
+    def _participants_changed(self) -> None:
+        """The ticked people in the memo's order: those already there keep their place,
+        the newly ticked follow in the list's order."""
         briefing = self.session.briefing
         if briefing is None:
             return
-        ticked = {
-            self.participants.item(row).data(Qt.ItemDataRole.UserRole)
-            for row in range(self.participants.count())
-            if self.participants.item(row).checkState() == Qt.CheckState.Checked
-        }
+        ticked = self.participants_model.ticked()
         kept = [p for p in briefing.meeting.participants if p in ticked]
-        added = [
-            self.participants.item(row).data(Qt.ItemDataRole.UserRole)
-            for row in range(self.participants.count())
-        ]
-        self.session.set_header("participants",
-                                kept + [p for p in added if p in ticked and p not in kept])
+        added = [p for p in self.participants_model.ids() if p in ticked and p not in kept]
+        self.session.set_header("participants", kept + added)
 
     def flush(self) -> None:
         """Save a date still being typed (the window is closing)."""
@@ -229,16 +225,8 @@ class HeaderForm(QWidget):
         for person in people:
             role = ", ".join(p for p in (person.role, person.organization) if p)
             entries.append((person.id, f"{person.name} — {role}" if role else person.name))
-        if entries != self._people_shown:  # most changes to the fact base leave people be
-            self._people_shown = entries
-            with QSignalBlocker(self.participants):
-                self.participants.clear()
-                for person_id, label in entries:
-                    entry = QListWidgetItem(label)
-                    entry.setData(Qt.ItemDataRole.UserRole, person_id)
-                    entry.setFlags(entry.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                    entry.setCheckState(Qt.CheckState.Unchecked)
-                    self.participants.addItem(entry)
+        if entries != self.participants_model.people():  # most changes leave people be
+            self.participants_model.set_people(entries)
         with QSignalBlocker(self.marking):
             self.marking.clear()
             self.marking.addItem(self.tr("(none)"), "")
@@ -274,14 +262,7 @@ class HeaderForm(QWidget):
                 edit.setStyleSheet("")
                 if not edit.hasFocus():
                     edit.setCursorPosition(0)  # a long subject shows its start, not its end
-        with QSignalBlocker(self.participants):
-            chosen = set(briefing.meeting.participants)
-            for row in range(self.participants.count()):
-                entry = self.participants.item(row)
-                state = Qt.CheckState.Checked if entry.data(Qt.ItemDataRole.UserRole) in chosen \
-                    else Qt.CheckState.Unchecked
-                if entry.checkState() != state:
-                    entry.setCheckState(state)
+        self.participants_model.set_ticked(briefing.meeting.participants)
         _select(self.marking, briefing.marking, add_missing=True)
         _select(self.note_style, briefing.note_style)
         _select(self.page_size, briefing.page_size)
