@@ -22,7 +22,7 @@ from briefing_app.ui.main_window import APP_TITLE, MainWindow
 from briefing_app.ui.none_guard import guard_none_refcount
 from briefing_app.ui.settings import AppSettings
 from briefing_app.ui.user_text import Icon, tell
-from briefing_app.ui.workers import finish_shared_jobs
+from briefing_app.ui.workers import finish_jobs
 
 
 def application() -> QApplication:
@@ -93,7 +93,7 @@ def run_gui(db_path: str | os.PathLike | None = None, smoke: bool = False) -> in
         return smoke_check(app, window) if smoke else app.exec()
     finally:
         library.close()  # when the window did not already; interrupts reads in progress
-        finish_shared_jobs()
+        finish_jobs()  # the shared pool's: the sidebar's counts, the file check, backups
 
 
 def resume_garbage_collection() -> None:

@@ -16,6 +16,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import QPushButton, QTextBrowser, QWidget
 
 from briefing_app.core.model import Catalog, Item
+from briefing_app.ui.fields.record_labels import person_label
 from briefing_app.ui.labels import kind_label, language_name, status_label
 from briefing_app.ui.local_dates import format_partial_date, format_timestamp
 
@@ -42,8 +43,7 @@ def _person(catalog: Catalog, person_id: str | None) -> str:
     if person is None:
         return QCoreApplication.translate("ItemDetails", "(missing person %1)").replace(
             "%1", person_id)
-    role = ", ".join(part for part in (person.role, person.organization) if part)
-    return f"{person.name} ({role})" if role else person.name
+    return person_label(person)
 
 
 def _source(catalog: Catalog, source_id: str | None) -> str:

@@ -41,7 +41,7 @@ from briefing_app.store import FactBaseError
 from briefing_app.ui.icons import kind_icon
 from briefing_app.ui.item_columns import COLUMN_KEYS, COLUMNS, display_value
 from briefing_app.ui.item_pages import AnyIndex, PageFetching, reading_job
-from briefing_app.ui.workers import Worker
+from briefing_app.ui.workers import Worker, finish_jobs
 
 ITEM_ID_ROLE = Qt.ItemDataRole.UserRole + 1
 """Role under which every cell returns its row's item id."""
@@ -344,8 +344,7 @@ class ItemTableModel(PageFetching, QAbstractTableModel):
         """Drop the searches not yet started and wait for those running (the window is
         closing): a worker still running as the app ends reports to signals Python has
         already deleted (a warm-up did, now and then, in a smoke run)."""
-        self._pool.clear()
-        self._pool.waitForDone(wait_ms)
+        finish_jobs(self._pool, wait_ms)
 
     def _search_failed(self, error: BaseException) -> None:
         if self._pending is not None:  # a bug in the job, not a fact base error: say so

@@ -115,12 +115,13 @@ class Worker(QRunnable):
         self.signals.progress.emit(int(done), int(total))
 
 
-def finish_shared_jobs(wait_ms: int = 10_000) -> bool:
-    """As the app ends: drop the shared pool's jobs not yet started and wait for those
-    running (closing the fact base has interrupted their reads, so they end soon); whether
-    all ended. Python must not tear down a job's signals while it still runs: that printed
-    a traceback as the app ended, and a backup left half written would stay behind."""
-    pool = QThreadPool.globalInstance()
+def finish_jobs(pool: QThreadPool | None = None, wait_ms: int = 10_000) -> bool:
+    """Drop the jobs of ``pool`` (default: the shared pool) not yet started and wait for
+    those running; whether all ended. For a window or the app that ends: closing the fact
+    base has interrupted the jobs' reads, so they end soon, and Python must not tear down
+    a job's signals while it still runs (that printed a traceback as the app ended, and a
+    backup cut off midway would leave its temporary file behind)."""
+    pool = pool or QThreadPool.globalInstance()
     pool.clear()
     return pool.waitForDone(wait_ms)
 

@@ -26,6 +26,7 @@ from briefing_app.core.markings import MarkingError, scheme_for
 from briefing_app.core.model import NOTE_STYLES, PAGE_SIZES
 from briefing_app.core.templates import TemplateError, available_templates, load_template
 from briefing_app.store import FactBaseError
+from briefing_app.ui.fields.record_labels import person_role
 from briefing_app.ui.labels import note_style_label, page_size_label
 
 from .participants import ParticipantsModel
@@ -223,7 +224,7 @@ class HeaderForm(QWidget):
             people = []
         entries = []
         for person in people:
-            role = ", ".join(p for p in (person.role, person.organization) if p)
+            role = person_role(person)
             entries.append((person.id, f"{person.name} — {role}" if role else person.name))
         if entries != self.participants_model.people():  # most changes leave people be
             self.participants_model.set_people(entries)

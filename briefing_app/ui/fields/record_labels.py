@@ -10,9 +10,14 @@ from briefing_app.core.model import Person, Source
 from briefing_app.ui.local_dates import format_partial_date
 
 
+def person_role(person: Person) -> str:
+    """``President, Colombia``: the role and organization that exist."""
+    return ", ".join(part for part in (person.role, person.organization) if part)
+
+
 def person_label(person: Person) -> str:
     """``Gustavo Petro (President, Colombia)``."""
-    role = ", ".join(part for part in (person.role, person.organization) if part)
+    role = person_role(person)
     return f"{person.name} ({role})" if role else person.name
 
 
