@@ -9,7 +9,7 @@ from PySide6.QtWidgets import QApplication, QProgressDialog, QPushButton, QWidge
 from shiboken6 import isValid
 
 from briefing_app.store import FactBase
-from briefing_app.ui.workers import JobCancelled, Worker, run_with_progress
+from briefing_app.ui.workers import JobCancelled, LatestRead, Worker, run_with_progress
 
 
 def test_the_job_runs_off_the_ui_thread_and_its_result_arrives_on_it(qtbot):
@@ -197,3 +197,42 @@ def test_a_started_worker_needs_no_reference_from_the_caller(qtbot):
     start()
     gc.collect()
     qtbot.waitUntil(lambda: results == ["kept alive"], timeout=5000)
+
+
+def latest_read(qtbot):
+    """A LatestRead whose reads wait for the test to let them go, and what arrived."""
+    go, reads, arrived = threading.Semaphore(0), [], []
+
+    def read():
+        reads.append(len(reads) + 1)
+        go.acquire()
+        return f"read {len(reads)}"
+
+    return LatestRead(read, arrived.append), go, reads, arrived
+
+
+def test_asked_while_it_reads_it_reads_once_more_and_only_the_last_arrives(qtbot):
+    reader, go, reads, arrived = latest_read(qtbot)
+    for _ in range(3):  # three changes in quick succession
+        reader.ask()
+    assert reader.running and reader.reads_started == 1
+    go.release()
+    qtbot.waitUntil(lambda: reader.reads_started == 2)
+    assert arrived == []  # the first read was already out of date
+    go.release()
+    qtbot.waitUntil(lambda: not reader.running)
+    assert arrived == ["read 2"] and reads == [1, 2]
+
+
+def test_a_dropped_read_never_arrives_and_a_failed_one_arrives_as_none(qtbot):
+    reader, go, _reads, arrived = latest_read(qtbot)
+    reader.ask()
+    reader.drop()
+    go.release()
+    qtbot.waitUntil(lambda: not reader.running)
+    assert arrived == []
+
+    failing = LatestRead(lambda: 1 / 0, arrived.append)
+    failing.ask()
+    qtbot.waitUntil(lambda: not failing.running)
+    assert arrived == [None]

@@ -27,7 +27,7 @@ from briefing_app.core.model import ITEM_KINDS, STATUSES
 from briefing_app.core.records import PersonCount, SourceCount
 from briefing_app.ui.labels import KIND_PLURALS, status_label, translated
 from briefing_app.ui.query_text import field_term
-from briefing_app.ui.workers import Worker
+from briefing_app.ui.workers import LatestRead
 
 ALL = "all"
 GROUPS = ("kind", "status", "tag", "person", "source", "saved")
@@ -180,9 +180,7 @@ class Sidebar(QTreeView):
         super().__init__(parent)
         self._fact_base = fact_base
         self._filter = ("", "")
-        self._generation = 0
-        self._worker: Worker | None = None
-        self._count_again = False
+        self._counts = LatestRead(lambda: read_counts(self._fact_base), self._receive, self)
         self.context_menu: QMenu | None = None
         self.sidebar_model = SidebarModel(self._group_titles(), self)
         self.setModel(self.sidebar_model)
@@ -247,42 +245,20 @@ class Sidebar(QTreeView):
 
     @property
     def loading(self) -> bool:
-        return self._worker is not None
+        return self._counts.running
 
     def refresh(self) -> None:
         """Reload every entry and count (in a worker for a fact base on disk); the chosen
-        entry and the open groups are kept. One count runs at a time: a refresh asked for
-        while one runs (changes saved in quick succession) counts again once it ends, so
+        entry and the open groups are kept. One count runs at a time (see LatestRead):
         counts over a big fact base never pile up on the worker threads."""
-        self._generation += 1
         store = self._fact_base
         if not store.is_file:  # a scratch fact base in memory: small, read at once
-            self._receive(self._generation, read_counts(store))
+            self._counts.drop()  # a count of the file open before must not overwrite it
+            self._receive(read_counts(store))
             return
-        if self._worker is not None:
-            self._count_again = True
-            return
-        self._start_counting()
+        self._counts.ask()
 
-    def _start_counting(self) -> None:
-        self._count_again = False
-        generation, store = self._generation, self._fact_base
-        worker = Worker(lambda _progress, _cancelled: read_counts(store))
-        worker.signals.finished.connect(lambda counts: self._counted(generation, counts))
-        worker.signals.failed.connect(lambda _error: self._counted(generation, None))
-        self._worker = worker
-        worker.start()
-
-    def _counted(self, generation: int, counts: Counts | None) -> None:
-        self._worker = None
-        if self._count_again:  # the data changed while this count ran
-            self._start_counting()
-        else:
-            self._receive(generation, counts)
-
-    def _receive(self, generation: int, counts: Counts | None) -> None:
-        if generation != self._generation:
-            return  # an older reload finished after a newer one started
+    def _receive(self, counts: Counts | None) -> None:
         if counts is not None:  # else keep the last counts; the table reports errors
             model = self.sidebar_model
             expanded = {g for g in GROUPS if self.isExpanded(model.group_index(g))}

@@ -115,6 +115,58 @@ class Worker(QRunnable):
         self.signals.progress.emit(int(done), int(total))
 
 
+class LatestRead(QObject):
+    """One read at a time on a worker, and only the latest reaches ``arrived``: a read
+    asked for while one runs (changes saved in quick succession) runs once after it, not
+    once each, so reads over a big fact base never pile up on the worker threads. A read
+    that fails arrives as None (the caller keeps what it had)."""
+
+    def __init__(self, read: Callable[[], Any], arrived: Callable[[Any], None],
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._read, self._arrived = read, arrived
+        self._worker: Worker | None = None
+        self._again = False  # asked for while a read ran
+        self._dropped = False  # the read running is no longer wanted
+        self.reads_started = 0
+
+    @property
+    def running(self) -> bool:
+        return self._worker is not None
+
+    def ask(self) -> None:
+        """Read now, or once the read running has ended."""
+        self._dropped = False
+        if self._worker is not None:
+            self._again = True
+        else:
+            self._start()
+
+    def drop(self) -> None:
+        """The read running (if any) is no longer wanted: what it finds never arrives."""
+        self._again = False
+        self._dropped = self._worker is not None
+
+    def _start(self) -> None:
+        self._again = False
+        self.reads_started += 1
+        read = self._read
+        worker = Worker(lambda _progress, _cancelled: read())
+        worker.signals.finished.connect(self._done)
+        worker.signals.failed.connect(lambda _error: self._done(None))
+        self._worker = worker
+        worker.start()
+
+    def _done(self, result: Any) -> None:
+        self._worker = None
+        if self._again:
+            self._start()
+        elif self._dropped:
+            self._dropped = False
+        else:
+            self._arrived(result)
+
+
 def finish_jobs(pool: QThreadPool | None = None, wait_ms: int = 10_000) -> bool:
     """Drop the jobs of ``pool`` (default: the shared pool) not yet started and wait for
     those running; whether all ended. For a window or the app that ends: closing the fact

@@ -13,11 +13,18 @@ from PySide6.QtCore import QLocale, QObject, QTimer
 
 from briefing_app.core.errors import FactBaseError
 from briefing_app.ui.fields.draft_catalog import StoredChoices, read_stored_choices
-from briefing_app.ui.workers import Worker
+from briefing_app.ui.workers import LatestRead
 
 # After the window's first frame, once its own first reads (rows, counts, the file
 # check) are under way: on two cores the editor's lists must not slow them down.
 FIRST_READ_AFTER_MS = 1500
+
+
+def _read_or_none(fb) -> StoredChoices | None:
+    try:
+        return read_stored_choices(fb)
+    except FactBaseError:
+        return None  # the editor reads them itself, and says what went wrong
 
 
 class EditorChoices(QObject):
@@ -25,50 +32,28 @@ class EditorChoices(QObject):
 
     def __init__(self, window) -> None:
         super().__init__(window)
-        self._window = window
         self._stored: StoredChoices | None = None
-        self._generation = 0  # changes seen: a read begun before the last one is stale
-        self._reading = False
-        self.reads_started = 0
+        self._reads = LatestRead(lambda: _read_or_none(window.fact_base), self._arrived, self)
         window.fact_base_changed.connect(self.read_again)
         QTimer.singleShot(FIRST_READ_AFTER_MS, self, self._first_read)  # made after the
         # window's first frame (see EditingController)
 
+    @property
+    def reads_started(self) -> int:
+        return self._reads.reads_started
+
     def _first_read(self) -> None:
-        if self._generation == 0:  # no change has read them already
+        if self._reads.reads_started == 0:  # no change has read them already
             self.read_again()
 
     def read_again(self) -> None:
-        """Forget the choices read so far and read them on a worker. One read runs at a
-        time: changes made while it runs (undo pressed five times) read once more after
-        it, not once each."""
+        """Forget the choices read so far and read them on a worker (one read at a time:
+        changes made while it runs read once more after it, not once each)."""
         self._stored = None
-        self._generation += 1
-        if not self._reading:
-            self._start_reading()
+        self._reads.ask()
 
-    def _start_reading(self) -> None:
-        self._reading = True
-        self.reads_started += 1
-        generation, fb = self._generation, self._window.fact_base
-
-        def job(_progress, _cancelled):
-            try:
-                return read_stored_choices(fb)
-            except FactBaseError:
-                return None  # the editor reads them itself, and says what went wrong
-
-        worker = Worker(job)
-        worker.signals.finished.connect(lambda stored: self._arrived(generation, stored))
-        worker.signals.failed.connect(lambda _error: self._arrived(generation, None))
-        worker.start()
-
-    def _arrived(self, generation: int, stored: StoredChoices | None) -> None:
-        self._reading = False
-        if generation == self._generation:
-            self._stored = stored
-        else:  # a change came after this read began: read once more
-            self._start_reading()
+    def _arrived(self, stored: StoredChoices | None) -> None:
+        self._stored = stored
 
     def current(self) -> StoredChoices | None:
         """The choices read ahead, if no change came since and the language is the same;
