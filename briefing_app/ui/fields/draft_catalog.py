@@ -41,21 +41,20 @@ class DraftCatalog(QObject):
     peopleChanged = Signal()
     sourcesChanged = Signal()
 
-    def __init__(self, fb, parent: QObject | None = None, *, stored=None):
-        """``stored``: the people and sources read ahead, with their labels (see
-        :class:`StoredChoices`); without it they are read from ``fb`` now."""
+    def __init__(self, fb, parent: QObject | None = None, *,
+                 stored: StoredChoices | None = None):
+        """``stored``: the people and sources read ahead, with their labels; without it
+        they are read from ``fb`` now."""
         super().__init__(parent)
-        people = stored.people if stored is not None else fb.list_people()
-        sources = stored.sources if stored is not None else fb.list_sources()
-        self._person_labels = stored.person_labels if stored is not None else {}
-        self._source_labels = stored.source_labels if stored is not None else {}
-        self._people = {p.id: p for p in people}
-        self._sources = {s.id: s for s in sources}
+        stored = stored if stored is not None else read_stored_choices(fb)
+        self._person_labels, self._source_labels = stored.person_labels, stored.source_labels
+        self._people = {p.id: p for p in stored.people}
+        self._sources = {s.id: s for s in stored.sources}
         self.new_people: list[Person] = []
         self.new_sources: list[Source] = []
 
     def person_label(self, person: Person) -> str:
-        """The label read ahead for a stored person, else made now (a new one)."""
+        """The label read with a stored person, else made now (one new in this dialog)."""
         return self._person_labels.get(person.id) or person_label(person)
 
     def source_label(self, source: Source) -> str:

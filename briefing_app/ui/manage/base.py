@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from briefing_app.ui.manage.records_model import RecordsModel, Row
 from briefing_app.ui.user_text import user_text_label
-from briefing_app.ui.workers import Worker
+from briefing_app.ui.workers import LatestRead
 
 __all__ = ["MergeDialog", "RecordsDialog"]
 
@@ -44,8 +44,7 @@ class RecordsDialog(QDialog):
     def __init__(self, controller, parent: QWidget | None = None):
         super().__init__(parent or controller.window)
         self.controller = controller
-        self._generation = 0
-        self.loading = False  # records are being read on a worker
+        self._reads = LatestRead(self.rows, self._arrived, self)  # on a big fact base
         self._fitted = False  # the columns fitted to the rows since the dialog showed
         self.records = RecordsModel(
             [QCoreApplication.translate("RecordsDialog", h) for h in self.headers],
@@ -104,26 +103,28 @@ class RecordsDialog(QDialog):
         """(key, cells) per record, in display order."""
         raise NotImplementedError
 
+    @property
+    def loading(self) -> bool:
+        """Whether the records are being read on a worker."""
+        return self._reads.running
+
     def reload(self) -> None:
         """Read the records again: on a big fact base on a worker (counting the items of
         3,000 people over a million items takes a second), the old rows staying until
         the new ones come."""
         if not self.isVisible() and self.records.rowCount():
             return  # a hidden dialog reloads when shown again
-        self._generation += 1
         if not self.controller.window.item_model.big_fact_base:
-            self._fill(self._generation, self.rows())
+            self._reads.drop()  # a read begun on the file open before must not arrive
+            self._fill(self.rows())
             return
-        generation = self._generation
-        worker = Worker(lambda _progress, _cancelled: self.rows())
-        worker.signals.finished.connect(lambda rows: self._fill(generation, rows))
-        self.loading = True
-        worker.start()
+        self._reads.ask()
 
-    def _fill(self, generation: int, rows: list[Row]) -> None:
-        if generation != self._generation:
-            return  # a newer reload was asked for meanwhile
-        self.loading = False
+    def _arrived(self, rows: list[Row] | None) -> None:
+        if rows is not None:  # a read that failed leaves the rows shown
+            self._fill(rows)
+
+    def _fill(self, rows: list[Row]) -> None:
         keep = self.selected_keys()
         self.records.set_rows(rows)
         self._fit_columns()
