@@ -98,6 +98,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from briefing_app.store import FactBase
+    from briefing_app.ui.app import resume_garbage_collection
     from briefing_app.ui.item_columns import COLUMN_KEYS
     from briefing_app.ui.main_window import MainWindow
 
@@ -116,6 +117,7 @@ def main() -> int:
         app.processEvents()
     window.repaint()  # the whole first frame
     first_rows = time.perf_counter() - started
+    resume_garbage_collection()  # as briefing-app does once its window is up
     sidebar_started = time.perf_counter()
     while window.sidebar.loading:
         app.processEvents()

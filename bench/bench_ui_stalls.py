@@ -46,6 +46,7 @@ def main(argv: list[str] | None = None) -> int:
     from PySide6.QtWidgets import QApplication
 
     from briefing_app.store import FactBase
+    from briefing_app.ui.app import resume_garbage_collection
     from briefing_app.ui.item_columns import COLUMN_KEYS
     from briefing_app.ui.main_window import MainWindow
 
@@ -54,6 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     window = MainWindow(fb, fb.path)
     window.resize(1400, 860)
     window.show()
+    resume_garbage_collection()  # as briefing-app does once its window is up
     editing = window.editing
     last, worst = [time.perf_counter()], [0.0]
 
