@@ -509,6 +509,22 @@ def test_a_page_after_a_row_enters_the_sort_index_at_that_row(facts, sort, desce
     assert loops[0].startswith("SEARCH") and ("<" in loops[0] or ">" in loops[0]), plan
 
 
+@pytest.mark.parametrize("sort", ["date", "title", "text", "kind", "status", "people", "tags"])
+def test_the_page_after_a_row_starts_at_that_row_inside_its_group(facts, sort):
+    """The rows that share the row's first key (a quarter of a million items without
+    people, at a million) are entered at the row itself: for ``people``, the index at
+    ``people = ? AND rowid > ?``, not at the group's start, stepping over the rows before
+    it (page 1,000 of all items by people cost 15.8 ms that way, where page 1 took 1.6)."""
+    from briefing_app.store import search
+
+    sql, params = search.rows_sql(parse(""), sort, False, 2, 0, after="A", after_part=0)
+    plan = [r[3] for r in facts.connection.execute("EXPLAIN QUERY PLAN " + sql, params)]
+    entered = next(step for step in plan if step.startswith(("SCAN", "SEARCH")))
+    keys = len(search.ROW_SORTS[sort])
+    assert entered.startswith("SEARCH") and entered.count("=?") == keys - 1, plan
+    assert entered.endswith(">?)"), plan
+
+
 @pytest.mark.parametrize(
     "query", ["kind:quote person:petro after:2025", "sanctions tag:coffee", "white -x status:v"]
 )
