@@ -39,6 +39,7 @@ from . import search_walk
 from .items import count as count_items
 from .schema import TEXT_SORT_CHARS
 from .search_index import FTS_COLUMNS, FTS_TABLE
+from .search_keyset import after_condition
 from .search_tags import Spellings, has_tag, tag_spellings, tagged
 
 ORDERS = ("relevance", "date", "date-desc")
@@ -306,7 +307,7 @@ def _page_sql(
     p = plan(query, filter_by_index=filter_by_index, spellings=spellings,
              match=match, gathered=gathered and terms is not None)
     if after is not None and terms is not None:
-        condition, marks = _after_condition(terms, descending, after_part)
+        condition, marks = after_condition(terms, descending, after_part)
         p.conditions.append(condition)
         p.params += [after] * marks
         offset = 0
@@ -320,28 +321,6 @@ def _page_sql(
         labels=any(t.startswith("labels.") for t in terms),
     )
     return sql + order + page, [*p.all_params, *page_params], order
-
-
-def _after_condition(terms: tuple[str, ...], descending: bool,
-                     part: int) -> tuple[str, int]:
-    """Part ``part`` of the rows after the one with a given id in the order of ``terms``
-    (keyset paging), and how many ``?`` (that id) it holds.
-
-    The rows after (a, b, n) are those with a, b equal and a later n (part 0), then
-    those with a equal and a later b (part 1), then those with a later a (part 2): each
-    part is equal keys and one range, which SQLite enters its index at, so a page deep
-    down costs what the first does. One row value ``(a, b, n) > (...)`` is entered at
-    only for an index of plain columns (the date's): for a column compared ``COLLATE
-    NOCASE`` SQLite entered the index at ``a`` and stepped over every row of the group
-    before the page (240,000 items without people at a million: page 26 of ``-colombia``
-    by people 140 ms where page 1 took 65)."""
-    of_row = ("FROM items JOIN item_labels AS labels ON labels.item_num = items.num"
-              " WHERE items.id = ?")
-    ranged = len(terms) - 1 - part
-    later = "<" if descending else ">"
-    tests = [f"{term} = (SELECT {term} {of_row})" for term in terms[:ranged]]
-    tests.append(f"{terms[ranged]} {later} (SELECT {terms[ranged]} {of_row})")
-    return " AND ".join(tests), len(tests)
 
 
 def ids_sql(
@@ -394,7 +373,7 @@ def rows_sql(
     ``after`` (an item id) starts the page right after that item in the order, instead
     of ``offset`` rows in (relevance always counts rows); the caller makes sure that item
     still exists. The rows after it come in :func:`keyset_parts` parts, in order:
-    ``after_part`` chooses one (see :func:`_after_condition`).
+    ``after_part`` chooses one (see :func:`.search_keyset.after_condition`).
 
     ``relevance`` is best first whatever ``descending`` says; without words it is the
     date, newest first. ``filter_by_index``, ``match``, ``gathered``: see :func:`plan`.
