@@ -18,9 +18,6 @@ from briefing_app.ui.fields.choosers import RecordPicker
 from briefing_app.ui.fields.date_field import PartialDateField
 from briefing_app.ui.fields.draft_catalog import DraftCatalog
 from briefing_app.ui.fields.modal import asked
-from briefing_app.ui.fields.record_labels import source_label
-
-__all__ = ["SourceDialog", "SourcePicker", "source_label"]
 
 
 class SourceDialog(QDialog):

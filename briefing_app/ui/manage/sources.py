@@ -6,7 +6,8 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 
 from briefing_app.ui import commands
 from briefing_app.ui.fields.modal import asked
-from briefing_app.ui.fields.source_fields import SourceDialog, source_label
+from briefing_app.ui.fields.record_labels import source_label
+from briefing_app.ui.fields.source_fields import SourceDialog
 from briefing_app.ui.local_dates import format_partial_date
 from briefing_app.ui.manage.base import MergeDialog, RecordsDialog
 from briefing_app.ui.user_text import Button, ask
